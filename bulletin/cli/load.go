@@ -1,0 +1,226 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/spf13/cobra"
+
+	"github.com/igrs-pro/bulletin/bulletin/config"
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/l10n"
+	"github.com/igrs-pro/bulletin/bulletin/press"
+	"github.com/igrs-pro/bulletin/locales"
+	"github.com/igrs-pro/bulletin/templates"
+)
+
+// defaultConfig is read when --config is not given and it exists.
+const defaultConfig = "config.toml"
+
+// Globals are the flags every command takes; each overrides config.toml.
+type Globals struct {
+	Config   string
+	Units    string
+	Rankings string
+	Scope    string
+	Out      string
+	Set      []string
+}
+
+func (g *Globals) register(cmd *cobra.Command) {
+	fl := cmd.PersistentFlags()
+	fl.StringVar(&g.Config, "config", "", "office settings file (default ./config.toml when it exists)")
+	fl.StringVar(&g.Units, "units", "", "units CSV file (overrides units in config.toml)")
+	fl.StringVar(&g.Rankings, "rankings", "", "rankings CSV file or folder of CSV files (overrides rankings)")
+	fl.StringVar(&g.Scope, "scope", "", "id of the unit whose results are announced (overrides scope)")
+	fl.StringVar(&g.Out, "out", "", "output folder, or - for standard output where a command allows it (overrides out)")
+	fl.StringArrayVar(&g.Set, "set", nil, "override any other setting of config.toml, e.g. --set hindi.digits=devanagari (repeatable)")
+}
+
+// LoadConfig reads config.toml and applies the global flags over it.
+func (g *Globals) LoadConfig() (config.Config, error) {
+	path := g.Config
+	if path == "" {
+		if _, err := os.Stat(defaultConfig); err == nil {
+			path = defaultConfig
+		}
+	}
+	c := config.Default()
+	if path != "" {
+		var err error
+		if c, err = config.Load(path); err != nil {
+			return c, err
+		}
+	}
+	for _, kv := range g.Set {
+		if err := applySet(&c, kv); err != nil {
+			return c, err
+		}
+	}
+	for _, o := range []struct {
+		flag string
+		dst  *string
+	}{{g.Units, &c.Units}, {g.Rankings, &c.Rankings}, {g.Scope, &c.Scope}, {g.Out, &c.Out}} {
+		if o.flag != "" {
+			*o.dst = o.flag
+		}
+	}
+	if err := c.Check("--set"); err != nil {
+		return c, err
+	}
+	var missing []string
+	if c.Units == "" {
+		missing = append(missing, "units (--units)")
+	}
+	if c.Rankings == "" {
+		missing = append(missing, "rankings (--rankings)")
+	}
+	if c.Scope == "" {
+		missing = append(missing, "scope (--scope)")
+	}
+	if len(missing) > 0 {
+		where := "no config.toml was found"
+		if path != "" {
+			where = path + " does not set them"
+		}
+		return c, fmt.Errorf("%s: set %s in config.toml or by flag", where, strings.Join(missing, ", "))
+	}
+	return c, nil
+}
+
+// applySet applies one --set key=value to c, as if it were written in
+// config.toml. A value that is not valid TOML is taken as a string.
+func applySet(c *config.Config, kv string) error {
+	key, val, ok := strings.Cut(kv, "=")
+	key = strings.TrimSpace(key)
+	if !ok || key == "" {
+		return fmt.Errorf("--set %q: write it as key=value, e.g. --set hindi.digits=devanagari", kv)
+	}
+	table, name := "", key
+	if i := strings.LastIndex(key, "."); i >= 0 {
+		table, name = key[:i], key[i+1:]
+	}
+	doc := func(v string) string {
+		if table == "" {
+			return name + " = " + v
+		}
+		return "[" + table + "]\n" + name + " = " + v
+	}
+	var probe map[string]any
+	if _, err := toml.Decode(doc(val), &probe); err != nil {
+		val = fmt.Sprintf("%q", val)
+	}
+	md, err := toml.Decode(doc(val), c)
+	if err != nil {
+		return fmt.Errorf("--set %s: %v", kv, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return fmt.Errorf("--set %s: unknown setting %q; see config.toml for the settings", kv, und[0].String())
+	}
+	return nil
+}
+
+// Env is everything a command works from, loaded and checked.
+type Env struct {
+	Config    config.Config
+	Data      *dataset.Data
+	Catalog   *l10n.Catalog
+	Templates *press.Templates
+}
+
+// Load reads the configuration, the data, the catalogs and the templates,
+// and checks them all before anything is written.
+func (g *Globals) Load() (*Env, error) {
+	c, err := g.LoadConfig()
+	if err != nil {
+		return nil, err
+	}
+	env := &Env{Config: c}
+	var errs []error
+	if env.Data, err = dataset.Load(c.Units, c.Rankings); err != nil {
+		errs = append(errs, err)
+	}
+	if env.Catalog, err = l10n.Load(locales.FS, dirFS(c.Locales)); err != nil {
+		errs = append(errs, err)
+	}
+	if env.Templates, err = press.LoadTemplates(overlay(templates.FS, c.Templates)); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if _, ok := env.Data.Unit(c.Scope); !ok {
+		return nil, fmt.Errorf("scope unit %q is not in %s; set scope in config.toml or --scope to a unit id", c.Scope, c.Units)
+	}
+	return env, nil
+}
+
+// Month returns the month named by flag, or the latest month in the data.
+func (e *Env) Month(flag string) (dataset.Month, error) {
+	if flag != "" {
+		m, err := dataset.ParseMonth(flag)
+		if err != nil {
+			return m, fmt.Errorf("--month: %v", err)
+		}
+		return m, nil
+	}
+	m, ok := e.Data.Latest()
+	if !ok {
+		return m, errors.New("the rankings hold no month")
+	}
+	return m, nil
+}
+
+// Lang returns the writer of language tag with the office's conventions.
+func (e *Env) Lang(tag string) (*l10n.Lang, error) {
+	h := e.Config.Hindi
+	return e.Catalog.Lang(tag, l10n.Options{MonthSpelling: h.MonthSpelling, Digits: h.Digits, PadCounts: h.PadCounts})
+}
+
+// noteDate is the date printed on a month's documents: the --date flag, or
+// else the first day of the month after the ranking month, so that the same
+// input always gives the same output.
+func noteDate(flag string, m dataset.Month) (time.Time, error) {
+	if flag != "" {
+		t, err := time.Parse("2006-01-02", flag)
+		if err != nil {
+			return t, fmt.Errorf("--date %q is not a date; write it as YYYY-MM-DD, e.g. 2024-12-02", flag)
+		}
+		return t, nil
+	}
+	n := m.Next()
+	return time.Date(n.Year, n.Month, 1, 0, 0, 0, 0, time.UTC), nil
+}
+
+func dirFS(dir string) fs.FS {
+	if dir == "" {
+		return nil
+	}
+	return os.DirFS(dir)
+}
+
+// overlay returns base with the files of dir (when set) in front of it.
+func overlay(base fs.FS, dir string) fs.FS {
+	if dir == "" {
+		return base
+	}
+	return overlayFS{top: os.DirFS(dir), base: base}
+}
+
+type overlayFS struct{ top, base fs.FS }
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	f, err := o.top.Open(name)
+	if err == nil {
+		return f, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return o.base.Open(name)
+}

@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/igrs-pro/bulletin/bulletin/facts"
+	"github.com/igrs-pro/bulletin/bulletin/l10n"
+	"github.com/igrs-pro/bulletin/bulletin/output"
+	"github.com/igrs-pro/bulletin/bulletin/press"
+)
+
+// PressOptions are the options of `bulletin press`.
+type PressOptions struct {
+	IO      *IOStreams
+	Globals *Globals
+	Month   string
+	Date    string
+	Langs   []string
+	Formats []string
+}
+
+// NewCmdPress builds `bulletin press`. runF replaces the command's work in tests.
+func NewCmdPress(f *Factory, runF func(*PressOptions) error) *cobra.Command {
+	opts := &PressOptions{IO: f.IO, Globals: f.Globals}
+	cmd := &cobra.Command{
+		Use:   "press",
+		Short: "Write the month's press notes in Hindi and English",
+		Long: `Write the press note of a month for the scope unit, one file per language
+and format: OUT/<month>/press-note.<lang>.<format>. With --out - the notes
+are printed instead. Every sentence comes from the catalogs in locales/ and
+appears only when the data supports it.`,
+		Example: `  bulletin press
+  bulletin press --month 2024-11 --lang hi --format txt --out -
+  bulletin press --month 2024-06 --date 2024-07-02 --out press/`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return pressRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Month, "month", "", "ranking month as YYYY-MM (default: the latest in the data)")
+	fl.StringVar(&opts.Date, "date", "", "date printed on the note as YYYY-MM-DD (default: the 1st of the next month)")
+	fl.StringSliceVar(&opts.Langs, "lang", nil, "languages to write, from hi,en (default: press.languages in config.toml)")
+	fl.StringSliceVar(&opts.Formats, "format", nil, "formats to write, from txt,md,html (default: press.formats)")
+	return cmd
+}
+
+func pressRun(opts *PressOptions) error {
+	env, err := opts.Globals.Load()
+	if err != nil {
+		return err
+	}
+	langs := pick(opts.Langs, env.Config.Press.Languages)
+	formats := pick(opts.Formats, env.Config.Press.Formats)
+	if err := oneOf("--lang", langs, l10n.Languages); err != nil {
+		return err
+	}
+	if err := oneOf("--format", formats, press.Formats); err != nil {
+		return err
+	}
+	m, err := env.Month(opts.Month)
+	if err != nil {
+		return err
+	}
+	date, err := noteDate(opts.Date, m)
+	if err != nil {
+		return err
+	}
+	f, err := facts.Compute(env.Data, env.Config.Scope, m)
+	if err != nil {
+		return err
+	}
+	// Render everything before writing anything.
+	var files []output.File
+	for _, tag := range langs {
+		lang, err := env.Lang(tag)
+		if err != nil {
+			return err
+		}
+		note, err := env.Templates.Compose(lang, press.Input{Facts: f, Office: env.Config.Office, Signatory: env.Config.Signatory, Date: date})
+		if err != nil {
+			return internalError{err}
+		}
+		for _, format := range formats {
+			b, err := env.Templates.Render(format, note)
+			if err != nil {
+				return internalError{err}
+			}
+			name := fmt.Sprintf("press-note.%s.%s", tag, format)
+			files = append(files, output.File{Path: filepath.Join(env.Config.Out, m.String(), name), Data: b})
+		}
+	}
+	if env.Config.Out == "-" {
+		for i, file := range files {
+			if i > 0 {
+				fmt.Fprintln(opts.IO.Out)
+			}
+			if _, err := opts.IO.Out.Write(file.Data); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := output.WriteAll(files); err != nil {
+		return err
+	}
+	for _, file := range files {
+		fmt.Fprintln(opts.IO.ErrOut, "wrote", file.Path)
+	}
+	return nil
+}
+
+func pick(flag, config []string) []string {
+	if len(flag) > 0 {
+		return flag
+	}
+	return config
+}
+
+func oneOf(flag string, got, allowed []string) error {
+	if len(got) == 0 {
+		return fmt.Errorf("%s: name at least one of %s", flag, strings.Join(allowed, ","))
+	}
+	for _, g := range got {
+		if !slices.Contains(allowed, g) {
+			return fmt.Errorf("%s: unknown value %q; use one or more of %s", flag, g, strings.Join(allowed, ","))
+		}
+	}
+	return nil
+}

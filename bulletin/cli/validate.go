@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/igrs-pro/bulletin/bulletin/facts"
+)
+
+// ValidateOptions are the options of `bulletin validate`.
+type ValidateOptions struct {
+	IO      *IOStreams
+	Globals *Globals
+	Month   string
+}
+
+// NewCmdValidate builds `bulletin validate`. runF replaces the command's work in tests.
+func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{IO: f.IO, Globals: f.Globals}
+	cmd := &cobra.Command{
+		Use:   "validate",
+		Short: "Check the data, settings, templates and catalogs; change nothing",
+		Long: `Read everything bulletin would read and report every problem found, each
+as file:line: what is wrong; how to fix it. Nothing is written.`,
+		Example: `  bulletin validate
+  bulletin validate --units units.csv --rankings rankings/ --month 2024-11`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Month, "month", "", "also check that the scope is ranked in this month (default: the latest)")
+	return cmd
+}
+
+func validateRun(opts *ValidateOptions) error {
+	env, err := opts.Globals.Load()
+	if err != nil {
+		return err
+	}
+	m, err := env.Month(opts.Month)
+	if err != nil {
+		return err
+	}
+	if _, err := facts.Compute(env.Data, env.Config.Scope, m); err != nil {
+		return err
+	}
+	ms := env.Data.Months()
+	fmt.Fprintf(opts.IO.Out, "ok: %d units, %d ranking rows in %d months (%s to %s); scope %s is ranked in %s\n",
+		len(env.Data.Units), len(env.Data.Rankings), len(ms), ms[0], ms[len(ms)-1], env.Config.Scope, m)
+	return nil
+}

@@ -1,0 +1,153 @@
+// Package config reads config.toml, the office's settings: which unit it
+// announces, its names and signatory, where the data is and how Hindi is
+// written. Relative paths in the file are taken from the file's folder.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is the whole of config.toml.
+type Config struct {
+	Scope    string `toml:"scope"`    // id of the unit whose results the office announces
+	Units    string `toml:"units"`    // units.csv
+	Rankings string `toml:"rankings"` // a rankings CSV or a folder of them
+	Out      string `toml:"out"`      // output folder
+
+	// Folders whose files replace the bundled templates, add to or replace
+	// the bundled catalog messages, and replace the bundled fonts.
+	Templates string `toml:"templates"`
+	Locales   string `toml:"locales"`
+	Fonts     string `toml:"fonts"`
+
+	Office    Office    `toml:"office"`
+	Signatory Signatory `toml:"signatory"`
+	Hindi     Hindi     `toml:"hindi"`
+	Press     Press     `toml:"press"`
+}
+
+// Office is the announcing office, as printed on the letterhead.
+type Office struct {
+	NameHi  string `toml:"name_hi"`
+	NameEn  string `toml:"name_en"`
+	PlaceHi string `toml:"place_hi"`
+	PlaceEn string `toml:"place_en"`
+	Phone   string `toml:"phone"`
+	Email   string `toml:"email"`
+	Emblem  string `toml:"emblem"` // optional PNG or JPEG
+}
+
+// Signatory signs the press note and the certificates.
+type Signatory struct {
+	NameHi        string `toml:"name_hi"`
+	NameEn        string `toml:"name_en"`
+	DesignationHi string `toml:"designation_hi"`
+	DesignationEn string `toml:"designation_en"`
+}
+
+// Hindi holds the writing conventions of the office.
+type Hindi struct {
+	// MonthSpelling is "office" (नवम्बर, दिसम्बर, अक्टूबर, as UP offices
+	// write them) or "cldr" (नवंबर, दिसंबर, अक्तूबर).
+	MonthSpelling string `toml:"month_spelling"`
+	// Digits is "latin" (0-9) or "devanagari" (०-९) in Hindi text.
+	Digits string `toml:"digits"`
+	// PadCounts writes counts below ten with a leading zero ("07 बार").
+	PadCounts bool `toml:"pad_counts"`
+}
+
+// Press holds the defaults of `bulletin press`.
+type Press struct {
+	Languages []string `toml:"languages"`
+	Formats   []string `toml:"formats"`
+}
+
+// Default is the configuration used for settings that config.toml leaves out.
+func Default() Config {
+	return Config{
+		Out:   "out",
+		Hindi: Hindi{MonthSpelling: "office", Digits: "latin", PadCounts: true},
+		Press: Press{Languages: []string{"hi", "en"}, Formats: []string{"txt", "md", "html"}},
+	}
+}
+
+// Load reads the config file at path over the defaults. Unknown keys are
+// errors naming their line and column. Relative paths are made relative to
+// the file's folder.
+func Load(path string) (Config, error) {
+	c := Default()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return c, fmt.Errorf("%s: cannot read the config file: %w; pass --config with the path of config.toml", path, errors.Unwrap(err))
+	}
+	md, err := toml.Decode(string(b), &c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return c, fmt.Errorf("%s:%d:%d: %s; fix the TOML syntax there", path, pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return c, fmt.Errorf("%s: %v", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		var msgs []string
+		for _, k := range und {
+			line, col := keyPosition(string(b), k)
+			msgs = append(msgs, fmt.Sprintf("%s:%d:%d: unknown setting %q; check its spelling against the bundled config.toml, or remove it", path, line, col, k.String()))
+		}
+		return c, errors.New(strings.Join(msgs, "\n"))
+	}
+	dir := filepath.Dir(path)
+	for _, p := range []*string{&c.Units, &c.Rankings, &c.Out, &c.Templates, &c.Locales, &c.Fonts, &c.Office.Emblem} {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
+		}
+	}
+	return c, c.Check(path)
+}
+
+// Check reports settings whose values are not allowed.
+func (c Config) Check(path string) error {
+	var msgs []string
+	if c.Hindi.MonthSpelling != "office" && c.Hindi.MonthSpelling != "cldr" {
+		msgs = append(msgs, fmt.Sprintf("%s: hindi.month_spelling is %q; use \"office\" (नवम्बर) or \"cldr\" (नवंबर)", path, c.Hindi.MonthSpelling))
+	}
+	if c.Hindi.Digits != "latin" && c.Hindi.Digits != "devanagari" {
+		msgs = append(msgs, fmt.Sprintf("%s: hindi.digits is %q; use \"latin\" (0-9) or \"devanagari\" (०-९)", path, c.Hindi.Digits))
+	}
+	if len(msgs) > 0 {
+		return errors.New(strings.Join(msgs, "\n"))
+	}
+	return nil
+}
+
+// keyPosition finds where key k is written in a TOML text: the line and
+// column of its last part, inside the table that holds it.
+func keyPosition(text string, k toml.Key) (int, int) {
+	table := strings.Join(k[:len(k)-1], ".")
+	name := k[len(k)-1]
+	cur := ""
+	for i, line := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			cur = strings.Trim(t, "[] \t")
+			if cur == strings.Join(k, ".") {
+				return i + 1, strings.Index(line, name) + 1
+			}
+			continue
+		}
+		if cur != table {
+			continue
+		}
+		key, _, ok := strings.Cut(t, "=")
+		if ok && strings.Trim(strings.TrimSpace(key), `"'`) == name {
+			return i + 1, strings.Index(line, name) + 1
+		}
+	}
+	return 0, 0
+}

@@ -1,0 +1,156 @@
+package dataset
+
+import (
+	"sort"
+	"strings"
+)
+
+// parentLevel is the level a unit's parent must have.
+var parentLevel = map[Level]Level{Zone: State, Range: Zone, District: Range, Thana: District}
+
+// Validate checks units and rankings against each other: unique ids,
+// parents of the right level and no cycles, rankings only for known units
+// and at most one row per unit and month. It returns the indexed Data or
+// every problem found.
+func Validate(units []Unit, rankings []Ranking) (*Data, error) {
+	var ps Problems
+	byID := make(map[string]int, len(units))
+	kept := units[:0:0]
+	for _, u := range units {
+		if j, dup := byID[u.ID]; dup {
+			ps.add(u.Pos, "duplicate unit id %q, first used at %s; give each unit its own id", u.ID, kept[j].Pos)
+			continue
+		}
+		byID[u.ID] = len(kept)
+		u.Index = len(kept)
+		kept = append(kept, u)
+	}
+	units = kept
+
+	inCycle := cycles(units, byID)
+	var states []Unit
+	for _, u := range units {
+		if u.Level == State {
+			states = append(states, u)
+		}
+		if inCycle[u.ID] {
+			ps.add(u.Pos, "unit %q is its own ancestor (%s); fix the parent column so that each unit points to the unit above it",
+				u.ID, cyclePath(u, units, byID))
+			continue
+		}
+		if u.Parent == "" {
+			switch u.Level {
+			case Range:
+				ps.add(u.Pos, "range %q has no parent; write the id of its zone in the parent column", u.ID)
+			case Thana:
+				ps.add(u.Pos, "thana %q has no parent; write the id of its district in the parent column", u.ID)
+			}
+			continue
+		}
+		if u.Level == State {
+			ps.add(u.Pos, "the state %q has parent %q; leave the parent of the state empty", u.ID, u.Parent)
+			continue
+		}
+		pi, ok := byID[u.Parent]
+		if !ok {
+			msg := "parent %q of unit %q is not a unit id in this file; "
+			if s, close := nearest(u.Parent, idsOf(units, parentLevel[u.Level])); close {
+				ps.add(u.Pos, msg+"did you mean %q?", u.Parent, u.ID, s)
+			} else {
+				ps.add(u.Pos, msg+"add that unit or correct the parent", u.Parent, u.ID)
+			}
+			continue
+		}
+		if p := units[pi]; p.Level != parentLevel[u.Level] {
+			ps.add(u.Pos, "%s %q has parent %q, which is a %s; the parent of a %s must be a %s",
+				u.Level, u.ID, p.ID, p.Level, u.Level, parentLevel[u.Level])
+		}
+	}
+	if len(states) > 1 {
+		ps.add(states[1].Pos, "a second state row %q (the first is %q at %s); keep one state row", states[1].ID, states[0].ID, states[0].Pos)
+	}
+
+	seen := make(map[pair]Pos, len(rankings))
+	kr := rankings[:0:0]
+	allIDs := idsOf(units, -1)
+	for _, r := range rankings {
+		i, ok := byID[r.Unit]
+		if !ok {
+			if s, close := nearest(r.Unit, allIDs); close {
+				ps.add(r.Pos, "unknown unit %q; did you mean %q? (unit ids come from units.csv)", r.Unit, s)
+			} else {
+				ps.add(r.Pos, "unknown unit %q; add it to units.csv or correct the id", r.Unit)
+			}
+			continue
+		}
+		if units[i].Level == State {
+			ps.add(r.Pos, "unit %q is the state, which is not ranked; remove this row", r.Unit)
+			continue
+		}
+		k := pair{r.Month, r.Unit}
+		if first, dup := seen[k]; dup {
+			ps.add(r.Pos, "second row for unit %q in %s, the first is at %s; keep one row per unit and month", r.Unit, r.Month, first)
+			continue
+		}
+		seen[k] = r.Pos
+		kr = append(kr, r)
+	}
+	if len(ps) > 0 {
+		return nil, ps.sorted()
+	}
+	return New(units, kr), nil
+}
+
+func idsOf(units []Unit, level Level) []string {
+	var ids []string
+	for _, u := range units {
+		if level < 0 || u.Level == level {
+			ids = append(ids, u.ID)
+		}
+	}
+	return ids
+}
+
+// cycles returns the ids of units whose chain of parents comes back to them.
+func cycles(units []Unit, byID map[string]int) map[string]bool {
+	in := map[string]bool{}
+	for _, u := range units {
+		id, steps := u.Parent, 0
+		for id != "" && steps <= len(units) {
+			if id == u.ID {
+				in[u.ID] = true
+				break
+			}
+			i, ok := byID[id]
+			if !ok {
+				break
+			}
+			id = units[i].Parent
+			steps++
+		}
+	}
+	return in
+}
+
+func cyclePath(u Unit, units []Unit, byID map[string]int) string {
+	path := []string{u.ID}
+	for id := u.Parent; id != u.ID && len(path) <= len(units); id = units[byID[id]].Parent {
+		path = append(path, id)
+	}
+	path = append(path, u.ID)
+	return strings.Join(path, " → ")
+}
+
+// sortedMonths returns the distinct months of rankings, oldest first.
+func sortedMonths(rs []Ranking) []Month {
+	seen := map[Month]bool{}
+	var ms []Month
+	for _, r := range rs {
+		if !seen[r.Month] {
+			seen[r.Month] = true
+			ms = append(ms, r.Month)
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Before(ms[j]) })
+	return ms
+}

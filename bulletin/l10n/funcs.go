@@ -1,0 +1,182 @@
+package l10n
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/facts"
+)
+
+// Month returns the name of month m (a dataset.Month or time.Month) in the
+// office's spelling.
+func (l *Lang) Month(m any) (string, error) {
+	var mon time.Month
+	switch x := m.(type) {
+	case dataset.Month:
+		mon = x.Month
+	case time.Month:
+		mon = x
+	case time.Time:
+		mon = x.Month()
+	default:
+		return "", fmt.Errorf("month: cannot name %T", m)
+	}
+	id := fmt.Sprintf("Month.%02d", int(mon))
+	if l.opts.MonthSpelling == "cldr" {
+		id += ".cldr"
+	}
+	return l.Msg(id)
+}
+
+// MonthYear writes a ranking month such as "नवम्बर-2024" or "November 2024".
+func (l *Lang) MonthYear(m dataset.Month) (string, error) {
+	name, err := l.Month(m)
+	if err != nil {
+		return "", err
+	}
+	return l.Msg("MonthYear", "Month", name, "Year", l.Num(m.Year))
+}
+
+// Date writes a calendar date such as "02 दिसम्बर, 2024" or "2 December 2024".
+func (l *Lang) Date(t time.Time) (string, error) {
+	name, err := l.Month(t.Month())
+	if err != nil {
+		return "", err
+	}
+	return l.Msg("Date", "Day", l.Num(t.Day()), "Day2", l.digits(fmt.Sprintf("%02d", t.Day())),
+		"Month", name, "Year", l.Num(t.Year()))
+}
+
+// Ordinal writes rank n as an ordinal: a word where the catalog has one
+// (प्रथम, द्वितीय, ...; first, second, ...), else the number with the
+// suffix that agrees with the noun: gender "f" (the default; रैंक: 21वीं)
+// or "m" (स्थान: 21वां).
+func (l *Lang) Ordinal(v any, gender ...string) (string, error) {
+	n, err := toInt(v)
+	if err != nil {
+		return "", err
+	}
+	g := "f"
+	if len(gender) > 0 {
+		g = gender[0]
+	}
+	if g != "f" && g != "m" {
+		return "", fmt.Errorf("ordinal: gender %q is not f or m", g)
+	}
+	if n >= 1 && n <= 10 {
+		return l.Msg(fmt.Sprintf("Ordinal.%02d.%s", n, g))
+	}
+	return l.Msg("OrdinalNumber."+g+"."+ordinalCategory(n), "N", l.Num(n))
+}
+
+// ordinalCategory is CLDR's English ordinal plural category (1st, 2nd,
+// 3rd, 4th; 11th, 12th, 13th). Languages whose ordinal suffix does not
+// change, like Hindi, give every category the same text.
+func ordinalCategory(n int) string {
+	switch {
+	case n%10 == 1 && n%100 != 11:
+		return "one"
+	case n%10 == 2 && n%100 != 12:
+		return "two"
+	case n%10 == 3 && n%100 != 13:
+		return "few"
+	}
+	return "other"
+}
+
+// List joins items the language's way: "क, ख, ग व घ"; "A, B and C".
+func (l *Lang) List(items []string) (string, error) {
+	switch len(items) {
+	case 0:
+		return "", nil
+	case 1:
+		return items[0], nil
+	}
+	sep, err := l.Msg("List.Separator")
+	if err != nil {
+		return "", err
+	}
+	return l.Msg("List.And", "Head", strings.Join(items[:len(items)-1], sep), "Last", items[len(items)-1])
+}
+
+// Name returns the unit's name in the language.
+func (l *Lang) Name(u facts.UnitRef) string {
+	if l.Tag == "hi" {
+		return u.NameHi
+	}
+	return u.NameEn
+}
+
+// Names returns the names of units in the language.
+func (l *Lang) Names(us []facts.UnitRef) []string {
+	out := make([]string, len(us))
+	for i, u := range us {
+		out[i] = l.Name(u)
+	}
+	return out
+}
+
+// Unit names a unit with its level as the language writes it: "कानपुर जोन",
+// "जनपद औरैया", "थाना बिधूना"; "Kanpur Zone", "Auraiya District".
+func (l *Lang) Unit(u facts.UnitRef) (string, error) {
+	return l.Msg("Unit."+u.Level.String(), "Name", l.Name(u))
+}
+
+// Funcs returns the template functions of the language.
+func (l *Lang) Funcs() template.FuncMap {
+	return template.FuncMap{
+		"t":         l.Msg,
+		"tn":        l.Plural,
+		"num":       l.Num,
+		"count":     l.Count,
+		"month":     l.Month,
+		"monthyear": l.MonthYear,
+		"date":      l.Date,
+		"ordinal":   l.Ordinal,
+		"list":      l.List,
+		"name":      l.Name,
+		"names":     l.Names,
+		"unit":      l.Unit,
+		"lang":      func() string { return l.Tag },
+		"deref":     deref,
+	}
+}
+
+// deref returns the value a pointer points to (or nil), so that templates
+// can test and print optional facts such as the previous month's rank.
+func deref(v any) any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer {
+		return v
+	}
+	if rv.IsNil() {
+		return nil
+	}
+	return rv.Elem().Interface()
+}
+
+func toInt(v any) (int, error) {
+	switch x := v.(type) {
+	case int:
+		return x, nil
+	case *int:
+		if x == nil {
+			return 0, fmt.Errorf("no number (nil)")
+		}
+		return *x, nil
+	case int64:
+		return int(x), nil
+	case float64:
+		if x == float64(int(x)) {
+			return int(x), nil
+		}
+	}
+	return 0, fmt.Errorf("%v (%T) is not a whole number", v, v)
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
