@@ -48,11 +48,19 @@ func Load(unitsPath, rankingsPath string) (*Data, error) {
 		rankings = append(rankings, rs...)
 		ps = append(ps, rps...)
 	}
-	if len(ps) > 0 {
-		// Cross-checks against units would only repeat the same mistakes.
+	if len(ups) > 0 {
+		// Units that could not be read would show up again as unknown
+		// units and parents: report the rows themselves only.
 		return nil, ps.sorted()
 	}
-	return Validate(units, rankings)
+	d, err := Validate(units, rankings)
+	if err != nil {
+		ps = append(ps, err.(Problems)...)
+	}
+	if len(ps) > 0 {
+		return nil, ps.sorted()
+	}
+	return d, nil
 }
 
 func errText(err error) string {
@@ -147,7 +155,7 @@ func parseRankings(file string, b []byte) ([]Ranking, Problems) {
 		ok := true
 		m, err := ParseMonth(t.get(r, "month"))
 		if err != nil {
-			ps.add(pos, "%v; write the month as year-month, e.g. 2024-11 (in Excel, format the column as Text)", err)
+			ps.add(pos, "month %q is not YYYY-MM; write the month as year-month, e.g. 2024-11 (in Excel, format the column as Text)", t.get(r, "month"))
 			ok = false
 		}
 		rk.Month = m

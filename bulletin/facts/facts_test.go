@@ -1,0 +1,213 @@
+package facts_test
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/facts"
+)
+
+// world is a small hierarchy: zone z1 with range r1 (districts d1, d2; thanas
+// t1, t2 under d1 and t3 under d2), a second zone z2 with range r2, district
+// d3 and thana t4, and a commissionerate c1 with no parent and thana t5.
+func world() []dataset.Unit {
+	rows := [][3]string{
+		{"up", "state", ""},
+		{"z1", "zone", "up"}, {"z2", "zone", "up"},
+		{"r1", "range", "z1"}, {"r2", "range", "z2"},
+		{"d1", "district", "r1"}, {"d2", "district", "r1"}, {"d3", "district", "r2"},
+		{"c1", "district", ""},
+		{"t1", "thana", "d1"}, {"t2", "thana", "d1"}, {"t3", "thana", "d2"}, {"t4", "thana", "d3"}, {"t5", "thana", "c1"},
+	}
+	var us []dataset.Unit
+	for i, r := range rows {
+		l, _ := dataset.ParseLevel(r[1])
+		us = append(us, dataset.Unit{ID: r[0], Level: l, Parent: r[2], NameHi: r[0] + "-hi", NameEn: r[0] + "-en", Index: i})
+	}
+	return us
+}
+
+func month(s string) dataset.Month {
+	m, err := dataset.ParseMonth(s)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// ranks builds rankings from month -> unit -> rank.
+func build(t *testing.T, ranks map[string]map[string]int) *dataset.Data {
+	t.Helper()
+	var rs []dataset.Ranking
+	for m, units := range ranks {
+		for id, r := range units {
+			rs = append(rs, dataset.Ranking{Month: month(m), Unit: id, Rank: r, Score: 100, MaxScore: 125, HasScore: true, HasMax: true})
+		}
+	}
+	d, err := dataset.Validate(world(), rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func intp(n int) *int { return &n }
+
+func TestScopeRankPreviousStreakYear(t *testing.T) {
+	d := build(t, map[string]map[string]int{
+		"2023-11": {"z1": 1, "z2": 1},
+		"2023-12": {"z1": 1, "z2": 3},
+		"2024-01": {"z1": 1, "z2": 1}, // streak crosses the year boundary
+		"2024-02": {"z1": 2, "z2": 1}, // not first: breaks the streak
+		"2024-03": {"z1": 1, "z2": 1},
+		// 2024-04 missing: no ranking published, ends the streak
+		"2024-05": {"z1": 1, "z2": 2},
+		"2024-06": {"z1": 1, "z2": 1},
+	})
+	tests := []struct {
+		month        string
+		rank         int
+		prev         *int
+		streak       int
+		year         facts.Year
+		unitsRanked  int
+		first, again bool
+	}{
+		{"2023-11", 1, nil, 1, facts.Year{Year: 2023, MonthsRanked: 1, MonthsFirst: 1}, 2, true, false},
+		{"2023-12", 1, intp(1), 2, facts.Year{Year: 2023, MonthsRanked: 2, MonthsFirst: 2}, 2, true, true},
+		{"2024-01", 1, intp(1), 3, facts.Year{Year: 2024, MonthsRanked: 1, MonthsFirst: 1}, 2, true, true},
+		{"2024-02", 2, intp(1), 0, facts.Year{Year: 2024, MonthsRanked: 2, MonthsFirst: 1}, 2, false, false},
+		{"2024-03", 1, intp(2), 1, facts.Year{Year: 2024, MonthsRanked: 3, MonthsFirst: 2}, 2, true, false},
+		{"2024-05", 1, nil, 1, facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3}, 2, true, false},
+		{"2024-06", 1, intp(1), 2, facts.Year{Year: 2024, MonthsRanked: 5, MonthsFirst: 4}, 2, true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.month, func(t *testing.T) {
+			f, err := facts.Compute(d, "z1", month(tt.month))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := f.Scope
+			if s.Rank == nil || *s.Rank != tt.rank {
+				t.Errorf("rank = %v, want %d", s.Rank, tt.rank)
+			}
+			if !reflect.DeepEqual(s.PreviousRank, tt.prev) {
+				t.Errorf("previous rank = %v, want %v", deref(s.PreviousRank), deref(tt.prev))
+			}
+			if s.FirstStreak != tt.streak {
+				t.Errorf("streak = %d, want %d", s.FirstStreak, tt.streak)
+			}
+			if s.Year != tt.year {
+				t.Errorf("year = %+v, want %+v", s.Year, tt.year)
+			}
+			if s.UnitsRanked != tt.unitsRanked {
+				t.Errorf("units ranked = %d, want %d", s.UnitsRanked, tt.unitsRanked)
+			}
+			if s.First() != tt.first || s.FirstAgain() != tt.again {
+				t.Errorf("First, FirstAgain = %v, %v; want %v, %v", s.First(), s.FirstAgain(), tt.first, tt.again)
+			}
+		})
+	}
+}
+
+func deref(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func TestLevelsBelowScopeTiesAndOrder(t *testing.T) {
+	d := build(t, map[string]map[string]int{
+		"2024-11": {
+			"z1": 1, "z2": 1, "r1": 1, "r2": 1,
+			// ties: d2 and d3 share rank 1; d1 is 3rd; the commissionerate is first too
+			"d1": 3, "d2": 1, "d3": 1, "c1": 1,
+			// t2 not evaluated this month
+			"t1": 1, "t3": 1, "t4": 1, "t5": 4,
+		},
+	})
+	f, err := facts.Compute(d, "z1", month("2024-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][3]any{}
+	var order []string
+	for _, l := range f.Levels {
+		var ids []string
+		for _, u := range l.FirstUnits {
+			ids = append(ids, u.ID)
+		}
+		got[l.Level.String()] = [3]any{l.Evaluated, l.First, ids}
+		order = append(order, l.Level.String())
+	}
+	if want := []string{"range", "district", "thana"}; !reflect.DeepEqual(order, want) {
+		t.Fatalf("levels = %v, want %v", order, want)
+	}
+	want := map[string][3]any{
+		"range":    {1, 1, []string{"r1"}},
+		"district": {2, 1, []string{"d2"}}, // d3 and c1 are outside z1
+		"thana":    {2, 2, []string{"t1", "t3"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("levels = %v, want %v", got, want)
+	}
+	if f.At("zone") != nil || f.At("district").First != 1 || f.At("bogus") != nil {
+		t.Errorf("At gives the wrong level")
+	}
+}
+
+func TestStateScopeHasNoRankAndSeesEveryUnit(t *testing.T) {
+	d := build(t, map[string]map[string]int{
+		"2024-11": {"z1": 1, "z2": 2, "r1": 1, "r2": 1, "d1": 1, "d2": 5, "d3": 1, "c1": 1, "t1": 1, "t2": 1, "t3": 1, "t4": 9, "t5": 1},
+	})
+	f, err := facts.Compute(d, "up", month("2024-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Scope.Rank != nil || f.Scope.First() || f.Scope.FirstStreak != 0 {
+		t.Errorf("state scope has a rank: %+v", f.Scope)
+	}
+	dl := f.At("district")
+	if dl.Evaluated != 4 || dl.First != 3 {
+		t.Errorf("districts = %d evaluated, %d first; want 4, 3 (commissionerate included)", dl.Evaluated, dl.First)
+	}
+	if z := f.At("zone"); z.Evaluated != 2 || z.First != 1 {
+		t.Errorf("zones = %+v", z)
+	}
+	if th := f.At("thana"); th.Evaluated != 5 || th.First != 4 {
+		t.Errorf("thanas = %+v", th)
+	}
+}
+
+func TestScopeWithoutRankingIsAnError(t *testing.T) {
+	d := build(t, map[string]map[string]int{
+		"2024-10": {"z1": 1},
+		"2024-11": {"z2": 1},
+	})
+	_, err := facts.Compute(d, "z1", month("2024-11"))
+	var nr *facts.NoRankingError
+	if !errors.As(err, &nr) {
+		t.Fatalf("err = %v, want NoRankingError", err)
+	}
+	want := `scope unit "z1" has no ranking for 2024-11; its latest ranked month is 2024-10; pass --month 2024-10 or add its row for 2024-11`
+	if err.Error() != want {
+		t.Errorf("err = %q\nwant %q", err, want)
+	}
+	if _, err := facts.Compute(d, "nope", month("2024-11")); err == nil {
+		t.Error("unknown scope: no error")
+	}
+}
+
+func TestDistrictScopeOnlyHasThanas(t *testing.T) {
+	d := build(t, map[string]map[string]int{"2024-11": {"d1": 2, "t1": 1, "t2": 1, "t3": 1}})
+	f, err := facts.Compute(d, "d1", month("2024-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Levels) != 1 || f.Levels[0].Level != dataset.Thana || f.Levels[0].First != 2 {
+		t.Errorf("levels = %+v", f.Levels)
+	}
+}
