@@ -1,0 +1,69 @@
+// Package typeset lays out paragraphs of mixed Hindi and English text with a
+// real shaping engine (HarfBuzz, as ported by go-text/typesetting) and draws
+// them into an fpdf document so that they look right (matras reordered,
+// conjuncts, half forms, reph, marks placed by GPOS) and copy out right.
+//
+// fpdf maps one code point to one glyph, so Devanagari drawn through its
+// Cell, MultiCell or Write comes out broken. This package never uses those
+// (nor GetStringWidth) for text it shapes: it registers with fpdf a derived
+// copy of each font whose cmap also gives every glyph without a code point a
+// Private Use one (glyph ids unchanged), writes each shaped glyph as its code
+// point with fpdf's Text, starting a new text object wherever the shaper's
+// position differs from what a viewer would compute from the widths, and
+// wraps each word in a marked-content span whose /ActualText is the word's
+// logical Unicode text, so that pdftotext and other extractors return the
+// source text.
+//
+// # Fonts and fallback
+//
+// A FontSet holds two families, Sans (Noto Sans Devanagari + Noto Sans) and
+// Serif (Noto Serif Devanagari + Noto Serif), each Regular and Bold, read
+// from an fs.FS by the file names of FaceFile (fonts.FS embeds them; an
+// office may pass os.DirFS of a folder with replacements). Devanagari letters
+// use the Devanagari font, Latin letters the Latin font; digits and
+// punctuation stay with the run around them ("नवम्बर-2024" and "100%" are not
+// split into another font). A character that no font has is a *CharError
+// naming it (U+XXXX and the character) and the text it came from; never a
+// blank box. FontSet.Check finds such characters before any output. Input is
+// NFC-normalized.
+//
+// # Units
+//
+// Font sizes (Style.Size) are in points. Every other length the package
+// takes or returns (widths, heights, x and y) is in the fpdf document's user
+// unit, given to NewTypesetter ("mm" for fpdf.New("P", "mm", "A4", "")), and
+// y grows down the page as in fpdf. Draw checks that the document uses that
+// unit.
+//
+// # Concurrency and use
+//
+// Build one FontSet per process and share it: it is immutable and safe for
+// concurrent use; the derived font files are built once, on first use, for
+// the whole process. Create one Typesetter per goroutine: it owns HarfBuzz
+// buffers, font faces and a shaping cache, which are not safe for concurrent
+// use, and costs no font parsing. Per document, just lay out and draw: Draw
+// registers with the document exactly the faces it uses, once (fpdf parses
+// and hashes each registered font once per document, a few ms, so
+// registering unused faces would cost time and PDF size). Register does it
+// eagerly if wanted.
+//
+//	set, err := typeset.NewFontSet(fonts.FS) // once per process
+//	...
+//	ts, err := typeset.NewTypesetter(set, "mm") // once per goroutine
+//	pdf := fpdf.New("P", "mm", "A4", "")
+//	pdf.AddPage()
+//	body := typeset.Style{Family: typeset.Sans, Size: 12}
+//	p, err := ts.LayoutText(text, body, typeset.Options{Width: 170, Align: typeset.Justify})
+//	// p.Width, p.Height and p.Lines are known before drawing.
+//	err = p.Draw(pdf, 20, 40) // top-left corner of the paragraph
+//	title := typeset.Style{Family: typeset.Serif, Weight: typeset.Bold, Size: 20}
+//	title.Size, _, err = ts.FitSize(unitName, title, 150, 20, 12) // shrink to fit 150 mm
+//	_, err = ts.DrawLine(pdf, 105, 80, typeset.Center, typeset.Run{Text: unitName, Style: title}) // baseline at y=80
+//
+// Metrics gives a style's ascent, descent and natural line height for
+// stacking paragraphs; each Line has its baseline, ascent, descent and
+// height.
+//
+// Output is deterministic: the same input gives the same PDF bytes (set
+// fpdf's creation date and SetCatalogSort(true)).
+package typeset

@@ -1,0 +1,244 @@
+package typeset
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// pdfFamily is the fpdf family name a face is registered under; the fpdf
+// style is "" or "B".
+func pdfFamily(id faceID) (family, style string) {
+	family = "ts" + id.family().String()
+	if id.script() == deva {
+		family += "deva"
+	} else {
+		family += "latn"
+	}
+	if id.weight() == Bold {
+		style = "B"
+	}
+	return family, style
+}
+
+// register adds face id's derived font to pdf unless it is there already
+// (fpdf ignores a second AddUTF8FontFromBytes of the same family and style).
+func (ts *Typesetter) register(pdf *fpdf.Fpdf, id faceID) error {
+	fd, err := ts.set.face(id)
+	if err != nil {
+		return err
+	}
+	if err := fd.derive(); err != nil {
+		return err
+	}
+	fam, style := pdfFamily(id)
+	pdf.AddUTF8FontFromBytes(fam, style, fd.derived)
+	return pdf.Error()
+}
+
+// Register adds the derived fonts of a family and weight (both its
+// Devanagari and Latin halves) to pdf. It is optional: Draw and DrawLine
+// register, once per document, exactly the faces they use, which keeps
+// unused fonts out of the PDF and saves fpdf's per-font parsing (a few ms).
+func (ts *Typesetter) Register(pdf *fpdf.Fpdf, f Family, w Weight) error {
+	for _, sc := range []script{deva, latn} {
+		if err := ts.register(pdf, makeFaceID(f, w, sc)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (ts *Typesetter) checkUnit(pdf *fpdf.Fpdf) error {
+	if k := pdf.GetConversionRatio(); math.Abs(k-ts.k) > 1e-9 {
+		return fmt.Errorf("typeset: the document's unit is %g pt but the Typesetter was made for %q (%g pt)", k, ts.unit, ts.k)
+	}
+	return nil
+}
+
+// Draw draws the paragraph with its top-left corner at (x, y) in user units
+// (y grows down the page, as everywhere in fpdf). It sets the current
+// font of pdf and leaves the text colour as it found it.
+func (p *Paragraph) Draw(pdf *fpdf.Fpdf, x, y float64) error {
+	ts := p.ts
+	if err := ts.checkUnit(pdf); err != nil {
+		return err
+	}
+	r, g, b := pdf.GetTextColor()
+	defer pdf.SetTextColor(r, g, b)
+	d := drawer{ts: ts, pdf: pdf, runs: p.runs}
+	for i := range p.Lines {
+		l := &p.Lines[i]
+		if err := d.line(l.pieces, l.xs, x*ts.k, (y+l.Baseline)*ts.k); err != nil {
+			return err
+		}
+	}
+	return pdf.Error()
+}
+
+// DrawLine draws the runs on one line (no wrapping) with its baseline at y.
+// x is the line's left end for Left (and Justify), its centre for Center and
+// its right end for Right. It returns the line's width in user units.
+func (ts *Typesetter) DrawLine(pdf *fpdf.Fpdf, x, y float64, align Align, runs ...Run) (float64, error) {
+	if err := ts.checkUnit(pdf); err != nil {
+		return 0, err
+	}
+	ps, _, err := ts.pieces(runs)
+	if err != nil {
+		return 0, err
+	}
+	xs := make([]float64, len(ps))
+	w := 0.0
+	for i := range ps {
+		xs[i] = w
+		w += ps[i].width(ts.set)
+	}
+	x0 := x * ts.k
+	switch align {
+	case Center:
+		x0 -= w / 2
+	case Right:
+		x0 -= w
+	}
+	r, g, b := pdf.GetTextColor()
+	defer pdf.SetTextColor(r, g, b)
+	d := drawer{ts: ts, pdf: pdf, runs: runs}
+	if err := d.line(ps, xs, x0, y*ts.k); err != nil {
+		return 0, err
+	}
+	return w / ts.k, pdf.Error()
+}
+
+type drawer struct {
+	ts   *Typesetter
+	pdf  *fpdf.Fpdf
+	runs []Run
+	sb   strings.Builder
+	hex  strings.Builder
+	// current font and colour set on pdf by this drawer
+	face  faceID
+	size  float64
+	color Color
+	set   bool
+}
+
+// posTolerance: a glyph starts a new Tj when its position differs from the
+// one a viewer computes from the /W widths by more than this (points).
+// fpdf writes positions rounded to 0.01 pt.
+const posTolerance = 0.01
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// line draws pieces at x0+xs[i] (points) on the baseline at y (points from
+// the top of the page).
+func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
+	for i := 0; i < len(ps); i++ {
+		p := &ps[i]
+		if p.space {
+			// A space not merged into the word before it (e.g. the space
+			// has another style): draw it on its own so it copies out.
+			if err := d.glyphs(p, p.glyphs, x0+xs[i], y, ""); err != nil {
+				return err
+			}
+			continue
+		}
+		px := x0 + xs[i]
+		actual := p.text
+		gl := p.glyphs
+		// Merge the following space into this word's span when it is in the
+		// same face and style: one text object instead of two, and the
+		// span's ActualText ends with the space.
+		if i+1 < len(ps) && ps[i+1].space && ps[i+1].face == p.face && ps[i+1].style == p.style {
+			sp := ps[i+1]
+			gl = append(gl[:len(gl):len(gl)], glyph{gid: sp.glyphs[0].gid, adv: sp.glyphs[0].adv, cluster: int32(len([]rune(p.text)))})
+			actual += " "
+			i++
+		}
+		if err := d.glyphs(p, gl, px, y, actual); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// glyphs draws a glyph sequence of one face and style starting at pen
+// position x (points). When actual is not empty the drawing is wrapped in a
+// marked-content span whose /ActualText is actual, so that text extraction
+// returns the logical text instead of the glyphs' code points (which are in
+// visual order and partly Private Use).
+func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error {
+	pdf, ts := d.pdf, d.ts
+	if !d.set || d.face != p.face || d.size != p.size {
+		if err := ts.register(pdf, p.face); err != nil {
+			return err
+		}
+		fam, style := pdfFamily(p.face)
+		pdf.SetFont(fam, style, p.size)
+		if err := pdf.Error(); err != nil {
+			return err
+		}
+		d.face, d.size = p.face, p.size
+	}
+	c := d.runs[p.style].Style.Color
+	if !d.set || d.color != c {
+		pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
+		d.color = c
+	}
+	d.set = true
+	fd := ts.set.faces[p.face]
+	if err := fd.derive(); err != nil {
+		return err
+	}
+	if actual != "" {
+		pdf.RawWriteStr("/Span <</ActualText <" + utf16Hex(&d.hex, actual) + ">>> BDC")
+	}
+	scale := p.size / fd.upem // points per font unit
+	wscale := p.size / 1000   // points per /W unit
+	k := ts.k
+	pen := x
+	var segX, segY, predicted float64
+	open := false
+	sb := &d.sb
+	sb.Reset()
+	flush := func() {
+		if sb.Len() > 0 {
+			pdf.Text(segX/k, segY/k, sb.String())
+			sb.Reset()
+		}
+	}
+	for _, g := range gl {
+		gx := pen + float64(g.dx)*scale
+		gy := y - float64(g.dy)*scale
+		if !open || math.Abs(gx-predicted) > posTolerance || gy != segY {
+			flush()
+			segX, segY = gx, gy
+			predicted = round2(gx)
+			open = true
+		}
+		sb.WriteRune(rune(fd.codes[g.gid]))
+		predicted += fd.pdfWidth[g.gid] * wscale
+		pen += float64(g.adv) * scale
+	}
+	flush()
+	if actual != "" {
+		pdf.RawWriteStr("EMC")
+	}
+	return nil
+}
+
+// utf16Hex returns FEFF followed by the UTF-16BE hex of s.
+func utf16Hex(b *strings.Builder, s string) string {
+	const hexd = "0123456789ABCDEF"
+	b.Reset()
+	b.WriteString("FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		b.WriteByte(hexd[u>>12])
+		b.WriteByte(hexd[u>>8&15])
+		b.WriteByte(hexd[u>>4&15])
+		b.WriteByte(hexd[u&15])
+	}
+	return b.String()
+}

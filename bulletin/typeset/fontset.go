@@ -1,0 +1,286 @@
+package typeset
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/harfbuzz"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Family selects a type family: each family pairs a Devanagari font with a
+// Latin one.
+type Family uint8
+
+const (
+	Sans  Family = iota // Noto Sans Devanagari + Noto Sans
+	Serif               // Noto Serif Devanagari + Noto Serif
+)
+
+func (f Family) String() string {
+	switch f {
+	case Sans:
+		return "sans"
+	case Serif:
+		return "serif"
+	}
+	return fmt.Sprintf("Family(%d)", uint8(f))
+}
+
+// Weight selects regular or bold.
+type Weight uint8
+
+const (
+	Regular Weight = iota
+	Bold
+)
+
+func (w Weight) String() string {
+	switch w {
+	case Regular:
+		return "regular"
+	case Bold:
+		return "bold"
+	}
+	return fmt.Sprintf("Weight(%d)", uint8(w))
+}
+
+// script of a face: which half of a family it is.
+type script uint8
+
+const (
+	deva script = iota
+	latn
+)
+
+// faceID numbers the eight faces of a FontSet: family*4 + weight*2 + script.
+type faceID uint8
+
+const numFaces = 8
+
+func makeFaceID(f Family, w Weight, s script) faceID {
+	return faceID(uint8(f)*4 + uint8(w)*2 + uint8(s))
+}
+
+func (id faceID) family() Family { return Family(id / 4) }
+func (id faceID) weight() Weight { return Weight(id / 2 % 2) }
+func (id faceID) script() script { return script(id % 2) }
+
+// FaceFiles are the file names NewFontSet looks for, indexed like faceID.
+var faceFiles = [numFaces]string{
+	"NotoSansDevanagari-Regular.ttf", "NotoSans-Regular.ttf",
+	"NotoSansDevanagari-Bold.ttf", "NotoSans-Bold.ttf",
+	"NotoSerifDevanagari-Regular.ttf", "NotoSerif-Regular.ttf",
+	"NotoSerifDevanagari-Bold.ttf", "NotoSerif-Bold.ttf",
+}
+
+// FaceFile returns the file name NewFontSet reads for a family, weight and
+// script ("Devanagari" or "Latin" half of the family).
+func FaceFile(f Family, w Weight, devanagari bool) string {
+	s := latn
+	if devanagari {
+		s = deva
+	}
+	return faceFiles[makeFaceID(f, w, s)]
+}
+
+type faceData struct {
+	file   string
+	raw    []byte
+	font   *font.Font // immutable, shared by all Typesetters
+	upem   float64
+	ascent float64 // font units, positive
+	descnt float64 // font units, positive
+	gap    float64
+	space  uint16  // glyph id of U+0020
+	spaceW float64 // its advance in font units
+
+	// pdfWidth[g] is the width a PDF viewer uses for glyph g, in 1/1000 em
+	// (fpdf rounds hmtx advances to that unit for the /W array).
+	pdfWidth []float64
+
+	// Filled once by derive().
+	once    sync.Once
+	derived []byte
+	codes   []uint16 // glyph id -> code point in the derived cmap
+	derErr  error
+}
+
+func (fd *faceData) derive() error {
+	fd.once.Do(func() {
+		m := make(map[rune]uint16)
+		it := fd.font.Cmap.Iter()
+		for it.Next() {
+			r, g := it.Char()
+			m[r] = uint16(g)
+		}
+		fd.derived, fd.codes, fd.derErr = deriveFont(fd.raw, m, len(fd.pdfWidth))
+		if fd.derErr != nil {
+			fd.derErr = fmt.Errorf("typeset: deriving %s: %w", fd.file, fd.derErr)
+		}
+	})
+	return fd.derErr
+}
+
+// FontSet holds the parsed fonts of up to two families in two weights and
+// the derived font files registered with fpdf. It is immutable after
+// NewFontSet (derived fonts are built lazily, once, under a sync.Once) and
+// safe for concurrent use by any number of goroutines. Build it once per
+// process.
+type FontSet struct {
+	faces [numFaces]*faceData
+}
+
+// NewFontSet reads the fonts named by FaceFile from fsys (fonts.FS, or
+// os.DirFS of an office's font folder). Missing files are allowed as long as
+// each family present has both its Devanagari and Latin font in a weight;
+// text styled with a face that is absent fails with an error at layout.
+func NewFontSet(fsys fs.FS) (*FontSet, error) {
+	set := &FontSet{}
+	found := 0
+	for i, name := range faceFiles {
+		b, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("typeset: %w", err)
+		}
+		fd, err := loadFace(name, b)
+		if err != nil {
+			return nil, err
+		}
+		set.faces[i] = fd
+		found++
+	}
+	if found == 0 {
+		return nil, fmt.Errorf("typeset: none of the fonts %s found", strings.Join(faceFiles[:], ", "))
+	}
+	return set, nil
+}
+
+func loadFace(name string, b []byte) (*faceData, error) {
+	face, err := font.ParseTTF(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("typeset: parsing %s: %w", name, err)
+	}
+	tabs, err := readTables(b)
+	if err != nil {
+		return nil, fmt.Errorf("typeset: %s: %w", name, err)
+	}
+	if len(tabs["maxp"]) < 6 {
+		return nil, fmt.Errorf("typeset: %s: short maxp table", name)
+	}
+	n := int(binary.BigEndian.Uint16(tabs["maxp"][4:]))
+	f := face.Font
+	fd := &faceData{file: name, raw: b, font: f, upem: float64(f.Upem())}
+	hb := harfbuzz.NewFont(face)
+	ext := hb.ExtentsForDirection(harfbuzz.LeftToRight)
+	fd.ascent = float64(ext.Ascender)
+	fd.descnt = -float64(ext.Descender)
+	fd.gap = float64(ext.LineGap)
+	fd.pdfWidth = make([]float64, n)
+	for g := range n {
+		adv := float64(face.HorizontalAdvance(font.GID(g)))
+		fd.pdfWidth[g] = roundHalfAway(adv * 1000 / fd.upem)
+	}
+	sp, ok := face.NominalGlyph(' ')
+	if !ok {
+		return nil, fmt.Errorf("typeset: %s has no space glyph", name)
+	}
+	fd.space = uint16(sp)
+	fd.spaceW = float64(face.HorizontalAdvance(sp))
+	return fd, nil
+}
+
+func roundHalfAway(x float64) float64 {
+	if x < 0 {
+		return -roundHalfAway(-x)
+	}
+	return float64(int64(x + 0.5))
+}
+
+func (s *FontSet) face(id faceID) (*faceData, error) {
+	if fd := s.faces[id]; fd != nil {
+		return fd, nil
+	}
+	return nil, fmt.Errorf("typeset: font %s (%s %s) is not in the font set", faceFiles[id], id.family(), id.weight())
+}
+
+// covers reports whether the face maps r (or harfbuzz will treat r as a
+// default-ignorable and hide it).
+func (fd *faceData) covers(r rune) bool {
+	if _, ok := fd.font.Cmap.Lookup(r); ok {
+		return true
+	}
+	return harfbuzz.IsDefaultIgnorable(r)
+}
+
+// DerivedSizes returns the size in bytes of each derived font built so far,
+// by file name (for reports and tests).
+func (s *FontSet) DerivedSizes() map[string]int {
+	out := map[string]int{}
+	for _, fd := range s.faces {
+		if fd != nil && fd.derive() == nil {
+			out[fd.file] = len(fd.derived)
+		}
+	}
+	return out
+}
+
+// CharError reports a character that no font of the set can draw.
+type CharError struct {
+	Char rune
+	Text string // the text it came from
+}
+
+func (e *CharError) Error() string {
+	return fmt.Sprintf("typeset: no font has %U %q (in %q)", e.Char, string(e.Char), e.Text)
+}
+
+// Check returns a *CharError for the first character of text (after NFC)
+// that is not drawable in every family and weight of the set, so that input
+// can be validated before any output is made. Whitespace is always fine.
+func (s *FontSet) Check(text string) error {
+	text = norm.NFC.String(text)
+	if !utf8.ValidString(text) {
+		return fmt.Errorf("typeset: text is not valid UTF-8: %q", text)
+	}
+	for _, r := range text {
+		if isSpace(r) {
+			continue
+		}
+		for f := Sans; f <= Serif; f++ {
+			for w := Regular; w <= Bold; w++ {
+				d, l := s.faces[makeFaceID(f, w, deva)], s.faces[makeFaceID(f, w, latn)]
+				if d == nil && l == nil {
+					continue
+				}
+				if !(d != nil && d.covers(r)) && !(l != nil && l.covers(r)) {
+					return &CharError{Char: r, Text: text}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Files lists the font files loaded, sorted.
+func (s *FontSet) Files() []string {
+	var out []string
+	for _, fd := range s.faces {
+		if fd != nil {
+			out = append(out, fd.file)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,234 @@
+package typeset
+
+import (
+	"math"
+	"strings"
+)
+
+// Align is the horizontal alignment of lines.
+type Align uint8
+
+const (
+	Left    Align = iota
+	Center        // centred in the paragraph width (or on x for DrawLine)
+	Right         // flush right
+	Justify       // stretched to the width by widening inter-word spaces; the last line is left-aligned
+)
+
+// Options controls Layout.
+type Options struct {
+	// Width is the line length in user units. Zero means no wrapping: one
+	// line as long as the text.
+	Width float64
+	Align Align
+	// LineSpacing multiplies the fonts' natural line height
+	// (ascender + descender + line gap from hhea; about 1.3 em for Noto Sans
+	// Devanagari). Zero means 1.
+	LineSpacing float64
+}
+
+// Line is one laid-out line of a Paragraph. Lengths in user units.
+type Line struct {
+	Text     string  // the line's text (NFC, spaces folded)
+	Width    float64 // natural width of the ink advance (before justification)
+	X        float64 // offset of the line's start from the paragraph's left edge
+	Baseline float64 // distance of the baseline from the paragraph's top
+	Ascent   float64 // largest ascender of the line's fonts, above the baseline
+	Descent  float64 // largest descender, below the baseline (positive)
+	Height   float64 // height of the line box (LineSpacing × natural height)
+
+	pieces []piece
+	xs     []float64 // x of each piece from the paragraph's left edge, points
+}
+
+// Paragraph is laid-out text ready to draw. It refers to its Typesetter and
+// must be drawn from the same goroutine.
+type Paragraph struct {
+	Width  float64 // the layout width (Options.Width), or the widest line if that is 0
+	Height float64 // sum of line heights
+	Lines  []Line
+	// MaxLineWidth is the widest natural line; greater than Width when a word
+	// does not fit (such a word overflows rather than being split).
+	MaxLineWidth float64
+
+	ts   *Typesetter
+	runs []Run
+}
+
+// Metrics returns the ascent, descent (positive) and natural line height in
+// user units of a style's Devanagari font, the taller of the two halves of a
+// family (for Noto Sans at 12 pt: about 4.2, 1.9 and 6.1 mm).
+func (ts *Typesetter) Metrics(st Style) (ascent, descent, lineHeight float64, err error) {
+	var a, d, g float64
+	for _, sc := range []script{deva, latn} {
+		fd := ts.set.faces[makeFaceID(st.Family, st.Weight, sc)]
+		if fd == nil {
+			continue
+		}
+		s := st.Size / fd.upem / ts.k
+		a = math.Max(a, fd.ascent*s)
+		d = math.Max(d, fd.descnt*s)
+		g = math.Max(g, fd.gap*s)
+	}
+	if a == 0 && d == 0 {
+		_, err = ts.set.face(makeFaceID(st.Family, st.Weight, deva))
+		return 0, 0, 0, err
+	}
+	return a, d, a + d + g, nil
+}
+
+// LayoutText is Layout of a single run.
+func (ts *Typesetter) LayoutText(text string, st Style, opt Options) (*Paragraph, error) {
+	return ts.Layout([]Run{{Text: text, Style: st}}, opt)
+}
+
+// Layout shapes the runs (NFC; any white space folded to one space, leading
+// and trailing space dropped) and breaks them into lines of at most
+// opt.Width. Lines break only at spaces; a danda or closing punctuation typed
+// after a space stays on the line of the word before it, and words such as
+// "नवम्बर-2024" are never split (a word longer than the width overflows; see
+// MaxLineWidth). A character no font has is a *CharError.
+func (ts *Typesetter) Layout(runs []Run, opt Options) (*Paragraph, error) {
+	ps, _, err := ts.pieces(runs)
+	if err != nil {
+		return nil, err
+	}
+	spacing := opt.LineSpacing
+	if spacing <= 0 {
+		spacing = 1
+	}
+	maxW := opt.Width * ts.k // points
+	p := &Paragraph{ts: ts, runs: runs}
+
+	// Greedy breaking over boxes separated by glue.
+	var lines [][]piece
+	start := 0
+	lineW := 0.0    // width of the current line so far
+	lastBreak := -1 // index of the glue after the last box placed
+	i := 0
+	for i < len(ps) {
+		// Next box: pieces up to (not including) the next glue.
+		j := i
+		boxW := 0.0
+		for j < len(ps) && !ps[j].glue {
+			boxW += ps[j].width(ts.set)
+			j++
+		}
+		glueW := 0.0
+		if lastBreak >= 0 {
+			glueW = ps[lastBreak].width(ts.set)
+		}
+		if maxW > 0 && lastBreak >= 0 && lineW+glueW+boxW > maxW+1e-9 {
+			lines = append(lines, ps[start:lastBreak])
+			start = lastBreak + 1
+			lineW = boxW
+		} else if lastBreak >= 0 {
+			lineW += glueW + boxW
+		} else {
+			lineW += boxW
+		}
+		if j < len(ps) {
+			lastBreak = j
+		}
+		i = j + 1
+	}
+	if start < len(ps) {
+		lines = append(lines, ps[start:])
+	}
+
+	y := 0.0
+	for li, lp := range lines {
+		l := Line{pieces: lp, xs: make([]float64, len(lp))}
+		var a, d, g, nat float64
+		var sb strings.Builder
+		glue := 0
+		for k := range lp {
+			pc := &lp[k]
+			fd := ts.set.faces[pc.face]
+			s := pc.size / fd.upem
+			a = math.Max(a, fd.ascent*s)
+			d = math.Max(d, fd.descnt*s)
+			g = math.Max(g, fd.gap*s)
+			nat += pc.width(ts.set)
+			sb.WriteString(pc.text)
+			if pc.glue {
+				glue++
+			}
+		}
+		extra := 0.0
+		x0 := 0.0
+		last := li == len(lines)-1
+		switch opt.Align {
+		case Center:
+			x0 = (maxW - nat) / 2
+		case Right:
+			x0 = maxW - nat
+		case Justify:
+			if !last && glue > 0 && maxW > nat {
+				extra = (maxW - nat) / float64(glue)
+			}
+		}
+		if maxW == 0 {
+			x0 = 0
+		}
+		x := x0
+		for k := range lp {
+			l.xs[k] = x
+			x += lp[k].width(ts.set)
+			if lp[k].glue {
+				x += extra
+			}
+		}
+		h := (a + d + g) * spacing
+		l.Text = sb.String()
+		l.Width = nat / ts.k
+		l.X = x0 / ts.k
+		l.Ascent = a / ts.k
+		l.Descent = d / ts.k
+		l.Height = h / ts.k
+		l.Baseline = (y + (h-(a+d))/2 + a) / ts.k
+		y += h
+		p.Lines = append(p.Lines, l)
+		p.MaxLineWidth = math.Max(p.MaxLineWidth, l.Width)
+	}
+	p.Height = y / ts.k
+	p.Width = opt.Width
+	if p.Width == 0 {
+		p.Width = p.MaxLineWidth
+	}
+	return p, nil
+}
+
+// Measure returns the width in user units of the runs set on one line.
+func (ts *Typesetter) Measure(runs ...Run) (float64, error) {
+	ps, _, err := ts.pieces(runs)
+	if err != nil {
+		return 0, err
+	}
+	w := 0.0
+	for i := range ps {
+		w += ps[i].width(ts.set)
+	}
+	return w / ts.k, nil
+}
+
+// FitSize returns the largest font size in points, at most maxSize and
+// rounded down to 0.1 pt, at which text in style st fits on one line of
+// maxWidth user units, and whether it fits at all: if it does not fit even
+// at minSize, FitSize returns minSize and false. Text width is proportional
+// to the size (shaping is done in font units), so this costs one shaping.
+func (ts *Typesetter) FitSize(text string, st Style, maxWidth, maxSize, minSize float64) (float64, bool, error) {
+	st.Size = maxSize
+	w, err := ts.Measure(Run{Text: text, Style: st})
+	if err != nil {
+		return 0, false, err
+	}
+	if w <= maxWidth {
+		return maxSize, true, nil
+	}
+	size := math.Floor(maxSize*maxWidth/w*10) / 10
+	if size < minSize {
+		return minSize, false, nil
+	}
+	return size, true, nil
+}

@@ -1,0 +1,196 @@
+package typeset
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-text/typesetting/font"
+	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
+	"golang.org/x/text/unicode/norm"
+)
+
+var fixedDate = time.Date(2024, 11, 25, 10, 0, 0, 0, time.UTC)
+
+func newPDF() *fpdf.Fpdf {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(fixedDate)
+	pdf.SetModificationDate(fixedDate)
+	return pdf
+}
+
+// corpusPDF draws every corpus item in every style, one item per line, in
+// the order of the golden file.
+func corpusPDF(t testing.TB, ts *Typesetter, items []string) []byte {
+	t.Helper()
+	pdf := newPDF()
+	pdf.AddPage()
+	y := 20.0
+	for _, cs := range corpusStyles {
+		_, _, lh, err := ts.Metrics(cs.st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, item := range items {
+			if y+lh > 282 {
+				pdf.AddPage()
+				y = 20
+			}
+			if _, err := ts.DrawLine(pdf, 15, y, Left, Run{Text: item, Style: cs.st}); err != nil {
+				t.Fatalf("item %d %q: %v", i, item, err)
+			}
+			y += lh
+		}
+	}
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+var (
+	corpusOnce sync.Once
+	corpusPDFb []byte
+)
+
+func sharedCorpusPDF(t testing.TB) []byte {
+	corpusOnce.Do(func() { corpusPDFb = corpusPDF(t, newTS(t), readCorpus(t)) })
+	if corpusPDFb == nil {
+		t.Fatal("corpus PDF not built")
+	}
+	return corpusPDFb
+}
+
+// TestPDFGlyphsAreShapedGlyphs reads the corpus PDF back: every CID shown
+// by a Tj is mapped through its font's /CIDToGIDMap to a glyph of the
+// embedded subset font, and that glyph's outline and advance must be those
+// of the glyph hb-shape gave for the same place in the text (the subset
+// renumbers glyphs, so glyphs are compared by outline; glyphs with identical
+// outlines are interchangeable on the page).
+func TestPDFGlyphsAreShapedGlyphs(t *testing.T) {
+	golden := readGolden(t)
+	b := sharedCorpusPDF(t)
+	shown := pdfGlyphs(t, b)
+
+	type want struct {
+		file string
+		gid  uint16
+	}
+	var expected []want
+	for _, cs := range corpusStyles {
+		for _, g := range golden {
+			if g.style != cs.name {
+				continue
+			}
+			for _, gl := range g.glyphs {
+				expected = append(expected, want{g.font, gl.gid})
+			}
+		}
+	}
+	if len(shown) != len(expected) {
+		t.Fatalf("PDF shows %d glyphs, hb-shape gave %d for the corpus", len(shown), len(expected))
+	}
+	byBase := map[string]faceID{}
+	for id := range faceID(numFaces) {
+		fam, st := pdfFamily(id)
+		byBase["utf8"+strings.ToLower(fam)+st] = id
+	}
+	set := fontSet(t)
+	orig := map[faceID]*font.Face{}
+	subs := map[*pdfFont]*font.Face{}
+	bad := 0
+	for i, s := range shown {
+		id, ok := byBase[s.font.baseFont]
+		if !ok {
+			t.Fatalf("unknown font %s", s.font.baseFont)
+		}
+		if faceFiles[id] != expected[i].file {
+			t.Fatalf("glyph %d: shown in %s, hb-shape run was in %s", i, faceFiles[id], expected[i].file)
+		}
+		if orig[id] == nil {
+			orig[id] = font.NewFace(set.faces[id].font)
+		}
+		if subs[s.font] == nil {
+			f, err := font.ParseTTF(bytes.NewReader(s.font.fontFile))
+			if err != nil {
+				t.Fatalf("embedded font %s: %v", s.font.baseFont, err)
+			}
+			subs[s.font] = f
+		}
+		sg, err := s.font.gid(s.cid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantG := font.GID(expected[i].gid)
+		gotOutline := subs[s.font].GlyphData(font.GID(sg))
+		wantOutline := orig[id].GlyphData(wantG)
+		gotAdv := subs[s.font].HorizontalAdvance(font.GID(sg))
+		wantAdv := orig[id].HorizontalAdvance(wantG)
+		if !reflect.DeepEqual(gotOutline, wantOutline) || gotAdv != wantAdv {
+			bad++
+			if bad < 10 {
+				t.Errorf("glyph %d (CID U+%04X in %s): subset glyph %d is not original glyph %d", i, s.cid, s.font.baseFont, sg, wantG)
+			}
+		}
+	}
+	t.Logf("%d glyphs shown in the corpus PDF (%d bytes), %d differ from hb-shape's", len(shown), len(b), bad)
+	if bad > 0 {
+		t.Errorf("%d of %d glyphs differ", bad, len(shown))
+	}
+}
+
+func foldSpace(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// TestCorpusTextExtraction: pdftotext gives back exactly the corpus text.
+func TestCorpusTextExtraction(t *testing.T) {
+	pdftotext := testtools.RequireTool(t, "pdftotext")
+	items := readCorpus(t)
+	b := sharedCorpusPDF(t)
+	dir := t.TempDir()
+	pdfPath := filepath.Join(dir, "corpus.pdf")
+	if err := os.WriteFile(pdfPath, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", pdfPath, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	var want []string
+	for range corpusStyles {
+		want = append(want, items...)
+	}
+	got := strings.Split(strings.TrimSpace(strings.ReplaceAll(string(out), "\f", "\n")), "\n")
+	if g, w := foldSpace(strings.Join(got, " ")), foldSpace(strings.Join(want, " ")); g != w {
+		// Find the first differing line for a readable message.
+		var gl []string
+		for _, l := range got {
+			if strings.TrimSpace(l) != "" {
+				gl = append(gl, foldSpace(l))
+			}
+		}
+		for i := range want {
+			if i >= len(gl) || gl[i] != foldSpace(want[i]) {
+				var gi string
+				if i < len(gl) {
+					gi = gl[i]
+				}
+				t.Fatalf("pdftotext differs at line %d:\n got %q\nwant %q", i, gi, foldSpace(want[i]))
+			}
+		}
+		t.Fatalf("pdftotext output differs (%d chars vs %d)", len(g), len(w))
+	}
+	t.Logf("pdftotext returned all %d lines exactly", len(want))
+
+}
