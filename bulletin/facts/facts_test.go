@@ -2,6 +2,7 @@ package facts_test
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -209,5 +210,36 @@ func TestDistrictScopeOnlyHasThanas(t *testing.T) {
 	}
 	if len(f.Levels) != 1 || f.Levels[0].Level != dataset.Thana || f.Levels[0].First != 2 {
 		t.Errorf("levels = %+v", f.Levels)
+	}
+}
+
+func TestAwards(t *testing.T) {
+	d := build(t, map[string]map[string]int{
+		"2024-11": {"z1": 1, "z2": 1, "r1": 2, "r2": 1, "d1": 1, "d2": 3, "d3": 1, "c1": 1, "t1": 1, "t2": 2, "t3": 1, "t4": 1, "t5": 1},
+	})
+	ids := func(as []facts.Award) []string {
+		var s []string
+		for _, a := range as {
+			p := "-"
+			if a.Parent != nil {
+				p = a.Parent.ID
+			}
+			s = append(s, fmt.Sprintf("%s<%s#%d@%d", a.Unit.ID, p, a.Seq, a.Rank))
+		}
+		return s
+	}
+	firsts, err := facts.Awards(d, "z1", month("2024-11"), facts.AwardRule{BestRank: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ids(firsts), []string{"z1<up#1@1", "d1<r1#1@1", "t1<d1#1@1", "t3<d2#3@1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("firsts = %v, want %v", got, want)
+	}
+	top3, _ := facts.Awards(d, "z1", month("2024-11"), facts.AwardRule{Levels: []dataset.Level{dataset.District, dataset.Thana}, BestRank: 3})
+	if got, want := ids(top3), []string{"d1<r1#1@1", "d2<r1#2@3", "t1<d1#1@1", "t2<d1#2@2", "t3<d2#3@1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("top 3 = %v, want %v", got, want)
+	}
+	if _, err := facts.Awards(d, "z1", month("2024-11"), facts.AwardRule{BestRank: 0}); err == nil {
+		t.Error("best rank 0: no error")
 	}
 }

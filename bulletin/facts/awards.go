@@ -1,0 +1,81 @@
+package facts
+
+import (
+	"fmt"
+
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+)
+
+// Award is a unit that earned a certificate for a month.
+type Award struct {
+	Unit   UnitRef
+	Parent *UnitRef // the unit above, when there is one (thana -> district)
+	Month  dataset.Month
+	Rank   int
+	// Score and MaxScore are nil when the rankings do not give them.
+	Score    *float64
+	MaxScore *float64
+	// Seq is the unit's position among the units of its level in
+	// units.csv, from 1: with the month and level it numbers the certificate.
+	Seq int
+}
+
+// AwardRule says who earns a certificate.
+type AwardRule struct {
+	// Levels that earn certificates; empty means the scope's level and
+	// every level below it.
+	Levels []dataset.Level
+	// BestRank is the worst rank that still earns one (1: firsts only).
+	BestRank int
+}
+
+// Awards lists the units in scope (the scope itself included) that earned
+// a certificate in month m, by level from the top and in units.csv order
+// within a level.
+func Awards(d *dataset.Data, scopeID string, m dataset.Month, rule AwardRule) ([]Award, error) {
+	scope, ok := d.Unit(scopeID)
+	if !ok {
+		return nil, fmt.Errorf("scope unit %q is not in units.csv; set scope in config.toml or --scope to a unit id", scopeID)
+	}
+	if rule.BestRank < 1 {
+		return nil, fmt.Errorf("the best rank that earns a certificate must be 1 or more, not %d", rule.BestRank)
+	}
+	want := map[dataset.Level]bool{}
+	for _, l := range rule.Levels {
+		want[l] = true
+	}
+	if len(rule.Levels) == 0 {
+		for _, l := range dataset.Levels {
+			want[l] = l >= scope.Level
+		}
+	}
+	seq := map[dataset.Level]int{}
+	byLevel := map[dataset.Level][]Award{}
+	for _, u := range d.Units {
+		seq[u.Level]++
+		if !want[u.Level] || !d.Contains(scope, u.ID) {
+			continue
+		}
+		r, ok := d.Rank(m, u.ID)
+		if !ok || r.Rank > rule.BestRank {
+			continue
+		}
+		a := Award{Unit: ref(u), Month: m, Rank: r.Rank, Seq: seq[u.Level]}
+		if r.HasScore {
+			a.Score = &r.Score
+		}
+		if r.HasMax {
+			a.MaxScore = &r.MaxScore
+		}
+		if p, ok := d.Unit(u.Parent); ok {
+			pr := ref(p)
+			a.Parent = &pr
+		}
+		byLevel[u.Level] = append(byLevel[u.Level], a)
+	}
+	var out []Award
+	for _, l := range dataset.Levels {
+		out = append(out, byLevel[l]...)
+	}
+	return out, nil
+}

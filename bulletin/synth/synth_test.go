@@ -1,0 +1,45 @@
+package synth_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/synth"
+)
+
+func TestStateDataIsValidAndDeterministic(t *testing.T) {
+	a := synth.Generate(synth.State, 1)
+	b := synth.Generate(synth.State, 1)
+	if !bytes.Equal(a.Units, b.Units) || !bytes.Equal(a.Rankings[a.LastMonth+".csv"], b.Rankings[b.LastMonth+".csv"]) {
+		t.Fatal("same seed, different data")
+	}
+	units, ps := dataset.ReadUnits("units.csv", a.Units)
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	counts := map[dataset.Level]int{}
+	for _, u := range units {
+		counts[u.Level]++
+	}
+	want := map[dataset.Level]int{dataset.State: 1, dataset.Zone: 8, dataset.Range: 18, dataset.District: 75, dataset.Thana: 1750}
+	for l, n := range want {
+		if counts[l] != n {
+			t.Errorf("%s: %d units, want %d", l, counts[l], n)
+		}
+	}
+	if len(a.Rankings) != 12 {
+		t.Errorf("%d months, want 12", len(a.Rankings))
+	}
+	dir := t.TempDir()
+	if err := a.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Load(dir+"/units.csv", dir+"/rankings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := d.Rank(d.Months()[11], a.FirstZone); !ok || r.Rank != 1 {
+		t.Errorf("first zone rank = %+v", r)
+	}
+}

@@ -1,0 +1,24 @@
+// Command synth writes a synthetic, state-sized data set (units.csv and a
+// rankings folder) for trying bulletin at scale:
+//
+//	go run ./cmd/synth -out /tmp/state
+//	go run ./cmd/bulletin build --units /tmp/state/units.csv --rankings /tmp/state/rankings --scope up
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/igrs-pro/bulletin/bulletin/synth"
+)
+
+func main() {
+	out := flag.String("out", "state", "folder to write units.csv and rankings/ into")
+	seed := flag.Uint64("seed", 1, "random seed")
+	flag.Parse()
+	if err := synth.Generate(synth.State, *seed).Write(*out); err != nil {
+		fmt.Fprintln(os.Stderr, "synth:", err)
+		os.Exit(1)
+	}
+}
