@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -68,6 +69,9 @@ type Press struct {
 	Formats   []string `toml:"formats"`
 }
 
+// typeErr matches the TOML library's message for a value of the wrong type.
+var typeErr = regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "([^"]*)"\): (?:incompatible types: )?(.*)$`)
+
 // Default is the configuration used for settings that config.toml leaves out.
 func Default() Config {
 	return Config{
@@ -92,13 +96,24 @@ func Load(path string) (Config, error) {
 		if errors.As(err, &pe) {
 			return c, fmt.Errorf("%s:%d:%d: %s; fix the TOML syntax there", path, pe.Position.Line, pe.Position.Col, pe.Message)
 		}
+		// A value of the wrong type: "toml: line N (last key "a.b"): incompatible types: ...".
+		if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
+			at := path
+			if line, col := keyPosition(string(b), toml.Key(strings.Split(m[1], "."))); line > 0 {
+				at = fmt.Sprintf("%s:%d:%d", path, line, col)
+			}
+			return c, fmt.Errorf("%s: setting %q has the wrong type (%s); write it as in the bundled config.toml", at, m[1], m[2])
+		}
 		return c, fmt.Errorf("%s: %v", path, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		var msgs []string
 		for _, k := range und {
-			line, col := keyPosition(string(b), k)
-			msgs = append(msgs, fmt.Sprintf("%s:%d:%d: unknown setting %q; check its spelling against the bundled config.toml, or remove it", path, line, col, k.String()))
+			at := path
+			if line, col := keyPosition(string(b), k); line > 0 {
+				at = fmt.Sprintf("%s:%d:%d", path, line, col)
+			}
+			msgs = append(msgs, fmt.Sprintf("%s: unknown setting %q; check its spelling against the bundled config.toml, or remove it", at, k.String()))
 		}
 		return c, errors.New(strings.Join(msgs, "\n"))
 	}
@@ -127,27 +142,43 @@ func (c Config) Check(path string) error {
 }
 
 // keyPosition finds where key k is written in a TOML text: the line and
-// column of its last part, inside the table that holds it.
+// column of its last part, inside the table that holds it. A table header
+// may be followed by a comment, and a key may be dotted (office.name_hi).
 func keyPosition(text string, k toml.Key) (int, int) {
-	table := strings.Join(k[:len(k)-1], ".")
+	want := strings.Join(k, ".")
 	name := k[len(k)-1]
 	cur := ""
 	for i, line := range strings.Split(text, "\n") {
 		t := strings.TrimSpace(line)
 		if strings.HasPrefix(t, "[") {
-			cur = strings.Trim(t, "[] \t")
-			if cur == strings.Join(k, ".") {
+			h, _, _ := strings.Cut(strings.TrimLeft(t, "["), "]")
+			cur = dottedKey(h)
+			if cur == want {
 				return i + 1, strings.Index(line, name) + 1
 			}
 			continue
 		}
-		if cur != table {
+		key, _, ok := strings.Cut(line, "=")
+		if !ok {
 			continue
 		}
-		key, _, ok := strings.Cut(t, "=")
-		if ok && strings.Trim(strings.TrimSpace(key), `"'`) == name {
-			return i + 1, strings.Index(line, name) + 1
+		full := dottedKey(key)
+		if cur != "" {
+			full = cur + "." + full
+		}
+		if full == want {
+			return i + 1, strings.LastIndex(key, name) + 1
 		}
 	}
 	return 0, 0
+}
+
+// dottedKey writes a TOML key as written (spaces around dots, quoted
+// parts) in the form toml.Key.String uses for plain keys.
+func dottedKey(s string) string {
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
 }

@@ -17,7 +17,7 @@ type Month struct {
 func ParseMonth(s string) (Month, error) {
 	s = strings.TrimSpace(s)
 	y, m, ok := strings.Cut(s, "-")
-	if !ok || len(y) != 4 || len(m) != 2 {
+	if !ok || len(y) != 4 || len(m) != 2 || !digits(y) || !digits(m) {
 		return Month{}, fmt.Errorf("month %q is not YYYY-MM (e.g. 2024-11)", s)
 	}
 	year, err1 := strconv.Atoi(y)
@@ -26,6 +26,17 @@ func ParseMonth(s string) (Month, error) {
 		return Month{}, fmt.Errorf("month %q is not YYYY-MM (e.g. 2024-11)", s)
 	}
 	return Month{Year: year, Month: time.Month(mon)}, nil
+}
+
+// digits reports whether s is made of ASCII digits only (strconv.Atoi
+// would also take a sign, as in "2024-+1").
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // String formats the month as YYYY-MM.

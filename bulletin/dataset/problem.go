@@ -23,12 +23,16 @@ type Problems []Problem
 func (ps Problems) Error() string {
 	var b strings.Builder
 	for i, p := range ps {
-		if i == MaxProblems {
-			fmt.Fprintf(&b, "... and %d more problems", len(ps)-MaxProblems)
-			break
-		}
 		if i > 0 {
 			b.WriteByte('\n')
+		}
+		if i == MaxProblems {
+			if n := len(ps) - MaxProblems; n == 1 {
+				b.WriteString("... and 1 more problem")
+			} else {
+				fmt.Fprintf(&b, "... and %d more problems", n)
+			}
+			break
 		}
 		b.WriteString(p.String())
 	}
