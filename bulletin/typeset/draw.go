@@ -79,6 +79,34 @@ func (p *Paragraph) Draw(pdf *fpdf.Fpdf, x, y float64) error {
 	return pdf.Error()
 }
 
+// DrawLines draws lines [from, to) of the paragraph with the top of line
+// from at (x, y): a way to flow a paragraph over pages. It returns the
+// height drawn (the sum of those lines' heights).
+func (p *Paragraph) DrawLines(pdf *fpdf.Fpdf, x, y float64, from, to int) (float64, error) {
+	if from < 0 || to > len(p.Lines) || from > to {
+		return 0, fmt.Errorf("typeset: DrawLines(%d, %d) of %d lines", from, to, len(p.Lines))
+	}
+	ts := p.ts
+	if err := ts.checkUnit(pdf); err != nil {
+		return 0, err
+	}
+	if from == to {
+		return 0, nil
+	}
+	r, g, b := pdf.GetTextColor()
+	defer pdf.SetTextColor(r, g, b)
+	d := drawer{ts: ts, pdf: pdf, runs: p.runs}
+	top := p.Lines[from].Top
+	for i := from; i < to; i++ {
+		l := &p.Lines[i]
+		if err := d.line(l.pieces, l.xs, x*ts.k, (y-top+l.Baseline)*ts.k); err != nil {
+			return 0, err
+		}
+	}
+	last := &p.Lines[to-1]
+	return last.Top + last.Height - top, pdf.Error()
+}
+
 // DrawLine draws the runs on one line (no wrapping) with its baseline at y.
 // x is the line's left end for Left (and Justify), its centre for Center and
 // its right end for Right. It returns the line's width in user units.

@@ -32,6 +32,7 @@ type Line struct {
 	Text     string  // the line's text (NFC, spaces folded)
 	Width    float64 // natural width of the ink advance (before justification)
 	X        float64 // offset of the line's start from the paragraph's left edge
+	Top      float64 // distance of the line box's top from the paragraph's top
 	Baseline float64 // distance of the baseline from the paragraph's top
 	Ascent   float64 // largest ascender of the line's fonts, above the baseline
 	Descent  float64 // largest descender, below the baseline (positive)
@@ -195,6 +196,7 @@ func (ts *Typesetter) Layout(runs []Run, opt Options) (*Paragraph, error) {
 		l.Ascent = a / ts.k
 		l.Descent = d / ts.k
 		l.Height = h / ts.k
+		l.Top = y / ts.k
 		l.Baseline = (y + (h-(a+d))/2 + a) / ts.k
 		y += h
 		p.Lines = append(p.Lines, l)

@@ -1,0 +1,164 @@
+package notedoc
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
+	"github.com/igrs-pro/bulletin/fonts"
+	"golang.org/x/text/unicode/norm"
+)
+
+var (
+	setOnce sync.Once
+	set     *typeset.FontSet
+	setErr  error
+)
+
+func fontSet(t testing.TB) *typeset.FontSet {
+	t.Helper()
+	setOnce.Do(func() { set, setErr = typeset.NewFontSet(fonts.FS) })
+	if setErr != nil {
+		t.Fatal(setErr)
+	}
+	return set
+}
+
+func pressNote(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/pressnote.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// expected is the text a reader should get out of the PDF: the title and
+// the paragraphs, in order.
+func expected(note string) string {
+	title, paras := Parse(note)
+	return strings.Join(append([]string{title}, paras...), "\n\n") + "\n"
+}
+
+func render(t testing.TB, text string, opts Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Render(&b, text, fontSet(t), opts); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func pageCount(pdf []byte) int {
+	return len(regexp.MustCompile(`/Type /Page\b`).FindAll(pdf, -1))
+}
+
+func TestParse(t *testing.T) {
+	title, paras := Parse("\ufeff# शीर्षक  \r\nपहली पंक्ति\r\nदूसरी पंक्ति\r\n\r\n \r\n\r\nदूसरा अनुच्छेद\n")
+	if title != "शीर्षक" || len(paras) != 2 || paras[0] != "पहली पंक्ति दूसरी पंक्ति" || paras[1] != "दूसरा अनुच्छेद" {
+		t.Errorf("Parse = %q, %q", title, paras)
+	}
+	title, paras = Parse("#not a title\n\nbody")
+	if title != "" || len(paras) != 2 {
+		t.Errorf("Parse without title = %q, %q", title, paras)
+	}
+}
+
+func TestRenderPagesAndDeterminism(t *testing.T) {
+	note := pressNote(t)
+	a := render(t, note, Options{})
+	if n := pageCount(a); n != 2 {
+		t.Errorf("press note has %d pages, want 2 (it is about 1.5 pages)", n)
+	}
+	if b := render(t, note, Options{}); !bytes.Equal(a, b) {
+		t.Error("same note, different PDF bytes")
+	}
+	d := time.Date(2024, 11, 25, 12, 0, 0, 0, time.UTC)
+	if b := render(t, note, Options{CreationDate: d}); bytes.Equal(a, b) || !bytes.Contains(b, []byte("D:20241125120000")) {
+		t.Error("CreationDate not written")
+	}
+	// More text flows onto more pages.
+	long := note + "\n\n" + strings.Repeat(strings.SplitN(note, "\n\n", 3)[1]+"\n\n", 20)
+	if n := pageCount(render(t, long, Options{PageNumbers: true})); n < 4 {
+		t.Errorf("long note has %d pages", n)
+	}
+	if n := pageCount(render(t, "एक पंक्ति।", Options{})); n != 1 {
+		t.Errorf("one line: %d pages", n)
+	}
+}
+
+func TestRenderErrors(t *testing.T) {
+	var b bytes.Buffer
+	err := Render(&b, "# शीर्षक\n\nयह ☃ नहीं छपेगा", fontSet(t), Options{})
+	var ce *typeset.CharError
+	if !errors.As(err, &ce) || ce.Char != '☃' || b.Len() != 0 {
+		t.Errorf("Render with a snowman: err %v, %d bytes written", err, b.Len())
+	}
+	if err := Render(&b, " \n\n \n", fontSet(t), Options{}); err == nil {
+		t.Error("empty note accepted")
+	}
+}
+
+func writeTemp(t *testing.T, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func fold(s string) string { return strings.Join(strings.Fields(norm.NFC.String(s)), " ") }
+
+// TestTextExtraction: pdftotext gives back the note exactly.
+func TestTextExtraction(t *testing.T) {
+	pdftotext := testtools.RequireTool(t, "pdftotext")
+	note := pressNote(t)
+	p := writeTemp(t, "note.pdf", render(t, note, Options{}))
+	out, err := exec.Command(pdftotext, "-enc", "UTF-8", p, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fold(string(out)), fold(expected(note)); got != want {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("pdftotext differs at byte %d:\n got …%q\nwant …%q", i, got[i:min(len(got), i+80)], want[i:min(len(want), i+80)])
+	}
+}
+
+// TestPdfcheck runs ../shared/pdfcheck (beside the repository root): the
+// text must copy out exactly and OCR of the rendered pages must read back
+// the Hindi with a character error rate of at most 2%.
+func TestPdfcheck(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR takes a while; skipped in -short mode")
+	}
+	pdfcheck := testtools.SharedTool(t, "pdfcheck")
+	note := pressNote(t)
+	dir := t.TempDir()
+	pdfPath := filepath.Join(dir, "note.pdf")
+	expPath := filepath.Join(dir, "note.txt")
+	if err := os.WriteFile(pdfPath, render(t, note, Options{}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(expPath, []byte(expected(note)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(pdfcheck, pdfPath, "--expect", expPath, "--max-extract-cer", "0", "--max-ocr-cer", "0.02")
+	out, err := cmd.CombinedOutput()
+	t.Logf("pdfcheck:\n%s", out)
+	if err != nil {
+		t.Fatalf("pdfcheck failed: %v", err)
+	}
+}
