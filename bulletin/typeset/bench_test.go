@@ -1,0 +1,153 @@
+package typeset
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// benchWords is running Hindi with some English and digits: the sample
+// paragraph plus the corpus.
+func benchText(b *testing.B) (string, int) {
+	s := sampleHindi + " " + strings.Join(readCorpus(b), " ")
+	return s, len(strings.Fields(s))
+}
+
+// BenchmarkShape measures shaping alone, with an empty cache each time:
+// every word goes through HarfBuzz.
+func BenchmarkShape(b *testing.B) {
+	ts := newTS(b)
+	text, words := benchText(b)
+	st := Style{Family: Sans, Size: 12}
+	b.ResetTimer()
+	for b.Loop() {
+		clear(ts.cache)
+		if _, _, err := ts.pieces([]Run{{Text: text, Style: st}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkLayoutCached is Layout of the same paragraph again and again:
+// words come from the Typesetter's cache, as for a batch of certificates.
+func BenchmarkLayoutCached(b *testing.B) {
+	ts := newTS(b)
+	text, words := benchText(b)
+	st := Style{Family: Sans, Size: 12}
+	for b.Loop() {
+		if _, err := ts.LayoutText(text, st, Options{Width: 170, Align: Justify}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// pageText is about one A4 page of justified 12 pt Hindi.
+func pageText() string {
+	return strings.Repeat(sampleHindi+" ", 5)
+}
+
+// BenchmarkPageA4 makes one A4 page of justified Hindi from text to PDF
+// bytes: new document, layout, font registration, drawing, output.
+func BenchmarkPageA4(b *testing.B) {
+	ts := newTS(b)
+	text := pageText()
+	st := Style{Family: Sans, Size: 12}
+	var size int
+	for b.Loop() {
+		pdf := newPDF()
+		pdf.AddPage()
+		p, err := ts.LayoutText(text, st, Options{Width: 170, Align: Justify})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if p.Height > 257 {
+			b.Fatalf("page text is %.0f mm high", p.Height)
+		}
+		if err := p.Draw(pdf, 20, 20); err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size), "bytes")
+}
+
+// BenchmarkRegisterFont is what one font costs a document: fpdf parses and
+// hashes each registered font once per document (compare BenchmarkNewPDF).
+func BenchmarkRegisterFont(b *testing.B) {
+	ts := newTS(b)
+	for _, id := range []faceID{makeFaceID(Sans, Regular, deva), makeFaceID(Sans, Regular, latn)} {
+		b.Run(faceFiles[id], func(b *testing.B) {
+			if err := ts.set.faces[id].derive(); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				pdf := fpdf.New("P", "mm", "A4", "")
+				if err := ts.register(pdf, id); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkNewPDF(b *testing.B) {
+	for b.Loop() {
+		_ = fpdf.New("P", "mm", "A4", "")
+	}
+}
+
+// BenchmarkCertificateParallel: a one-page certificate (centred lines, a
+// justified paragraph, bold name shrunk to fit) per op, one Typesetter per
+// goroutine sharing the FontSet, as the certificate batch will run.
+func BenchmarkCertificateParallel(b *testing.B) {
+	set := fontSet(b)
+	var size int
+	b.RunParallel(func(pb *testing.PB) {
+		ts, err := NewTypesetter(set, "mm")
+		if err != nil {
+			b.Error(err)
+			return
+		}
+		title := Style{Family: Serif, Weight: Bold, Size: 28}
+		name := Style{Family: Serif, Weight: Bold, Size: 22}
+		body := Style{Family: Serif, Size: 13}
+		for pb.Next() {
+			pdf := newPDF()
+			pdf.AddPage()
+			if _, err := ts.DrawLine(pdf, 105, 50, Center, Run{Text: "प्रशस्ति पत्र", Style: title}); err != nil {
+				b.Error(err)
+				return
+			}
+			unit := "थाना कोतवाली नगर, जनपद गौतमबुद्धनगर (पुलिस कमिश्नरेट)"
+			name.Size, _, _ = ts.FitSize(unit, name, 150, 22, 12)
+			if _, err := ts.DrawLine(pdf, 105, 80, Center, Run{Text: unit, Style: name}); err != nil {
+				b.Error(err)
+				return
+			}
+			p, err := ts.LayoutText("आई०जी०आर०एस० पोर्टल पर प्राप्त शिकायतों के गुणवत्तापूर्ण एवं समयबद्ध निस्तारण में नवम्बर-2024 माह में प्रदेश में प्रथम स्थान प्राप्त करने हेतु यह प्रशस्ति पत्र प्रदान किया जाता है।", body, Options{Width: 160, Align: Justify})
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			if err := p.Draw(pdf, 25, 95); err != nil {
+				b.Error(err)
+				return
+			}
+			var buf bytes.Buffer
+			if err := pdf.Output(&buf); err != nil {
+				b.Error(err)
+				return
+			}
+			size = buf.Len()
+		}
+	})
+	b.ReportMetric(float64(size), "bytes")
+}
