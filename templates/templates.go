@@ -1,4 +1,5 @@
-// Package templates embeds the bundled templates of the press notes.
+// Package templates embeds the bundled templates of the press notes and the
+// certificate layout.
 // An office may replace any of them from a folder named in config.toml.
 package templates
 
@@ -6,5 +7,5 @@ import "embed"
 
 // FS holds the bundled templates.
 //
-//go:embed *.tmpl
+//go:embed *.tmpl *.toml
 var FS embed.FS

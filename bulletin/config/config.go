@@ -31,6 +31,7 @@ type Config struct {
 	Signatory Signatory `toml:"signatory"`
 	Hindi     Hindi     `toml:"hindi"`
 	Press     Press     `toml:"press"`
+	Certs     Certs     `toml:"certificates"`
 }
 
 // Office is the announcing office, as printed on the letterhead.
@@ -72,12 +73,28 @@ type Press struct {
 // typeErr matches the TOML library's message for a value of the wrong type.
 var typeErr = regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "([^"]*)"\): (?:incompatible types: )?(.*)$`)
 
+// Certs says who earns a certificate and how certificates are written.
+type Certs struct {
+	// Levels that earn certificates (zone, range, district, thana); empty
+	// means the scope's level and every level below it.
+	Levels []string `toml:"levels"`
+	// BestRank is the worst rank that still earns a certificate (1: firsts).
+	BestRank int `toml:"best_rank"`
+	// Languages of a certificate, top to bottom: ["hi", "en"], ["hi"] or ["en"].
+	Languages []string `toml:"languages"`
+	// Number is the certificate number, a Go template over .Month
+	// (2024-11), .Level (thana), .LEVEL (THANA), .Seq (the unit's position
+	// among its level in units.csv) and .Unit (its id).
+	Number string `toml:"number"`
+}
+
 // Default is the configuration used for settings that config.toml leaves out.
 func Default() Config {
 	return Config{
 		Out:   "out",
 		Hindi: Hindi{MonthSpelling: "office", Digits: "latin", PadCounts: true},
 		Press: Press{Languages: []string{"hi", "en"}, Formats: []string{"txt", "md", "html"}},
+		Certs: Certs{BestRank: 1, Languages: []string{"hi", "en"}, Number: `IGRS/{{.Month}}/{{.LEVEL}}/{{printf "%04d" .Seq}}`},
 	}
 }
 
@@ -134,6 +151,22 @@ func (c Config) Check(path string) error {
 	}
 	if c.Hindi.Digits != "latin" && c.Hindi.Digits != "devanagari" {
 		msgs = append(msgs, fmt.Sprintf("%s: hindi.digits is %q; use \"latin\" (0-9) or \"devanagari\" (०-९)", path, c.Hindi.Digits))
+	}
+	for _, l := range c.Certs.Levels {
+		if l != "zone" && l != "range" && l != "district" && l != "thana" {
+			msgs = append(msgs, fmt.Sprintf("%s: certificates.levels names %q; use zone, range, district or thana", path, l))
+		}
+	}
+	if c.Certs.BestRank < 1 {
+		msgs = append(msgs, fmt.Sprintf("%s: certificates.best_rank is %d; use 1 for firsts only, 3 for the top three, ...", path, c.Certs.BestRank))
+	}
+	if len(c.Certs.Languages) == 0 {
+		msgs = append(msgs, fmt.Sprintf("%s: certificates.languages is empty; use [\"hi\", \"en\"], [\"hi\"] or [\"en\"]", path))
+	}
+	for _, l := range append(append([]string(nil), c.Certs.Languages...), c.Press.Languages...) {
+		if l != "hi" && l != "en" {
+			msgs = append(msgs, fmt.Sprintf("%s: language %q is not one bulletin writes; use \"hi\" or \"en\"", path, l))
+		}
 	}
 	if len(msgs) > 0 {
 		return errors.New(strings.Join(msgs, "\n"))

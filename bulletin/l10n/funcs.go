@@ -123,8 +123,21 @@ func (l *Lang) Names(us []facts.UnitRef) []string {
 
 // Unit names a unit with its level as the language writes it: "कानपुर जोन",
 // "जनपद औरैया", "थाना बिधूना"; "Kanpur Zone", "Auraiya District".
+// A name that already says its level ("महिला थाना", "Kanpur Nagar
+// Commissionerate"; the words are the message Unit.<level>.Named) is
+// written as it is.
 func (l *Lang) Unit(u facts.UnitRef) (string, error) {
-	return l.Msg("Unit."+u.Level.String(), "Name", l.Name(u))
+	name := l.Name(u)
+	words, err := l.Msg("Unit." + u.Level.String() + ".Named")
+	if err != nil {
+		return "", err
+	}
+	for _, w := range strings.Split(words, "|") {
+		if w = strings.TrimSpace(w); w != "" && strings.Contains(name, w) {
+			return name, nil
+		}
+	}
+	return l.Msg("Unit."+u.Level.String(), "Name", name)
 }
 
 // Funcs returns the template functions of the language.

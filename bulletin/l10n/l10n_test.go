@@ -153,6 +153,23 @@ func TestCountsDatesAndLists(t *testing.T) {
 	check("hi unit", s, err, "जनपद औरैया")
 	s, err = en.Unit(u)
 	check("en unit", s, err, "Auraiya District")
+	for _, c := range []struct {
+		level          dataset.Level
+		nameHi, nameEn string
+		hi, en         string
+	}{
+		{dataset.Thana, "बिधूना", "Bidhuna", "थाना बिधूना", "Bidhuna Police Station"},
+		{dataset.Thana, "महिला थाना कोतवाली नगर", "Mahila Thana Kotwali Nagar", "महिला थाना कोतवाली नगर", "Mahila Thana Kotwali Nagar"},
+		{dataset.Thana, "साइबर क्राइम पुलिस स्टेशन", "Cyber Crime Police Station", "साइबर क्राइम पुलिस स्टेशन", "Cyber Crime Police Station"},
+		{dataset.District, "कानपुर नगर कमिश्नरेट", "Kanpur Nagar Commissionerate", "कानपुर नगर कमिश्नरेट", "Kanpur Nagar Commissionerate"},
+		{dataset.Range, "झांसी", "Jhansi", "झांसी परिक्षेत्र", "Jhansi Range"},
+	} {
+		u := facts.UnitRef{Level: c.level, NameHi: c.nameHi, NameEn: c.nameEn}
+		s, err = hi.Unit(u)
+		check("hi unit", s, err, c.hi)
+		s, err = en.Unit(u)
+		check("en unit", s, err, c.en)
+	}
 }
 
 func TestOverrideReplacesOneMessage(t *testing.T) {

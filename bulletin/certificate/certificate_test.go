@@ -1,0 +1,243 @@
+package certificate_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/igrs-pro/bulletin/bulletin/certificate"
+	"github.com/igrs-pro/bulletin/bulletin/config"
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/facts"
+	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
+	"github.com/igrs-pro/bulletin/bulletin/l10n"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
+	"github.com/igrs-pro/bulletin/fonts"
+	"github.com/igrs-pro/bulletin/locales"
+	"github.com/igrs-pro/bulletin/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+var date = time.Date(2024, time.December, 1, 0, 0, 0, 0, time.UTC)
+
+type fixture struct {
+	awards []facts.Award
+	langs  []*l10n.Lang
+	sig    config.Signatory
+	num    *certificate.Numberer
+	layout *certificate.Layout
+}
+
+func load(t testing.TB, month string) fixture {
+	t.Helper()
+	d, err := dataset.Load("../../examples/units.csv", "../../examples/rankings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := dataset.ParseMonth(month)
+	cfg, err := config.Load("../../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fixture{sig: cfg.Signatory}
+	if f.awards, err = facts.Awards(d, cfg.Scope, m, facts.AwardRule{BestRank: 1}); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := l10n.Load(locales.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"hi", "en"} {
+		l, err := cat.Lang(tag, l10n.Options{MonthSpelling: "office", Digits: "latin", PadCounts: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.langs = append(f.langs, l)
+	}
+	if f.num, err = certificate.NewNumberer(cfg.Certs.Number); err != nil {
+		t.Fatal(err)
+	}
+	b, err := templates.FS.ReadFile("certificate-layout.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.layout, err = certificate.ParseLayout(b, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func (f fixture) compose(t testing.TB, a facts.Award) certificate.Certificate {
+	t.Helper()
+	n, err := f.num.Number(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := certificate.Compose(f.langs, a, n, date, f.sig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// The wording of every certificate of the example month.
+func TestWordingGolden(t *testing.T) {
+	f := load(t, "2024-11")
+	var b bytes.Buffer
+	numbers := map[string]string{}
+	for _, a := range f.awards {
+		c := f.compose(t, a)
+		if other, dup := numbers[c.Number]; dup {
+			t.Errorf("number %s given to %s and %s", c.Number, other, a.Unit.ID)
+		}
+		numbers[c.Number] = a.Unit.ID
+		b.WriteString(c.String())
+	}
+	// 1 zone + 2 ranges + 5 districts + 125 thanas
+	if len(f.awards) != 133 {
+		t.Errorf("%d certificates, want 133", len(f.awards))
+	}
+	path := filepath.Join("testdata", "2024-11.golden")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		os.WriteFile(path, b.Bytes(), 0o644)
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("wording differs from %s (go test ./bulletin/certificate -update rewrites it)", path)
+	}
+}
+
+func TestCitationWithoutScore(t *testing.T) {
+	f := load(t, "2024-11")
+	a := f.awards[0]
+	a.Score, a.MaxScore, a.Rank = nil, nil, 23
+	c := f.compose(t, a)
+	if got := c.Texts[0].Citation; !strings.Contains(got, "प्रदेश में 23वीं रैंक प्राप्त करने पर") || strings.Contains(got, "अंक") {
+		t.Errorf("hi citation = %q", got)
+	}
+	if got := c.Texts[1].Citation; !strings.Contains(got, "23rd rank in the state") || strings.Contains(got, "marks") {
+		t.Errorf("en citation = %q", got)
+	}
+}
+
+func TestNumberer(t *testing.T) {
+	f := load(t, "2024-11")
+	n, _ := certificate.NewNumberer(`{{.Unit}}-{{.Level}}-{{.Seq}}`)
+	if got, _ := n.Number(f.awards[0]); got != "z-kanpur-zone-4" {
+		t.Errorf("number = %q", got)
+	}
+	if _, err := certificate.NewNumberer(`{{.Month`); err == nil {
+		t.Error("broken template: no error")
+	}
+	n, _ = certificate.NewNumberer(`{{.Nope}}`)
+	if _, err := n.Number(f.awards[0]); err == nil {
+		t.Error("unknown field: no error")
+	}
+}
+
+func TestLayoutOverride(t *testing.T) {
+	b, _ := templates.FS.ReadFile("certificate-layout.toml")
+	l, err := certificate.ParseLayout(b, []byte("[unit_hi]\nsize = 30\n"), "office/certificate-layout.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.UnitHi.Size != 30 || l.UnitHi.Family != "serif" || l.UnitEn.Size != 18 {
+		t.Errorf("override: unit_hi %+v, unit_en %+v", l.UnitHi, l.UnitEn)
+	}
+	for over, want := range map[string]string{
+		"[unit_hi]\nsiz = 30\n":        `office/certificate-layout.toml: unknown setting unit_hi.siz`,
+		"[unit_hi]\nfamily = \"x\"\n":  `office/certificate-layout.toml: unit_hi.family is "x"`,
+		"[unit_hi]\nsize = 300\n":      `office/certificate-layout.toml: unit_hi.size is 300`,
+		"[unit_hi\n":                   `office/certificate-layout.toml:2:`,
+		"[content]\nleft = 250\n":      `content.left and content.right leave`,
+		"[unit_hi]\nweight = \"x\"\n":  `unit_hi.weight is "x"`,
+		"[gaps]\nafter_unit = \"x\"\n": `office/certificate-layout.toml:`,
+	} {
+		if _, err := certificate.ParseLayout(b, []byte(over), "office/certificate-layout.toml"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("override %q: err = %v, want %q", over, err, want)
+		}
+	}
+}
+
+// render draws the certificates of units ids into one PDF.
+func render(t testing.TB, f fixture, ids ...string) ([]byte, []certificate.Certificate) {
+	set, err := typeset.NewFontSet(fonts.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := typeset.NewTypesetter(set, "mm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := certificate.NewDocument("test", date)
+	var cs []certificate.Certificate
+	for _, a := range f.awards {
+		for _, id := range ids {
+			if a.Unit.ID == id {
+				c := f.compose(t, a)
+				cs = append(cs, c)
+				if err := certificate.Draw(ts, pdf, c, f.layout); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes(), cs
+}
+
+// The longest unit names fit their line and every word copies out.
+func TestDrawLongestNamesExtract(t *testing.T) {
+	testtools.RequireTool(t, "pdftotext")
+	f := load(t, "2024-11")
+	ids := []string{"t-kanpur-dehat-cyber", "t-jhansi-mahila-kotwali-nagar", "z-kanpur"}
+	pdf, cs := render(t, f, ids...)
+	if len(cs) != len(ids) {
+		t.Fatalf("%d certificates drawn, want %d", len(cs), len(ids))
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.pdf")
+	os.WriteFile(path, pdf, 0o644)
+	for i, c := range cs {
+		out, err := exec.Command("pdftotext", "-f", itoa(i+1), "-l", itoa(i+1), path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(strings.Fields(string(out)), " ")
+		for _, tx := range c.Texts {
+			for _, want := range []string{tx.Title, tx.Unit, tx.Citation, tx.Number, tx.Date, tx.Name, tx.Designation} {
+				if !strings.Contains(got, strings.Join(strings.Fields(want), " ")) {
+					t.Errorf("page %d lacks %q; it reads:\n%s", i+1, want, got)
+				}
+			}
+		}
+	}
+}
+
+func TestSameInputSameBytes(t *testing.T) {
+	f := load(t, "2024-11")
+	a, _ := render(t, f, "t-auraiya-bidhuna")
+	b, _ := render(t, f, "t-auraiya-bidhuna")
+	if !bytes.Equal(a, b) {
+		t.Error("two renderings differ")
+	}
+	if len(a) > 40<<10 {
+		t.Errorf("certificate is %d bytes, over 40 KB", len(a))
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,144 @@
+// Package certificate makes the appreciation certificates (प्रशस्ति पत्र):
+// it composes a certificate's wording from the catalogs (Compose), reads
+// the page layout the office can edit (ParseLayout) and draws a
+// certificate as one A4 landscape page with the typesetting engine (Draw).
+package certificate
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/igrs-pro/bulletin/bulletin/config"
+	"github.com/igrs-pro/bulletin/bulletin/facts"
+	"github.com/igrs-pro/bulletin/bulletin/l10n"
+)
+
+// Text is a certificate's wording in one language.
+type Text struct {
+	Lang        string
+	Title       string // प्रशस्ति पत्र
+	Unit        string // थाना बिधूना, जनपद औरैया
+	Citation    string // why it is awarded
+	Number      string // प्रमाण पत्र संख्या: KZ/IGRS/2024-11/THANA/0042
+	Date        string // दिनांक: 01 दिसम्बर, 2024
+	Name        string // the signatory
+	Designation string
+}
+
+// Certificate is one unit's certificate, in one or more languages.
+type Certificate struct {
+	Award  facts.Award
+	Number string
+	Texts  []Text
+}
+
+// Numberer formats certificate numbers from a template such as
+// KZ/IGRS/{{.Month}}/{{.LEVEL}}/{{printf "%04d" .Seq}}.
+type Numberer struct{ t *template.Template }
+
+// NumberData is what a certificate number template sees.
+type NumberData struct {
+	Month string // 2024-11
+	Level string // thana
+	LEVEL string // THANA
+	Seq   int    // the unit's position among the units of its level in units.csv, from 1
+	Unit  string // the unit's id
+}
+
+// NewNumberer parses a certificate number template.
+func NewNumberer(tmpl string) (*Numberer, error) {
+	t, err := template.New("number").Option("missingkey=error").Parse(tmpl)
+	if err != nil {
+		return nil, fmt.Errorf("certificates.number %q: %v; write it like KZ/IGRS/{{.Month}}/{{.LEVEL}}/{{printf \"%%04d\" .Seq}}", tmpl, err)
+	}
+	return &Numberer{t: t}, nil
+}
+
+// Number formats the number of a's certificate.
+func (n *Numberer) Number(a facts.Award) (string, error) {
+	var b bytes.Buffer
+	lv := a.Unit.Level.String()
+	err := n.t.Execute(&b, NumberData{Month: a.Month.String(), Level: lv, LEVEL: strings.ToUpper(lv), Seq: a.Seq, Unit: a.Unit.ID})
+	if err != nil {
+		return "", fmt.Errorf("certificates.number: %v", err)
+	}
+	return b.String(), nil
+}
+
+// Compose writes a's certificate in each of langs.
+func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, sig config.Signatory) (Certificate, error) {
+	c := Certificate{Award: a, Number: number}
+	for _, l := range langs {
+		t, err := composeText(l, a, number, date, sig)
+		if err != nil {
+			return c, fmt.Errorf("certificate of %s: %w", a.Unit.ID, err)
+		}
+		c.Texts = append(c.Texts, t)
+	}
+	return c, nil
+}
+
+func composeText(l *l10n.Lang, a facts.Award, number string, date time.Time, sig config.Signatory) (Text, error) {
+	t := Text{Lang: l.Tag}
+	var err error
+	msg := func(dst *string, id string, kv ...any) {
+		if err == nil {
+			*dst, err = l.Msg(id, kv...)
+		}
+	}
+	unit, err := l.Unit(a.Unit)
+	if err != nil {
+		return t, err
+	}
+	t.Unit = unit
+	if a.Parent != nil {
+		parent, err := l.Unit(*a.Parent)
+		if err != nil {
+			return t, err
+		}
+		msg(&t.Unit, "Cert.UnitLine", "Unit", unit, "Parent", parent)
+	}
+	month, err := l.MonthYear(a.Month)
+	if err != nil {
+		return t, err
+	}
+	ord, err := l.Ordinal(a.Rank)
+	if err != nil {
+		return t, err
+	}
+	d, err := l.Date(date)
+	if err != nil {
+		return t, err
+	}
+	msg(&t.Title, "Cert.Title")
+	switch {
+	case a.Score != nil && a.MaxScore != nil:
+		msg(&t.Citation, "Cert.Citation", "Month", month, "Ordinal", ord, "Score", l.Num(a.Score), "Max", l.Num(a.MaxScore))
+	default:
+		msg(&t.Citation, "Cert.Citation.NoScore", "Month", month, "Ordinal", ord)
+	}
+	msg(&t.Number, "Cert.Number", "Number", number)
+	msg(&t.Date, "Cert.Date", "Date", d)
+	if l.Tag == "hi" {
+		t.Name, t.Designation = sig.NameHi, sig.DesignationHi
+	} else {
+		t.Name, t.Designation = sig.NameEn, sig.DesignationEn
+	}
+	return t, err
+}
+
+// String writes the certificate's wording as plain text, one field a line:
+// what golden tests compare and what a reviewer reads.
+func (c Certificate) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "[%s] %s %s rank %d\n", c.Number, c.Award.Unit.Level, c.Award.Unit.ID, c.Award.Rank)
+	for _, t := range c.Texts {
+		for _, f := range []string{t.Title, t.Unit, t.Citation, t.Number, t.Date, t.Name, t.Designation} {
+			fmt.Fprintf(&b, "  %s: %s\n", t.Lang, f)
+		}
+	}
+	return b.String()
+}
