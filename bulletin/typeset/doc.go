@@ -61,8 +61,16 @@
 //	_, err = ts.DrawLine(pdf, 105, 80, typeset.Center, typeset.Run{Text: unitName, Style: title}) // baseline at y=80
 //
 // Metrics gives a style's ascent, descent and natural line height for
-// stacking paragraphs; each Line has its baseline, ascent, descent and
-// height.
+// stacking paragraphs; each Line has its top, baseline, ascent, descent and
+// height, and Paragraph.DrawLines draws a range of lines, to flow a
+// paragraph over pages (see bulletin/notedoc). Measure gives the width of
+// text on one line; shaping is done in font units and cached per
+// Typesetter, so measuring again at another size is cheap.
+//
+// Costs (2-core Xeon, see bench_test.go): shaping about 200,000 words/s
+// uncached; registering a font with an fpdf document about 1.1 ms for a
+// Devanagari face and 1.3 ms for a Latin one (inside fpdf, once per
+// document and face); an A4 page of justified Hindi about 6 ms and 21 KB.
 //
 // Output is deterministic: the same input gives the same PDF bytes (set
 // fpdf's creation date and SetCatalogSort(true)).

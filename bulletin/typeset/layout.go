@@ -22,7 +22,7 @@ type Options struct {
 	Width float64
 	Align Align
 	// LineSpacing multiplies the natural line height of the styles' families
-	// (see Metrics; about 1.48 em for Noto Sans, 1.56 em for Noto Serif).
+	// (see Metrics; about 1.48 em for Sans, 1.69 em for Serif).
 	// Zero means 1.
 	LineSpacing float64
 }
