@@ -87,10 +87,56 @@ func Parse(text string) (title string, paragraphs []string) {
 	return title, paragraphs
 }
 
+// placed is lines [from, to) of a paragraph with their top at y.
 type placed struct {
 	p        *typeset.Paragraph
 	from, to int
 	y        float64
+}
+
+// paginate places paragraphs (each followed by its gap) on pages whose text
+// area runs from top to bottom (mm from the top edge). A paragraph's first
+// line is not left alone at the bottom of a page (orphan) nor its last line
+// alone at the top of the next (widow) when that can be avoided.
+func paginate(ps []*typeset.Paragraph, gaps []float64, top, bottom float64) [][]placed {
+	var pages [][]placed
+	var page []placed
+	y := top
+	for i, p := range ps {
+		n := len(p.Lines)
+		from := 0
+		for from < n {
+			to := from
+			h := 0.0
+			for to < n && y+h+p.Lines[to].Height <= bottom+1e-9 {
+				h += p.Lines[to].Height
+				to++
+			}
+			switch {
+			case to == from && len(page) == 0: // a line taller than the page: draw it anyway
+				to, h = from+1, p.Lines[from].Height
+			case to == from,
+				// Orphan: only the first line of a paragraph would fit.
+				from == 0 && to == 1 && n > 1 && len(page) > 0:
+				pages = append(pages, page)
+				page, y = nil, top
+				continue
+			case to == n-1 && to-from >= 3:
+				// Widow: the last line alone would go to the next page;
+				// send the line before it along.
+				to--
+				h -= p.Lines[to].Height
+			}
+			page = append(page, placed{p, from, to, y})
+			y += h
+			from = to
+		}
+		y += gaps[i]
+	}
+	if len(page) > 0 {
+		pages = append(pages, page)
+	}
+	return pages
 }
 
 // Render lays out text (see the package doc) on A4 portrait pages and
@@ -142,51 +188,24 @@ func Render(w io.Writer, text string, set *typeset.FontSet, opts Options) error 
 
 	// Lay out everything first, so that the page count is known for the
 	// page numbers.
-	var pages [][]placed
-	var page []placed
-	y := opts.Margin
-	add := func(p *typeset.Paragraph, after float64) {
-		from := 0
-		for from < len(p.Lines) {
-			to := from
-			h := 0.0
-			for to < len(p.Lines) && y+h+p.Lines[to].Height <= bottom+1e-9 {
-				h += p.Lines[to].Height
-				to++
-			}
-			if to == from {
-				if len(page) == 0 { // a line taller than the page: draw it anyway
-					to, h = from+1, p.Lines[from].Height
-				} else {
-					pages = append(pages, page)
-					page, y = nil, opts.Margin
-					continue
-				}
-			}
-			page = append(page, placed{p, from, to, y})
-			y += h
-			from = to
-		}
-		y += after
-	}
+	var ps []*typeset.Paragraph
+	var gaps []float64
 	if title != "" {
 		st := typeset.Style{Family: opts.Family, Weight: typeset.Bold, Size: opts.TitleSize}
 		p, err := ts.LayoutText(title, st, typeset.Options{Width: width, Align: typeset.Center, LineSpacing: opts.LineSpacing})
 		if err != nil {
 			return err
 		}
-		add(p, bodyLine*opts.LineSpacing)
+		ps, gaps = append(ps, p), append(gaps, bodyLine*opts.LineSpacing)
 	}
 	for _, para := range paras {
 		p, err := ts.LayoutText(para, body, typeset.Options{Width: width, Align: typeset.Justify, LineSpacing: opts.LineSpacing})
 		if err != nil {
 			return err
 		}
-		add(p, gap)
+		ps, gaps = append(ps, p), append(gaps, gap)
 	}
-	if len(page) > 0 {
-		pages = append(pages, page)
-	}
+	pages := paginate(ps, gaps, opts.Margin, bottom)
 
 	for n, pg := range pages {
 		pdf.AddPage()

@@ -162,3 +162,55 @@ func TestPdfcheck(t *testing.T) {
 		t.Fatalf("pdfcheck failed: %v", err)
 	}
 }
+
+// TestPaginate: every line is placed once, in order, inside the text area;
+// no page ends with a paragraph's first line alone or starts with its last
+// line alone (when the paragraph has more lines to move), for many page
+// heights.
+func TestPaginate(t *testing.T) {
+	ts, err := typeset.NewTypesetter(fontSet(t), "mm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, paras := Parse(pressNote(t))
+	var ps []*typeset.Paragraph
+	var gaps []float64
+	for _, para := range paras {
+		p, err := ts.LayoutText(para, typeset.Style{Size: 12}, typeset.Options{Width: 170, Align: typeset.Justify})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, gaps = append(ps, p), append(gaps, 3)
+	}
+	for bottom := 60.0; bottom <= 277; bottom += 7 {
+		pages := paginate(ps, gaps, 20, bottom)
+		next := map[*typeset.Paragraph]int{}
+		for pn, pg := range pages {
+			for k, pl := range pg {
+				if pl.from != next[pl.p] || pl.to <= pl.from {
+					t.Fatalf("bottom %v page %d: lines %d-%d of a paragraph, expected from %d", bottom, pn, pl.from, pl.to, next[pl.p])
+				}
+				next[pl.p] = pl.to
+				end := pl.y + pl.p.Lines[pl.to-1].Top + pl.p.Lines[pl.to-1].Height - pl.p.Lines[pl.from].Top
+				if pl.y < 20 || end > bottom+1e-9 {
+					t.Errorf("bottom %v page %d: lines run from %.1f to %.1f", bottom, pn, pl.y, end)
+				}
+				n := len(pl.p.Lines)
+				if k == len(pg)-1 && pl.from == 0 && pl.to == 1 && n > 1 && len(pg) > 1 {
+					t.Errorf("bottom %v page %d: orphan first line at the bottom", bottom, pn)
+				}
+				if k == 0 && pn > 0 && pl.from == n-1 && n > 3 && pl.from > 0 {
+					prev := pages[pn-1][len(pages[pn-1])-1]
+					if prev.p == pl.p && prev.to-prev.from >= 3 {
+						t.Errorf("bottom %v page %d: widow last line at the top", bottom, pn)
+					}
+				}
+			}
+		}
+		for _, p := range ps {
+			if next[p] != len(p.Lines) {
+				t.Fatalf("bottom %v: paragraph placed %d of %d lines", bottom, next[p], len(p.Lines))
+			}
+		}
+	}
+}
