@@ -5,16 +5,20 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/cobra"
 
+	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/press"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
+	"github.com/igrs-pro/bulletin/fonts"
 	"github.com/igrs-pro/bulletin/locales"
 	"github.com/igrs-pro/bulletin/templates"
 )
@@ -223,4 +227,44 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 		return nil, err
 	}
 	return o.base.Open(name)
+}
+
+// FontSet loads the fonts: the bundled ones, with any file of the same
+// name in the fonts folder of config.toml in front of them.
+func (e *Env) FontSet() (*typeset.FontSet, error) {
+	set, err := typeset.NewFontSet(overlay(fonts.FS, e.Config.Fonts))
+	if err != nil {
+		return nil, fmt.Errorf("fonts: %w", err)
+	}
+	return set, nil
+}
+
+// layoutFile is the certificate page layout in the templates folder.
+const layoutFile = "certificate-layout.toml"
+
+// CertificateLayout reads the bundled certificate layout and the office's
+// override of it, when its templates folder has one.
+func (e *Env) CertificateLayout() (*certificate.Layout, error) {
+	bundled, err := templates.FS.ReadFile(layoutFile)
+	if err != nil {
+		return nil, internalError{err}
+	}
+	var over []byte
+	name := ""
+	if e.Config.Templates != "" {
+		name = filepath.Join(e.Config.Templates, layoutFile)
+		over, err = os.ReadFile(name)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %v", name, errText(err))
+		}
+	}
+	return certificate.ParseLayout(bundled, over, name)
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }

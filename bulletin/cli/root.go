@@ -66,6 +66,8 @@ Exit codes: 0 ok, 1 bad data, configuration or usage, 2 internal error.`,
 		NewCmdFacts(f, nil),
 		NewCmdPress(f, nil),
 		NewCmdValidate(f, nil),
+		NewCmdBuild(f, nil),
+		NewCmdCertificates(f, nil),
 	)
 	return cmd
 }

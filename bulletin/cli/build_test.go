@@ -1,0 +1,270 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary stand in for the bulletin command, so that
+// tests can run it as a process and kill it.
+func TestMain(m *testing.M) {
+	if os.Getenv("BULLETIN_TEST_MAIN") == "1" {
+		os.Exit(Main(System(), os.Args[1:]))
+	}
+	code := m.Run()
+	if reference.dir != "" {
+		os.RemoveAll(reference.dir)
+	}
+	os.Exit(code)
+}
+
+// files returns every file under dir (relative path -> content).
+func files(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		out[rel] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func buildMonth(t *testing.T, out string, extra ...string) {
+	t.Helper()
+	args := append([]string{"build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--quiet"}, extra...)
+	if code, _, stderr := run(t, args...); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+}
+
+var reference struct {
+	dir   string
+	files map[string][]byte
+}
+
+// referenceBuild is one complete build of the example month, shared by tests.
+func referenceBuild(t *testing.T) map[string][]byte {
+	t.Helper()
+	if reference.files == nil {
+		dir, err := os.MkdirTemp("", "bulletin-reference-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		buildMonth(t, dir)
+		reference.dir = dir
+		reference.files = files(t, filepath.Join(dir, "2024-11"))
+	}
+	return reference.files
+}
+
+func TestBuildWritesTheMonth(t *testing.T) {
+	got := referenceBuild(t)
+	var names []string
+	for n := range got {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	count := map[string]int{}
+	for _, n := range names {
+		count[strings.SplitN(n, "/", 2)[0]]++
+	}
+	// 1 zone + 2 ranges + 5 districts + 125 thanas; bundles: the zone (its
+	// ranges), 2 ranges (their districts), 8 districts (their thanas).
+	if count["certificates"] != 133 || count["by-unit"] != 11 {
+		t.Errorf("certificates %d, bundles %d; want 133, 11", count["certificates"], count["by-unit"])
+	}
+	for _, n := range []string{"certificates-2024-11.pdf", "manifest.csv",
+		"press-note.hi.txt", "press-note.hi.md", "press-note.hi.html", "press-note.en.txt", "press-note.en.md", "press-note.en.html"} {
+		if _, ok := got[n]; !ok {
+			t.Errorf("%s is missing", n)
+		}
+	}
+	// The text notes are the ones `bulletin press` writes.
+	if want, _ := os.ReadFile("testdata/golden/2024-11/press-note.hi.txt"); !bytes.Equal(got["press-note.hi.txt"], want) {
+		t.Error("press-note.hi.txt differs from the press command's golden file")
+	}
+
+	// Every manifest row names a file on disk with its SHA-256, and every
+	// single certificate is in the manifest.
+	rows, err := csv.NewReader(bytes.NewReader(got["manifest.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != "number,unit,level,name_hi,name_en,rank,score,max_score,file,sha256" {
+		t.Errorf("manifest header = %v", rows[0])
+	}
+	listed := map[string]bool{}
+	for _, r := range rows[1:] {
+		b, ok := got[r[8]]
+		if !ok {
+			t.Errorf("manifest names %s, which is not on disk", r[8])
+			continue
+		}
+		sum := sha256.Sum256(b)
+		if hex.EncodeToString(sum[:]) != r[9] {
+			t.Errorf("%s: SHA-256 differs from the manifest", r[8])
+		}
+		if r[8] != filepath.ToSlash(filepath.Join("certificates", r[2], r[1]+".pdf")) {
+			t.Errorf("manifest row %v: file is not certificates/<level>/<unit>.pdf", r)
+		}
+		listed[r[8]] = true
+	}
+	for n := range got {
+		if strings.HasPrefix(n, "certificates/") && !listed[n] {
+			t.Errorf("%s is not in the manifest", n)
+		}
+		if !strings.HasSuffix(n, ".pdf") {
+			continue
+		}
+		if b := got[n]; !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
+			t.Errorf("%s is not a whole PDF", n)
+		}
+		if strings.HasPrefix(n, "certificates/") && len(got[n]) > 40<<10 {
+			t.Errorf("%s is %d bytes, over 40 KB", n, len(got[n]))
+		}
+	}
+}
+
+func TestBuildTwiceSameBytes(t *testing.T) {
+	want := referenceBuild(t)
+	out := t.TempDir()
+	buildMonth(t, out, "--workers", "1")
+	got := files(t, filepath.Join(out, "2024-11"))
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for n, b := range want {
+		if !bytes.Equal(got[n], b) {
+			t.Errorf("%s differs between two runs", n)
+		}
+	}
+}
+
+func TestBuildRejectsUnsafeUnitIDs(t *testing.T) {
+	dir := t.TempDir()
+	units := filepath.Join(dir, "units.csv")
+	os.WriteFile(units, []byte("id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\n../../evil,range,z1,बुरा,Evil\n"), 0o644)
+	rankings := filepath.Join(dir, "r.csv")
+	os.WriteFile(rankings, []byte("month,unit,rank\n2024-11,z1,1\n2024-11,../../evil,1\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "build", "--config", repoConfig, "--units", units, "--rankings", rankings, "--scope", "z1", "--out", out)
+	if code != 1 || !strings.Contains(stderr, units+`:3: unit id "../../evil" cannot be used in file names`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("the output folder was created")
+	}
+}
+
+// startBuild runs the test binary as `bulletin build` in the background.
+func startBuild(t *testing.T, out string) *exec.Cmd {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--workers", "1")
+	cmd.Env = append(os.Environ(), "BULLETIN_TEST_MAIN=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	return cmd
+}
+
+// waitForFiles waits until at least n certificates are written.
+func waitForFiles(t *testing.T, dir string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(filepath.Join(dir, "certificates", "thana"))
+		done := 0
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".pdf") {
+				done++
+			}
+		}
+		if done >= n {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Fatalf("fewer than %d certificates after 60 s", n)
+}
+
+// checkComplete asserts that every file in dir is a complete output (equal
+// to the reference build's) or, when temps is true, a temporary file.
+func checkComplete(t *testing.T, dir string, temps bool) int {
+	t.Helper()
+	want := referenceBuild(t)
+	n := 0
+	for name, b := range files(t, dir) {
+		base := filepath.Base(name)
+		if strings.HasPrefix(base, ".") && strings.HasSuffix(base, ".bulletin-tmp") {
+			if !temps {
+				t.Errorf("temporary file %s left behind", name)
+			}
+			continue
+		}
+		n++
+		if !bytes.Equal(b, want[name]) {
+			t.Errorf("%s is not the complete file (%d bytes, want %d)", name, len(b), len(want[name]))
+		}
+	}
+	return n
+}
+
+// A run killed at any point leaves only complete files, and a new run
+// completes the month.
+func TestBuildKilledMidBatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the build several times")
+	}
+	referenceBuild(t)
+	for _, at := range []int{1, 30, 90} {
+		for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGINT} {
+			out := t.TempDir()
+			month := filepath.Join(out, "2024-11")
+			cmd := startBuild(t, out)
+			waitForFiles(t, month, at)
+			cmd.Process.Signal(sig)
+			err := cmd.Wait()
+			if err == nil {
+				t.Logf("%v after %d: the build finished first", sig, at)
+			}
+			// SIGKILL may leave temporary files (a rerun removes them); an
+			// interrupt removes its own.
+			kept := checkComplete(t, month, sig == syscall.SIGKILL)
+			if sig == syscall.SIGINT && err != nil {
+				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+					t.Errorf("SIGINT after %d: %v, want exit 1", at, err)
+				}
+			}
+			buildMonth(t, out)
+			if n := checkComplete(t, month, false); n != len(referenceBuild(t)) {
+				t.Errorf("%v after %d: rerun has %d files, want %d (kept %d)", sig, at, n, len(referenceBuild(t)), kept)
+			}
+		}
+	}
+}
