@@ -210,21 +210,24 @@ func (p Plan) tasks() []task {
 	return ts
 }
 
-// drawCerts draws the certificates at idx into one document.
+// drawCerts returns the task of drawing the certificates at idx.
 func (p Plan) drawCerts(idx []int) func(ts *typeset.Typesetter) ([]byte, error) {
-	return func(ts *typeset.Typesetter) ([]byte, error) {
-		title := "IGRS " + p.Month
-		if len(idx) == 1 {
-			title = p.Certificates[idx[0]].Number
-		}
-		pdf := certificate.NewDocument(title, p.Date)
-		for _, i := range idx {
-			if err := certificate.Draw(ts, pdf, p.Certificates[i], p.Layout); err != nil {
-				return nil, err
-			}
-		}
-		return pdfBytes(pdf)
+	return func(ts *typeset.Typesetter) ([]byte, error) { return DrawCertificates(ts, p, idx) }
+}
+
+// DrawCertificates draws the certificates of p at idx into one document.
+func DrawCertificates(ts *typeset.Typesetter, p Plan, idx []int) ([]byte, error) {
+	title := "IGRS " + p.Month
+	if len(idx) == 1 {
+		title = p.Certificates[idx[0]].Number
 	}
+	pdf := certificate.NewDocument(title, p.Date)
+	for _, i := range idx {
+		if err := certificate.Draw(ts, pdf, p.Certificates[i], p.Layout); err != nil {
+			return nil, err
+		}
+	}
+	return pdfBytes(pdf)
 }
 
 func pdfBytes(pdf *fpdf.Fpdf) ([]byte, error) {

@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/igrs-pro/bulletin/bulletin/build"
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/synth"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
+)
+
+// benchEnv loads the synthetic state-sized data set with the state as the
+// scope and every unit earning a certificate (about 1,850).
+func benchEnv(b *testing.B, out string) (*Env, dataset.Month) {
+	b.Helper()
+	dir := b.TempDir()
+	d := synth.Generate(synth.State, 1)
+	if err := d.Write(dir); err != nil {
+		b.Fatal(err)
+	}
+	g := &Globals{Config: repoConfig, Units: filepath.Join(dir, "units.csv"), Rankings: filepath.Join(dir, "rankings"),
+		Scope: "up", Out: out, Set: []string{"certificates.best_rank=1000000"}}
+	env, err := g.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, _ := env.Month("")
+	return env, m
+}
+
+func benchPlan(b *testing.B, env *Env, m dataset.Month, notes bool) (*typeset.FontSet, build.Plan) {
+	b.Helper()
+	set, err := env.FontSet()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := env.plan(m, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), notes)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return set, p
+}
+
+// The whole state's certificates for a month: one PDF per unit, the
+// combined print file and the bundles, written to disk.
+func BenchmarkStateCertificates(b *testing.B) {
+	out := b.TempDir()
+	env, m := benchEnv(b, out)
+	set, p := benchPlan(b, env, m, false)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := build.Run(context.Background(), set, p, build.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(res.Certificates), "certificates")
+		b.ReportMetric(float64(res.Bytes)/1e6, "MB-written")
+	}
+	b.StopTimer()
+	reportSizes(b, p.Dir)
+}
+
+func reportSizes(b *testing.B, dir string) {
+	var n, total, max int64
+	entries, _ := filepath.Glob(filepath.Join(dir, "certificates", "*", "*.pdf"))
+	for _, e := range entries {
+		st, err := os.Stat(e)
+		if err != nil {
+			continue
+		}
+		n++
+		total += st.Size()
+		max = maxInt(max, st.Size())
+	}
+	if n > 0 {
+		b.ReportMetric(float64(total/n), "avg-cert-bytes")
+		b.ReportMetric(float64(max), "max-cert-bytes")
+	}
+	if st, err := os.Stat(filepath.Join(dir, build.CombinedPath(filepath.Base(dir)))); err == nil {
+		b.ReportMetric(float64(st.Size())/1e6, "combined-MB")
+	}
+}
+
+func maxInt(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// One certificate, from its composed wording to PDF bytes.
+func BenchmarkOneCertificate(b *testing.B) {
+	env, m := benchEnv(b, b.TempDir())
+	set, p := benchPlan(b, env, m, false)
+	ts, err := typeset.NewTypesetter(set, "mm")
+	if err != nil {
+		b.Fatal(err)
+	}
+	one := p
+	one.Bundles = nil
+	var size int
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		one.Certificates = p.Certificates[i%len(p.Certificates) : i%len(p.Certificates)+1]
+		pdf, err := build.DrawCertificates(ts, one, []int{0})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(pdf)
+	}
+	b.ReportMetric(float64(size), "pdf-bytes")
+}
+
+// A month's press notes: both languages, every format, from loaded data.
+func BenchmarkPressNotes(b *testing.B) {
+	out := b.TempDir()
+	g := &Globals{Config: repoConfig, Out: out}
+	env, err := g.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, _ := env.Month("2024-11")
+	set, err := env.FontSet()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p, err := env.plan(m, time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.Certificates, p.Bundles = nil, nil
+		if _, err := build.Run(context.Background(), set, p, build.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
