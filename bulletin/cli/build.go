@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -243,6 +244,13 @@ func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, err
 // checkDrawable finds, before anything is written, any character that no
 // bundled font can draw.
 func checkDrawable(set *typeset.FontSet, p build.Plan) error {
+	for _, f := range p.Files {
+		if strings.HasSuffix(f.Path, ".txt") {
+			if err := set.Check(string(f.Data)); err != nil {
+				return fmt.Errorf("%s: %w", f.Path, err)
+			}
+		}
+	}
 	for _, c := range p.Certificates {
 		for _, t := range c.Texts {
 			for _, s := range []string{t.Title, t.Unit, t.Citation, t.Number, t.Date, t.Name, t.Designation} {

@@ -268,3 +268,22 @@ func TestBuildKilledMidBatch(t *testing.T) {
 		}
 	}
 }
+
+// A character that no font has is found before anything is written.
+func TestBuildRefusesUndrawableNames(t *testing.T) {
+	dir := t.TempDir()
+	units := filepath.Join(dir, "units.csv")
+	os.WriteFile(units, []byte("id,level,parent,name_hi,name_en\nz1,zone,,कानपुर 😀,Kanpur\n"), 0o644)
+	rankings := filepath.Join(dir, "r.csv")
+	os.WriteFile(rankings, []byte("month,unit,rank\n2024-11,z1,1\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	for _, cmd := range []string{"build", "validate"} {
+		code, _, stderr := run(t, cmd, "--config", repoConfig, "--units", units, "--rankings", rankings, "--scope", "z1", "--out", out)
+		if code != 1 || !strings.Contains(stderr, "U+1F600") {
+			t.Errorf("%s: exit %d, stderr %q", cmd, code, stderr)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("the output folder was created")
+	}
+}

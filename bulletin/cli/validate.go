@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-
-	"github.com/igrs-pro/bulletin/bulletin/facts"
 )
 
 // ValidateOptions are the options of `bulletin validate`.
@@ -22,7 +20,9 @@ func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Comman
 		Use:   "validate",
 		Short: "Check the data, settings, templates and catalogs; change nothing",
 		Long: `Read everything bulletin would read and report every problem found, each
-as file:line: what is wrong; how to fix it. Nothing is written.`,
+as file:line: what is wrong; how to fix it. Then compose the month's press
+notes and certificates and check that the fonts can draw every character
+of them. Nothing is written.`,
 		Example: `  bulletin validate
   bulletin validate --units units.csv --rankings rankings/ --month 2024-11`,
 		Args: cobra.NoArgs,
@@ -33,7 +33,7 @@ as file:line: what is wrong; how to fix it. Nothing is written.`,
 			return validateRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Month, "month", "", "also check that the scope is ranked in this month (default: the latest)")
+	cmd.Flags().StringVar(&opts.Month, "month", "", "month whose notes and certificates are checked (default: the latest)")
 	return cmd
 }
 
@@ -46,11 +46,25 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	if _, err := facts.Compute(env.Data, env.Config.Scope, m); err != nil {
+	// Compose everything the month's build would write, and check that the
+	// fonts can draw every character of it.
+	set, err := env.FontSet()
+	if err != nil {
+		return err
+	}
+	date, err := noteDate("", m)
+	if err != nil {
+		return err
+	}
+	plan, err := env.plan(m, date, true)
+	if err != nil {
+		return err
+	}
+	if err := checkDrawable(set, plan); err != nil {
 		return err
 	}
 	ms := env.Data.Months()
-	fmt.Fprintf(opts.IO.Out, "ok: %d units, %d ranking rows in %d months (%s to %s); scope %s is ranked in %s\n",
-		len(env.Data.Units), len(env.Data.Rankings), len(ms), ms[0], ms[len(ms)-1], env.Config.Scope, m)
+	fmt.Fprintf(opts.IO.Out, "ok: %d units, %d ranking rows in %d months (%s to %s); %s for %s: %d certificates, press notes in %d languages\n",
+		len(env.Data.Units), len(env.Data.Rankings), len(ms), ms[0], ms[len(ms)-1], env.Config.Scope, m, len(plan.Certificates), len(env.Config.Press.Languages))
 	return nil
 }
