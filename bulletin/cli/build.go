@@ -122,7 +122,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkDrawable(set, plan); err != nil {
+	if err := checkDrawable(set, env.Data, plan); err != nil {
 		return err
 	}
 
@@ -243,7 +243,19 @@ func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, err
 
 // checkDrawable finds, before anything is written, any character that no
 // bundled font can draw.
-func checkDrawable(set *typeset.FontSet, p build.Plan) error {
+func checkDrawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
+	var ps dataset.Problems
+	for _, u := range d.Units {
+		for _, n := range []struct{ col, name string }{{"name_hi", u.NameHi}, {"name_en", u.NameEn}} {
+			var ce *typeset.CharError
+			if err := set.Check(n.name); errors.As(err, &ce) {
+				ps = append(ps, dataset.Problem{Pos: u.Pos, Msg: fmt.Sprintf("%s of unit %q has %U %q, which no bundled font can draw; remove it or replace it with a letter the fonts have", n.col, u.ID, ce.Char, string(ce.Char))})
+			}
+		}
+	}
+	if len(ps) > 0 {
+		return ps
+	}
 	for _, f := range p.Files {
 		if strings.HasSuffix(f.Path, ".txt") {
 			if err := set.Check(string(f.Data)); err != nil {

@@ -279,7 +279,7 @@ func TestBuildRefusesUndrawableNames(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	for _, cmd := range []string{"build", "validate"} {
 		code, _, stderr := run(t, cmd, "--config", repoConfig, "--units", units, "--rankings", rankings, "--scope", "z1", "--out", out)
-		if code != 1 || !strings.Contains(stderr, "U+1F600") {
+		if code != 1 || !strings.Contains(stderr, units+`:2: name_hi of unit "z1" has U+1F600 "😀", which no bundled font can draw`) {
 			t.Errorf("%s: exit %d, stderr %q", cmd, code, stderr)
 		}
 	}

@@ -60,7 +60,7 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkDrawable(set, plan); err != nil {
+	if err := checkDrawable(set, env.Data, plan); err != nil {
 		return err
 	}
 	ms := env.Data.Months()
