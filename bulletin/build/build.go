@@ -89,11 +89,18 @@ type task struct {
 	cert int // index of a single certificate, or -1
 }
 
-// Run draws and writes everything in p. It stops at the first error or when
-// ctx is done; files already written stay (each is complete), temporary
-// files are removed, and a new run writes the month again.
+// Run draws and writes everything in p. It holds the lock of p.Dir while
+// it writes, so a second run on the same month stops at once with a message
+// naming the first. It stops at the first error or when ctx is done; files
+// already written stay (each is complete), temporary files are removed, and
+// a new run writes the month again.
 func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Result, error) {
 	var res Result
+	unlock, err := output.Lock(p.Dir)
+	if err != nil {
+		return res, err
+	}
+	defer unlock()
 	if err := removeStale(p.Dir); err != nil {
 		return res, err
 	}
