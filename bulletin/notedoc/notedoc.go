@@ -1,42 +1,132 @@
-// Package notedoc turns a plain UTF-8 text into an A4 PDF press note, with
-// Hindi and English shaped and drawn by bulletin/typeset. It is what
-// `bulletin note FILE.txt --out FILE.pdf` calls: the caller reads the file
-// and writes the output (atomically); Render does no file I/O.
+// Package notedoc draws the office's A4 portrait documents (press notes,
+// notes written as plain text or Markdown) as PDF, with Hindi and English
+// shaped and drawn by bulletin/typeset. It does no file I/O: callers read
+// their inputs (an emblem image is passed as bytes) and write the output
+// (atomically, with bulletin/output).
 //
-// Text format: paragraphs are separated by blank lines; the lines of a
-// paragraph are joined (white space folds to one space). If the first line
-// starts with "# ", the rest of it is a title, centred in bold above the
-// body. Body paragraphs are justified (last line flush left) and flow onto
-// new pages as needed.
+// # Document model
+//
+// A Document is, top to bottom: an optional Letterhead (the office's name
+// centred in bold, a contact line of place, phone and e-mail below it, the
+// emblem at the left when given, and a rule under it), a title (centred,
+// bold), a date line (flush right), the blocks — headings of levels 1 to 3,
+// paragraphs and list items, each made of Spans of regular or bold text —
+// and an optional Signature (flush right: the name in bold, then the
+// designation lines). Paragraphs and list items are justified (the last
+// line flush left); list items hang from their marker. Blocks flow over as
+// many pages as needed, keeping a paragraph's first and last lines off lone
+// page ends and headings with what follows them; a document of more than one
+// page has "n / N" centred at the foot of every page.
+//
+// Documents come from FromText (the plain-text format, see Parse),
+// FromMarkdown (see its doc for what it takes) and FromPress (a composed
+// press note), or are built directly. Draw lays one out with the caller's
+// Typesetter (one per goroutine) and returns the PDF bytes; Render is the
+// one-call form for plain text.
+//
+// # Output
+//
+// The same document and options give the same bytes: compression on,
+// catalog sorted, creation and modification dates from Options.CreationDate
+// (the document's own date; 2000-01-01 when zero). A character no font has
+// is a *typeset.CharError, found before anything is drawn.
 package notedoc
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
 
-// Options controls Render. Zero values take the defaults shown. Lengths are
+// Document is what Draw lays out. Empty parts are left out.
+type Document struct {
+	// Lang is the document's main language ("hi", "en"), written to the
+	// PDF catalog for screen readers and search; "" writes none.
+	Lang string
+	// DocTitle is the PDF's /Title (shown by viewers in their title bar);
+	// "" takes Title.
+	DocTitle   string
+	Letterhead *Letterhead
+	Title      string // centred in bold above everything else but the letterhead
+	DateLine   string // flush right below the title
+	Blocks     []Block
+	Signature  *Signature
+}
+
+// Letterhead is the office's heading on the first page.
+type Letterhead struct {
+	Name                string // centred in bold
+	Place, Phone, Email string // the contact line under the name, those given, in this order
+	// Emblem is an optional image drawn at the left of the letterhead, 20 mm
+	// high; EmblemType says what it is: "png" or "jpg".
+	Emblem     []byte
+	EmblemType string
+}
+
+// Signature closes the document, flush right: Name in bold, then Lines.
+type Signature struct {
+	Name  string
+	Lines []string
+}
+
+// Kind is the kind of a Block.
+type Kind uint8
+
+const (
+	Para    Kind = iota // a justified paragraph
+	Heading             // a bold heading; Level 1, 2 or 3
+	Item                // a list item; Level is its nesting depth from 0
+)
+
+// Block is a heading, paragraph or list item.
+type Block struct {
+	Kind Kind
+	// Level is a heading's level (1 largest, to 3) or a list item's depth
+	// (0 for a top-level list, 1 for a list inside an item, ...).
+	Level int
+	// Marker is drawn before the first line of an Item, flush right against
+	// its text: "•" for a bullet, "3." for an ordered list. An Item with no
+	// marker continues the item before it (a second paragraph in an item).
+	Marker string
+	Spans  []Span
+}
+
+// Span is text in one weight. Spans of a block are run together as they
+// are; put the spaces between words in the spans' text.
+type Span struct {
+	Text string
+	Bold bool
+}
+
+// Text returns the block's text: its spans run together.
+func (b Block) Text() string {
+	var s strings.Builder
+	for _, sp := range b.Spans {
+		s.WriteString(sp.Text)
+	}
+	return s.String()
+}
+
+// Options controls Draw. Zero values take the defaults shown. Lengths are
 // in millimetres, font sizes in points.
 type Options struct {
-	Family       typeset.Family // body and title family (default Sans)
+	Family       typeset.Family // every text's family (default Sans)
 	FontSize     float64        // body text size (12)
 	TitleSize    float64        // title size (16)
 	LineSpacing  float64        // multiple of the font's natural line height (1)
 	Margin       float64        // page margin on every side (20)
 	ParagraphGap float64        // space between paragraphs (half a body line)
-	// CreationDate is written as the PDF's creation and modification date.
-	// The zero value writes 2000-01-01 00:00 UTC, so that the same text
-	// always gives the same bytes; pass the real date if wanted.
+	// CreationDate is written as the PDF's creation and modification date:
+	// pass the document's date. The zero value writes 2000-01-01 00:00 UTC,
+	// so that the same input always gives the same bytes.
 	CreationDate time.Time
-	// PageNumbers adds "n / N" centred in the bottom margin of every page.
-	PageNumbers bool
 }
+
+// DefaultDate is the creation date written when Options.CreationDate is zero.
+var DefaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func (o *Options) defaults() {
 	if o.FontSize <= 0 {
@@ -52,11 +142,14 @@ func (o *Options) defaults() {
 		o.Margin = 20
 	}
 	if o.CreationDate.IsZero() {
-		o.CreationDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		o.CreationDate = DefaultDate
 	}
 }
 
-// Parse splits a note into its title ("" if none) and body paragraphs.
+// Parse splits a plain-text note into its title ("" if none) and body
+// paragraphs. Paragraphs are separated by blank lines; the lines of a
+// paragraph are joined with spaces. If the first non-blank line starts
+// with "# ", the rest of it is the title.
 func Parse(text string) (title string, paragraphs []string) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\uFEFF")
@@ -87,143 +180,32 @@ func Parse(text string) (title string, paragraphs []string) {
 	return title, paragraphs
 }
 
-// placed is lines [from, to) of a paragraph with their top at y.
-type placed struct {
-	p        *typeset.Paragraph
-	from, to int
-	y        float64
+// FromText makes a Document of a plain-text note (see Parse): its title and
+// one paragraph block per paragraph.
+func FromText(text string) Document {
+	title, paras := Parse(text)
+	doc := Document{Title: title}
+	for _, p := range paras {
+		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Spans: []Span{{Text: p}}})
+	}
+	return doc
 }
 
-// paginate places paragraphs (each followed by its gap) on pages whose text
-// area runs from top to bottom (mm from the top edge). A paragraph's first
-// line is not left alone at the bottom of a page (orphan) nor its last line
-// alone at the top of the next (widow) when that can be avoided.
-func paginate(ps []*typeset.Paragraph, gaps []float64, top, bottom float64) [][]placed {
-	var pages [][]placed
-	var page []placed
-	y := top
-	for i, p := range ps {
-		n := len(p.Lines)
-		from := 0
-		for from < n {
-			to := from
-			h := 0.0
-			for to < n && y+h+p.Lines[to].Height <= bottom+1e-9 {
-				h += p.Lines[to].Height
-				to++
-			}
-			switch {
-			case to == from && len(page) == 0: // a line taller than the page: draw it anyway
-				to, h = from+1, p.Lines[from].Height
-			case to == from,
-				// Orphan: only the first line of a paragraph would fit.
-				from == 0 && to == 1 && n > 1 && len(page) > 0:
-				pages = append(pages, page)
-				page, y = nil, top
-				continue
-			case to == n-1 && to-from >= 3:
-				// Widow: the last line alone would go to the next page;
-				// send the line before it along.
-				to--
-				h -= p.Lines[to].Height
-			}
-			page = append(page, placed{p, from, to, y})
-			y += h
-			from = to
-		}
-		y += gaps[i]
-	}
-	if len(page) > 0 {
-		pages = append(pages, page)
-	}
-	return pages
-}
-
-// Render lays out text (see the package doc) on A4 portrait pages and
-// writes the PDF to w. The output is deterministic: compression on, catalog
-// sorted, fixed dates. A character no font has is a *typeset.CharError and
-// nothing is written.
+// Render draws a plain-text note (see Parse) with a Typesetter of its own
+// and writes the PDF to w; nothing is written on error. Callers that make
+// many documents should keep a Typesetter per goroutine and call Draw.
 func Render(w io.Writer, text string, set *typeset.FontSet, opts Options) error {
 	if set == nil {
 		return errors.New("notedoc: nil font set")
-	}
-	opts.defaults()
-	title, paras := Parse(text)
-	if title == "" && len(paras) == 0 {
-		return errors.New("notedoc: the note is empty")
-	}
-	if err := set.Check(text); err != nil {
-		return err
 	}
 	ts, err := typeset.NewTypesetter(set, "mm")
 	if err != nil {
 		return err
 	}
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(true)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(opts.CreationDate)
-	pdf.SetModificationDate(opts.CreationDate)
-	pdf.SetMargins(opts.Margin, opts.Margin, opts.Margin)
-	pdf.SetAutoPageBreak(false, opts.Margin)
-	if title != "" {
-		pdf.SetTitle(title, true)
-	}
-	pageW, pageH := pdf.GetPageSize()
-	width := pageW - 2*opts.Margin
-	bottom := pageH - opts.Margin
-	if width <= 0 || bottom <= opts.Margin {
-		return fmt.Errorf("notedoc: margin %v mm leaves no room on A4", opts.Margin)
-	}
-
-	body := typeset.Style{Family: opts.Family, Size: opts.FontSize}
-	_, _, bodyLine, err := ts.Metrics(body)
+	b, err := Draw(ts, FromText(text), opts)
 	if err != nil {
 		return err
 	}
-	gap := opts.ParagraphGap
-	if gap <= 0 {
-		gap = bodyLine * opts.LineSpacing / 2
-	}
-
-	// Lay out everything first, so that the page count is known for the
-	// page numbers.
-	var ps []*typeset.Paragraph
-	var gaps []float64
-	if title != "" {
-		st := typeset.Style{Family: opts.Family, Weight: typeset.Bold, Size: opts.TitleSize}
-		p, err := ts.LayoutText(title, st, typeset.Options{Width: width, Align: typeset.Center, LineSpacing: opts.LineSpacing})
-		if err != nil {
-			return err
-		}
-		ps, gaps = append(ps, p), append(gaps, bodyLine*opts.LineSpacing)
-	}
-	for _, para := range paras {
-		p, err := ts.LayoutText(para, body, typeset.Options{Width: width, Align: typeset.Justify, LineSpacing: opts.LineSpacing})
-		if err != nil {
-			return err
-		}
-		ps, gaps = append(ps, p), append(gaps, gap)
-	}
-	pages := paginate(ps, gaps, opts.Margin, bottom)
-
-	for n, pg := range pages {
-		pdf.AddPage()
-		for _, pl := range pg {
-			if _, err := pl.p.DrawLines(pdf, opts.Margin, pl.y, pl.from, pl.to); err != nil {
-				return err
-			}
-		}
-		if opts.PageNumbers {
-			st := typeset.Style{Family: opts.Family, Size: 9, Color: typeset.Color{R: 80, G: 80, B: 80}}
-			label := fmt.Sprintf("%d / %d", n+1, len(pages))
-			if _, err := ts.DrawLine(pdf, pageW/2, pageH-opts.Margin/2, typeset.Center, typeset.Run{Text: label, Style: st}); err != nil {
-				return err
-			}
-		}
-	}
-	if err := pdf.Error(); err != nil {
-		return err
-	}
-	return pdf.Output(w)
+	_, err = w.Write(b)
+	return err
 }
