@@ -310,3 +310,39 @@ func TestBuildLockedByAnotherRun(t *testing.T) {
 		t.Error("the second run wrote files")
 	}
 }
+
+// A disk that fills up mid-batch (here a file size limit) stops the run
+// with the reason; every file is then either the earlier run's or the new
+// run's, complete; no partial file is left, and a new run completes the month.
+func TestBuildDiskFull(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("needs sh for ulimit")
+	}
+	want := referenceBuild(t)
+	out := t.TempDir()
+	buildMonth(t, out, "--date", "2024-12-05") // an earlier complete run, with other dates in every file
+	before := files(t, filepath.Join(out, "2024-11"))
+	exe, _ := os.Executable()
+	// ulimit -f counts 1024-byte blocks in bash and 512 in POSIX sh: either
+	// way 64 blocks is less than the combined print file.
+	cmd := exec.Command("sh", "-c", `ulimit -f 64 && exec "$0" "$@"`, exe,
+		"build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--quiet")
+	cmd.Env = append(os.Environ(), "BULLETIN_TEST_MAIN=1")
+	msg, err := cmd.CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 || !strings.Contains(string(msg), "file too large") {
+		t.Fatalf("err %v, output %q; want exit 1 naming the failed write", err, msg)
+	}
+	after := files(t, filepath.Join(out, "2024-11"))
+	for name, b := range after {
+		if output.IsTemp(filepath.Base(name)) {
+			t.Errorf("temporary file %s left behind", name)
+		} else if name != output.LockName && !bytes.Equal(b, before[name]) && !bytes.Equal(b, want[name]) {
+			t.Errorf("%s is neither the earlier file nor the new one", name)
+		}
+	}
+	buildMonth(t, out)
+	if n := checkComplete(t, filepath.Join(out, "2024-11"), false); n != len(want)-1 {
+		t.Errorf("rerun: %d files, want %d", n, len(want)-1)
+	}
+}
