@@ -5,10 +5,11 @@
 //
 // fpdf maps one code point to one glyph, so Devanagari drawn through its
 // Cell, MultiCell or Write comes out broken. This package never uses those
-// (nor GetStringWidth) for text it shapes: it registers with fpdf a derived
-// copy of each font whose cmap also gives every glyph without a code point a
-// Private Use one (glyph ids unchanged), writes each shaped glyph as its code
-// point with fpdf's Text, starting a new text object wherever the shaper's
+// (nor GetStringWidth) for text it shapes: it registers with fpdf, per family
+// and weight, ONE derived font file holding both the Devanagari and the Latin
+// face (Devanagari glyph ids unchanged, Latin ones after them) whose cmap
+// keeps the faces' code points and gives every other glyph a Private Use one
+// (see derive.go), writes each shaped glyph as its code point with fpdf's Text, starting a new text object wherever the shaper's
 // position differs from what a viewer would compute from the widths, and
 // wraps each word in a marked-content span whose /ActualText is the word's
 // logical Unicode text, so that pdftotext and other extractors return the
@@ -42,10 +43,11 @@
 // the whole process. Create one Typesetter per goroutine: it owns HarfBuzz
 // buffers, font faces and a shaping cache, which are not safe for concurrent
 // use, and costs no font parsing. Per document, just lay out and draw: Draw
-// registers with the document exactly the faces it uses, once (fpdf parses
-// and hashes each registered font once per document, a few ms, so
-// registering unused faces would cost time and PDF size). Register does it
-// eagerly if wanted.
+// registers with the document exactly the fonts (family and weight) it
+// uses, once (fpdf parses and hashes each registered font once per document,
+// a few ms whatever the font's size, so a bilingual page in one family and
+// two weights costs two fonts, not four, and unused ones none). Register
+// does it eagerly if wanted.
 //
 //	set, err := typeset.NewFontSet(fonts.FS) // once per process
 //	...
@@ -67,10 +69,11 @@
 // text on one line; shaping is done in font units and cached per
 // Typesetter, so measuring again at another size is cheap.
 //
-// Costs (2-core Xeon, see bench_test.go): shaping about 200,000 words/s
-// uncached; registering a font with an fpdf document about 1.1 ms for a
-// Devanagari face and 1.3 ms for a Latin one (inside fpdf, once per
-// document and face); an A4 page of justified Hindi about 6 ms and 21 KB.
+// Costs (2-core Xeon, see bench_test.go and bulletin/certificate's
+// benchmarks): shaping about 200,000 words/s uncached; fpdf's work per
+// registered font and document (registration plus its share of Output) is
+// mostly fixed, a few ms; a bilingual certificate page as its own PDF about
+// 9 ms of CPU and 27 KB.
 //
 // Output is deterministic: the same input gives the same PDF bytes (set
 // fpdf's creation date and SetCatalogSort(true)).

@@ -9,43 +9,33 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// pdfFamily is the fpdf family name a face is registered under; the fpdf
-// style is "" or "B".
-func pdfFamily(id faceID) (family, style string) {
-	family = "ts" + id.family().String()
-	if id.script() == deva {
-		family += "deva"
-	} else {
-		family += "latn"
-	}
-	if id.weight() == Bold {
-		style = "B"
-	}
-	return family, style
-}
-
-// register adds face id's derived font to pdf unless it is there already
-// (fpdf ignores a second AddUTF8FontFromBytes of the same family and style).
-func (ts *Typesetter) register(pdf *fpdf.Fpdf, id faceID) error {
+// register adds the font file of face id (see pdfFontFile) to pdf unless it
+// is there already (fpdf ignores a second AddUTF8FontFromBytes of the same
+// family and style), and returns it.
+func (ts *Typesetter) register(pdf *fpdf.Fpdf, id faceID) (*pdfFontFile, error) {
 	fd, err := ts.set.face(id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := fd.derive(); err != nil {
-		return err
+	pf := fd.pdf
+	if err := pf.build(); err != nil {
+		return nil, err
 	}
-	fam, style := pdfFamily(id)
-	pdf.AddUTF8FontFromBytes(fam, style, fd.derived)
-	return pdf.Error()
+	pdf.AddUTF8FontFromBytes(pf.family, pf.style, pf.data)
+	return pf, pdf.Error()
 }
 
-// Register adds the derived fonts of a family and weight (both its
-// Devanagari and Latin halves) to pdf. It is optional: Draw and DrawLine
-// register, once per document, exactly the faces they use, which keeps
-// unused fonts out of the PDF and saves fpdf's per-font parsing (a few ms).
+// Register adds the font of a family and weight (one font file holding its
+// Devanagari and Latin faces) to pdf. It is optional: Draw and DrawLine
+// register, once per document, exactly the fonts they use, which keeps
+// unused fonts out of the PDF and saves fpdf's per-font work (a few ms).
 func (ts *Typesetter) Register(pdf *fpdf.Fpdf, f Family, w Weight) error {
 	for _, sc := range []script{deva, latn} {
-		if err := ts.register(pdf, makeFaceID(f, w, sc)); err != nil {
+		id := makeFaceID(f, w, sc)
+		if ts.set.faces[id] == nil && ts.set.faces[makeFaceID(f, w, 1-sc)] != nil {
+			continue
+		}
+		if _, err := ts.register(pdf, id); err != nil {
 			return err
 		}
 	}
@@ -147,7 +137,7 @@ type drawer struct {
 	sb   strings.Builder
 	hex  strings.Builder
 	// current font and colour set on pdf by this drawer
-	face  faceID
+	font  *pdfFontFile
 	size  float64
 	color Color
 	set   bool
@@ -199,16 +189,17 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 // visual order and partly Private Use).
 func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error {
 	pdf, ts := d.pdf, d.ts
-	if !d.set || d.face != p.face || d.size != p.size {
-		if err := ts.register(pdf, p.face); err != nil {
+	fd := ts.set.faces[p.face]
+	if !d.set || d.font != fd.pdf || d.size != p.size {
+		pf, err := ts.register(pdf, p.face)
+		if err != nil {
 			return err
 		}
-		fam, style := pdfFamily(p.face)
-		pdf.SetFont(fam, style, p.size)
+		pdf.SetFont(pf.family, pf.style, p.size)
 		if err := pdf.Error(); err != nil {
 			return err
 		}
-		d.face, d.size = p.face, p.size
+		d.font, d.size = pf, p.size
 	}
 	c := d.runs[p.style].Style.Color
 	if !d.set || d.color != c {
@@ -216,9 +207,10 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error
 		d.color = c
 	}
 	d.set = true
-	fd := ts.set.faces[p.face]
-	if err := fd.derive(); err != nil {
-		return err
+	if actual == "" && len(gl) == 1 && p.space && fd.codes[gl[0].gid] != ' ' {
+		// A lone space whose glyph has no U+0020 in the merged font (the
+		// other face's space differs): say that it is a space.
+		actual = " "
 	}
 	if actual != "" {
 		pdf.RawWriteStr("/Span <</ActualText <" + utf16Hex(&d.hex, actual) + ">>> BDC")

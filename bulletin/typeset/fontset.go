@@ -107,27 +107,54 @@ type faceData struct {
 	// (fpdf rounds hmtx advances to that unit for the /W array).
 	pdfWidth []float64
 
-	// Filled once by derive().
-	once    sync.Once
-	derived []byte
-	codes   []uint16 // glyph id -> code point in the derived cmap
-	derErr  error
+	// The font file registered with fpdf for this face (shared with the
+	// other face of its family and weight) and, once pdf.build has run,
+	// the code point of each glyph id in it.
+	pdf   *pdfFontFile
+	codes []uint16
 }
 
-func (fd *faceData) derive() error {
-	fd.once.Do(func() {
-		m := make(map[rune]uint16)
-		it := fd.font.Cmap.Iter()
-		for it.Next() {
-			r, g := it.Char()
-			m[r] = uint16(g)
+// pdfFontFile is a derived font file registered with fpdf (see derive.go): the
+// Devanagari and Latin faces of a family and weight merged into one, or a
+// single face when the other half of its family is missing in that weight
+// or has other units per em. One font per family and weight halves fpdf's
+// fixed cost per document (parsing, hashing, streams) for bilingual text.
+type pdfFontFile struct {
+	family, style string      // fpdf family and style it is registered as
+	faces         []*faceData // in glyph order; the first keeps its glyph ids
+	prio          []int       // indexes into faces: who gets a shared code point
+
+	once sync.Once
+	data []byte
+	err  error
+}
+
+// build makes the font file and the faces' code points, once per process.
+func (pf *pdfFontFile) build() error {
+	pf.once.Do(func() {
+		parts := make([]fontPart, len(pf.faces))
+		var names []string
+		for i, fd := range pf.faces {
+			m := make(map[rune]uint16)
+			it := fd.font.Cmap.Iter()
+			for it.Next() {
+				r, g := it.Char()
+				m[r] = uint16(g)
+			}
+			parts[i] = fontPart{name: fd.file, raw: fd.raw, cmap: m, numGlyphs: len(fd.pdfWidth)}
+			names = append(names, fd.file)
 		}
-		fd.derived, fd.codes, fd.derErr = deriveFont(fd.raw, m, len(fd.pdfWidth))
-		if fd.derErr != nil {
-			fd.derErr = fmt.Errorf("typeset: deriving %s: %w", fd.file, fd.derErr)
+		var codes [][]uint16
+		pf.data, codes, pf.err = deriveFont(parts, pf.prio)
+		if pf.err != nil {
+			pf.err = fmt.Errorf("typeset: deriving %s: %w", strings.Join(names, " + "), pf.err)
+			return
+		}
+		for i, fd := range pf.faces {
+			fd.codes = codes[i]
 		}
 	})
-	return fd.derErr
+	return pf.err
 }
 
 // FontSet holds the parsed fonts of up to two families in two weights and
@@ -163,6 +190,27 @@ func NewFontSet(fsys fs.FS) (*FontSet, error) {
 	}
 	if found == 0 {
 		return nil, fmt.Errorf("typeset: none of the fonts %s found", strings.Join(faceFiles[:], ", "))
+	}
+	for f := Sans; f <= Serif; f++ {
+		for w := Regular; w <= Bold; w++ {
+			style := ""
+			if w == Bold {
+				style = "B"
+			}
+			d, l := set.faces[makeFaceID(f, w, deva)], set.faces[makeFaceID(f, w, latn)]
+			if d != nil && l != nil && d.upem == l.upem {
+				// Devanagari keeps its glyph ids; Latin keeps the code
+				// points both map.
+				pf := &pdfFontFile{family: "ts" + f.String(), style: style, faces: []*faceData{d, l}, prio: []int{1, 0}}
+				d.pdf, l.pdf = pf, pf
+				continue
+			}
+			for sc, fd := range map[string]*faceData{"deva": d, "latn": l} {
+				if fd != nil {
+					fd.pdf = &pdfFontFile{family: "ts" + f.String() + sc, style: style, faces: []*faceData{fd}, prio: []int{0}}
+				}
+			}
+		}
 	}
 	return set, nil
 }
@@ -224,13 +272,18 @@ func (fd *faceData) covers(r rune) bool {
 	return harfbuzz.IsDefaultIgnorable(r)
 }
 
-// DerivedSizes returns the size in bytes of each derived font built so far,
-// by file name (for reports and tests).
+// DerivedSizes returns the size in bytes of each derived font file
+// registered with fpdf, by the file names of the faces it holds joined by
+// " + " (for reports and tests). It builds them if need be.
 func (s *FontSet) DerivedSizes() map[string]int {
 	out := map[string]int{}
 	for _, fd := range s.faces {
-		if fd != nil && fd.derive() == nil {
-			out[fd.file] = len(fd.derived)
+		if fd != nil && fd.pdf.build() == nil {
+			var names []string
+			for _, f := range fd.pdf.faces {
+				names = append(names, f.file)
+			}
+			out[strings.Join(names, " + ")] = len(fd.pdf.data)
 		}
 	}
 	return out

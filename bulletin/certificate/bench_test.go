@@ -1,0 +1,191 @@
+package certificate_test
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/igrs-pro/bulletin/bulletin/certificate"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
+	"github.com/igrs-pro/bulletin/fonts"
+)
+
+// Benchmarks of the certificate batch (issue 4: ~1,850 bilingual one-page
+// certificates, each its own PDF, on 2 cores). Every op is one certificate
+// of the example month (133 of them, taken in turn): new document, drawing,
+// Output. Compare runs with benchstat:
+//
+//	go test -run '^$' -bench 'Certificate' -count 8 ./bulletin/certificate/ | tee new.txt
+//
+// bytes/cert is the mean PDF size.
+
+type benchFixture struct {
+	set   *typeset.FontSet
+	f     fixture
+	certs []certificate.Certificate
+}
+
+var (
+	benchOnce sync.Once
+	benchFix  benchFixture
+)
+
+func loadBench(b *testing.B) *benchFixture {
+	b.Helper()
+	benchOnce.Do(func() {
+		f := load(b, "2024-11")
+		set, err := typeset.NewFontSet(fonts.FS)
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchFix = benchFixture{set: set, f: f}
+		for _, a := range f.awards {
+			benchFix.certs = append(benchFix.certs, f.compose(b, a))
+		}
+	})
+	if benchFix.set == nil {
+		b.Fatal("bench fixture not loaded")
+	}
+	return &benchFix
+}
+
+// cpuTime is the process's user+system CPU time: under other load on the
+// shared machine it varies less than wall time (reported as cpu-ns/op).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// oneCertificate draws certificate c as its own PDF into buf.
+func oneCertificate(ts *typeset.Typesetter, c certificate.Certificate, l *certificate.Layout, buf *bytes.Buffer) error {
+	pdf := certificate.NewDocument("Certificate "+c.Number, date)
+	if err := certificate.Draw(ts, pdf, c, l); err != nil {
+		return err
+	}
+	buf.Reset()
+	return pdf.Output(buf)
+}
+
+// BenchmarkCertificate: one certificate document per op on one goroutine.
+func BenchmarkCertificate(b *testing.B) {
+	fx := loadBench(b)
+	ts, err := typeset.NewTypesetter(fx.set, "mm")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	var total int64
+	i := 0
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if err := oneCertificate(ts, fx.certs[i%len(fx.certs)], fx.f.layout, &buf); err != nil {
+			b.Fatal(err)
+		}
+		total += int64(buf.Len())
+		i++
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(i), "cpu-ns/op")
+	b.ReportMetric(float64(total)/float64(i), "bytes/cert")
+}
+
+// BenchmarkCertificateParallel: as the batch runs, one Typesetter per
+// goroutine sharing the FontSet, GOMAXPROCS goroutines (run with -cpu 2 on
+// the 2-core machine: ns/op × 1,850 is then the batch's wall time for the
+// certificate files).
+func BenchmarkCertificateParallel(b *testing.B) {
+	benchParallel(b, -1)
+}
+
+// BenchmarkCertificateGOGC is the parallel benchmark under several
+// debug.SetGCPercent settings (the batch command's choice).
+func BenchmarkCertificateGOGC(b *testing.B) {
+	for _, pct := range []int{100, 200, 400, 800} {
+		b.Run(fmt.Sprintf("gogc=%d", pct), func(b *testing.B) {
+			benchParallel(b, pct)
+		})
+	}
+}
+
+func benchParallel(b *testing.B, gcPercent int) {
+	fx := loadBench(b)
+	if gcPercent > 0 {
+		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	}
+	runtime.GC()
+	var next, total atomic.Int64
+	var ms0, ms1 runtime.MemStats
+	runtime.ReadMemStats(&ms0)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	b.RunParallel(func(pb *testing.PB) {
+		ts, err := typeset.NewTypesetter(fx.set, "mm")
+		if err != nil {
+			b.Error(err)
+			return
+		}
+		var buf bytes.Buffer
+		for pb.Next() {
+			i := next.Add(1)
+			if err := oneCertificate(ts, fx.certs[int(i)%len(fx.certs)], fx.f.layout, &buf); err != nil {
+				b.Error(err)
+				return
+			}
+			total.Add(int64(buf.Len()))
+		}
+	})
+	b.StopTimer()
+	cpu := cpuTime() - cpu0
+	runtime.ReadMemStats(&ms1)
+	n := float64(next.Load())
+	b.ReportMetric(float64(cpu)/n, "cpu-ns/op")
+	b.ReportMetric(float64(total.Load())/n, "bytes/cert")
+	b.ReportMetric(float64(ms1.NumGC-ms0.NumGC)/n, "gcs/cert")
+	b.ReportMetric(float64(b.Elapsed().Seconds())/n*1850, "s/1850")
+}
+
+// BenchmarkCombined1850 is the combined print file: 1,850 certificate pages
+// in one document (the example month's 133 in turn), one op per file.
+// heap-MB is the heap in use after drawing the last page (after a GC,
+// before Output): what the combined file keeps live.
+func BenchmarkCombined1850(b *testing.B) {
+	fx := loadBench(b)
+	ts, err := typeset.NewTypesetter(fx.set, "mm")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int
+	var heap uint64
+	b.ReportAllocs()
+	for b.Loop() {
+		var pdf *fpdf.Fpdf = certificate.NewDocument("Certificates", date)
+		for i := range 1850 {
+			if err := certificate.Draw(ts, pdf, fx.certs[i%len(fx.certs)], fx.f.layout); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		heap = max(heap, ms.HeapAlloc)
+		b.StartTimer()
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size), "bytes")
+	b.ReportMetric(float64(heap)/(1<<20), "heap-MB")
+}
