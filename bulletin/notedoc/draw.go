@@ -112,6 +112,9 @@ func paginate(items []item, firstTop, top, bottom float64) [][]placed {
 	return pages
 }
 
+// ErrEmpty is Draw's error for a document with no title and no text.
+var ErrEmpty = errors.New("notedoc: the document has no title and no text")
+
 // check finds a character no font has in any text of doc.
 func check(set *typeset.FontSet, doc Document) error {
 	texts := []string{doc.Title, doc.DateLine}
@@ -217,7 +220,7 @@ type laidOut struct {
 // layout lays doc out in a new fpdf document (opts have their defaults).
 func layout(ts *typeset.Typesetter, doc Document, opts Options) (*laidOut, error) {
 	if empty(doc) {
-		return nil, errors.New("notedoc: the document is empty")
+		return nil, ErrEmpty
 	}
 	if err := check(ts.FontSet(), doc); err != nil {
 		return nil, err
