@@ -227,3 +227,29 @@ func TestTemplateOverride(t *testing.T) {
 		t.Errorf("broken override: exit %d, err %q", code, stderr)
 	}
 }
+
+// An office's template that asks for a message no catalog has, or a
+// catalog that drops a plural form a template needs, is refused at start.
+func TestOverridesCheckedAtStart(t *testing.T) {
+	tmpl := t.TempDir()
+	body, _ := os.ReadFile("../../templates/press-body.tmpl")
+	os.WriteFile(filepath.Join(tmpl, "press-body.tmpl"), append(body, []byte(`{{t "Press.Thanks"}}`)...), 0o644)
+	loc := t.TempDir()
+	os.WriteFile(filepath.Join(loc, "active.hi.toml"), []byte("[\"Press.Times\"]\ndescription = \"x\"\nother = \"{{.Count}} बार\"\n"), 0o644)
+	out := t.TempDir()
+	code, _, stderr := run(t, "--config", repoConfig, "--set", "templates="+tmpl, "--set", "locales="+loc, "build", "--out", out)
+	for _, want := range []string{
+		"active.hi.toml lacks Press.Thanks, Press.Times (plural forms one and other), which the templates use; add them",
+		"active.en.toml lacks Press.Thanks, which the templates use; add them",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("output written: %v", entries)
+	}
+}

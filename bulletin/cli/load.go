@@ -155,6 +155,11 @@ func (g *Globals) Load() (*Env, error) {
 	if env.Templates, err = press.LoadTemplates(overlay(templates.FS, c.Templates)); err != nil {
 		errs = append(errs, err)
 	}
+	if env.Catalog != nil && env.Templates != nil {
+		if err := env.Catalog.Require(env.Templates.MessageIDs()); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}

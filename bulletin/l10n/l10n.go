@@ -34,7 +34,8 @@ type Options struct {
 // Catalog is the loaded message catalogs of every language.
 type Catalog struct {
 	bundle *i18n.Bundle
-	ids    map[string][]string // language -> sorted message ids
+	ids    map[string][]string                  // language -> sorted message ids
+	msgs   map[string]map[string]*i18n.Message // language -> id -> message (the override's, if any)
 }
 
 // catalogFile is the catalog file of a language, as go-i18n names it.
@@ -47,9 +48,10 @@ func catalogFile(lang string) string { return "active." + lang + ".toml" }
 func Load(base, override fs.FS) (*Catalog, error) {
 	b := i18n.NewBundle(language.Hindi)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	c := &Catalog{bundle: b, ids: map[string][]string{}}
+	c := &Catalog{bundle: b, ids: map[string][]string{}, msgs: map[string]map[string]*i18n.Message{}}
 	for _, lang := range Languages {
 		seen := map[string]bool{}
+		c.msgs[lang] = map[string]*i18n.Message{}
 		for i, fsys := range []fs.FS{base, override} {
 			if fsys == nil {
 				continue
@@ -68,6 +70,7 @@ func Load(base, override fs.FS) (*Catalog, error) {
 			}
 			for _, m := range mf.Messages {
 				seen[m.ID] = true
+				c.msgs[lang][m.ID] = m
 			}
 		}
 		for id := range seen {
@@ -109,6 +112,38 @@ func (c *Catalog) complete() error {
 		sort.Strings(missing)
 		if len(missing) > 0 {
 			msgs = append(msgs, fmt.Sprintf("%s lacks %s; add them to that catalog", catalogFile(lang), strings.Join(missing, ", ")))
+		}
+	}
+	if len(msgs) > 0 {
+		return errors.New(strings.Join(msgs, "\n"))
+	}
+	return nil
+}
+
+// Require checks, at start, that every language has each message a
+// template uses (ids), with both plural forms (one and other, which Hindi
+// and English need) for those it uses with a count (plural). The error
+// lists each missing id per language.
+func (c *Catalog) Require(ids, plural []string) error {
+	var msgs []string
+	for _, lang := range Languages {
+		var missing []string
+		for _, id := range ids {
+			if c.msgs[lang][id] == nil {
+				missing = append(missing, id)
+			}
+		}
+		for _, id := range plural {
+			m := c.msgs[lang][id]
+			switch {
+			case m == nil:
+				missing = append(missing, id)
+			case m.One == "" || m.Other == "":
+				missing = append(missing, id+" (plural forms one and other)")
+			}
+		}
+		if len(missing) > 0 {
+			msgs = append(msgs, fmt.Sprintf("%s lacks %s, which the templates use; add them", catalogFile(lang), strings.Join(missing, ", ")))
 		}
 	}
 	if len(msgs) > 0 {

@@ -220,3 +220,21 @@ func TestEveryMessageHasADescription(t *testing.T) {
 		}
 	}
 }
+
+func TestRequireListsMissingMessagesAndPluralForms(t *testing.T) {
+	over := fstest.MapFS{"active.en.toml": {Data: []byte("[\"Press.ThanaCount\"]\ndescription = \"x\"\nother = \"{{.Count}} stations\"\n")}}
+	c, err := l10n.Load(locales.FS, over)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Require([]string{"Press.Title"}, []string{"Press.ThanaCount"}); err == nil ||
+		err.Error() != "active.en.toml lacks Press.ThanaCount (plural forms one and other), which the templates use; add them" {
+		t.Errorf("err = %v", err)
+	}
+	c, _ = l10n.Load(locales.FS, nil)
+	err = c.Require([]string{"Press.Title", "Press.Nope"}, []string{"Press.ThanaCount"})
+	want := "active.hi.toml lacks Press.Nope, which the templates use; add them\nactive.en.toml lacks Press.Nope, which the templates use; add them"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+}

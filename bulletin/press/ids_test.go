@@ -1,0 +1,26 @@
+package press_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/igrs-pro/bulletin/bulletin/press"
+	"github.com/igrs-pro/bulletin/templates"
+)
+
+func TestMessageIDsOfTheBodyTemplate(t *testing.T) {
+	tm, err := press.LoadTemplates(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, plural := tm.MessageIDs()
+	wantIDs := []string{"Press.Closing", "Press.Intro", "Press.Lead", "Press.Rank.First", "Press.Rank.FirstAgain", "Press.Rank.Other", "Press.Score", "Press.ScoreOnly"}
+	wantPlural := []string{"Press.DistrictsFirst", "Press.DistrictsFirst.Also", "Press.RangesFirst", "Press.RangesFirst.Also",
+		"Press.Streak", "Press.ThanaCount", "Press.ThanasFirst", "Press.ThanasFirst.All", "Press.Times", "Press.Year", "Press.Year.All", "Press.ZonesFirst"}
+	if !reflect.DeepEqual(ids, wantIDs) {
+		t.Errorf("ids = %v\nwant %v", ids, wantIDs)
+	}
+	if !reflect.DeepEqual(plural, wantPlural) {
+		t.Errorf("plural = %v\nwant %v", plural, wantPlural)
+	}
+}
