@@ -34,7 +34,7 @@ type Options struct {
 // Catalog is the loaded message catalogs of every language.
 type Catalog struct {
 	bundle *i18n.Bundle
-	ids    map[string][]string                  // language -> sorted message ids
+	ids    map[string][]string                 // language -> sorted message ids
 	msgs   map[string]map[string]*i18n.Message // language -> id -> message (the override's, if any)
 }
 
