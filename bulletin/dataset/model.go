@@ -6,7 +6,12 @@
 // the fix.
 package dataset
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
 
 // Level is a tier of the police hierarchy, from the state down to the thana.
 type Level int
@@ -46,17 +51,71 @@ func (l Level) String() string {
 // MarshalText writes the level's name (used by JSON).
 func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
 
-// Pos is a place in an input file, for error messages.
+// Pos is a place in an input file, for error messages: a line of a CSV
+// file, or a row (and cell) of a worksheet.
 type Pos struct {
-	File string
-	Line int
+	File  string
+	Line  int    // the CSV line, or the worksheet row; 0 for the file as a whole
+	Sheet string // the worksheet of an .xlsx file; empty for CSV
+	Col   int    // the worksheet column of the cell meant (1 is A); 0 for the whole row
+
+	hdr *header // the worksheet's columns by name, for At
 }
 
+// header maps the column names of a worksheet to their positions.
+type header struct{ cols map[string]int }
+
+// At returns the position of column col in p's worksheet row. A CSV
+// position, or a column the worksheet lacks, is returned unchanged.
+func (p Pos) At(col string) Pos {
+	if p.Sheet == "" || p.hdr == nil || p.Line == 0 {
+		return p
+	}
+	if i, ok := p.hdr.cols[col]; ok {
+		p.Col = i + 1
+	}
+	return p
+}
+
+// String writes the position as file:line for CSV and as Excel writes a
+// reference for a worksheet: file!Sheet1!C17 for a cell, file!Sheet1!17:17
+// for a row, with the sheet name quoted when it holds other characters than
+// letters, digits and '_'.
 func (p Pos) String() string {
+	if p.Sheet != "" {
+		s := p.File + "!" + sheetRef(p.Sheet)
+		switch {
+		case p.Line > 0 && p.Col > 0:
+			return s + "!" + columnName(p.Col) + strconv.Itoa(p.Line)
+		case p.Line > 0:
+			return fmt.Sprintf("%s!%d:%d", s, p.Line, p.Line)
+		}
+		return s
+	}
 	if p.Line > 0 {
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
 	return p.File
+}
+
+func sheetRef(name string) string {
+	for _, r := range name {
+		if !(r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+		}
+	}
+	return name
+}
+
+// columnName writes column number n (1 is A) as Excel letters.
+func columnName(n int) string {
+	var b []byte
+	for n > 0 {
+		n--
+		b = append([]byte{byte('A' + n%26)}, b...)
+		n /= 26
+	}
+	return string(b)
 }
 
 // Unit is one police unit of units.csv.
@@ -67,7 +126,7 @@ type Unit struct {
 	NameHi string
 	NameEn string
 	Index  int // position in units.csv, the order in which units are listed
-	Pos    Pos
+	Pos    Pos // the unit's row; Pos.At("parent") is its parent cell in a worksheet
 }
 
 // Ranking is one row of the ranking results: a unit's rank in a month.

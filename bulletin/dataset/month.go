@@ -13,19 +13,65 @@ type Month struct {
 	Month time.Month
 }
 
-// ParseMonth reads a month written as YYYY-MM (e.g. 2024-11).
+// ParseMonth reads a month. Only forms that cannot be read as another
+// month, or as a day, are accepted (spaces around are ignored, letters in
+// any case):
+//
+//	2024-11         YYYY-MM, the form bulletin writes
+//	11/2024, 1/2024 M/YYYY or MM/YYYY
+//	Nov-2024        an English month name, full or in three letters, '-' or
+//	November 2024   a space, and a four-digit year
+//	Nov-24          the same with a two-digit year (20YY) after '-', as
+//	                Excel shows the format mmm-yy
+//
+// Refused because they are ambiguous: 11/24 (a day or a year?), 11-2024,
+// 24-Nov, Nov 24 (24 November?), and dates such as 2024-11-01.
 func ParseMonth(s string) (Month, error) {
 	s = strings.TrimSpace(s)
-	y, m, ok := strings.Cut(s, "-")
-	if !ok || len(y) != 4 || len(m) != 2 || !digits(y) || !digits(m) {
-		return Month{}, fmt.Errorf("month %q is not YYYY-MM (e.g. 2024-11)", s)
+	bad := fmt.Errorf("month %q is not YYYY-MM (e.g. 2024-11)", s)
+	var year, mon int
+	if y, m, ok := strings.Cut(s, "-"); ok && len(y) == 4 && len(m) == 2 && digits(y) && digits(m) {
+		year, _ = strconv.Atoi(y)
+		mon, _ = strconv.Atoi(m)
+	} else if m, y, ok := strings.Cut(s, "/"); ok && (len(m) == 1 || len(m) == 2) && len(y) == 4 && digits(m) && digits(y) {
+		year, _ = strconv.Atoi(y)
+		mon, _ = strconv.Atoi(m)
+	} else if i := strings.IndexAny(s, "- "); i > 0 {
+		name, sep, y := s[:i], s[i], s[i+1:]
+		mon = monthByName(name)
+		switch {
+		case mon == 0 || !digits(y):
+			return Month{}, bad
+		case len(y) == 4:
+			year, _ = strconv.Atoi(y)
+		case len(y) == 2 && sep == '-':
+			year, _ = strconv.Atoi(y)
+			year += 2000
+		default:
+			return Month{}, bad
+		}
+	} else {
+		return Month{}, bad
 	}
-	year, err1 := strconv.Atoi(y)
-	mon, err2 := strconv.Atoi(m)
-	if err1 != nil || err2 != nil || year < 1900 || mon < 1 || mon > 12 {
-		return Month{}, fmt.Errorf("month %q is not YYYY-MM (e.g. 2024-11)", s)
+	if year < 1900 || mon < 1 || mon > 12 {
+		return Month{}, bad
 	}
 	return Month{Year: year, Month: time.Month(mon)}, nil
+}
+
+// monthByName returns the number of an English month name, written in
+// full or in its first three letters, in any case; 0 if it is none.
+func monthByName(s string) int {
+	if len(s) < 3 {
+		return 0
+	}
+	for m := time.January; m <= time.December; m++ {
+		full := m.String()
+		if strings.EqualFold(s, full) || strings.EqualFold(s, full[:3]) {
+			return int(m)
+		}
+	}
+	return 0
 }
 
 // digits reports whether s is made of ASCII digits only (strconv.Atoi
@@ -72,7 +118,7 @@ func (m Month) Before(o Month) bool {
 // MarshalText writes the month as YYYY-MM (used by JSON).
 func (m Month) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
 
-// UnmarshalText reads YYYY-MM.
+// UnmarshalText reads a month as ParseMonth does.
 func (m *Month) UnmarshalText(b []byte) error {
 	v, err := ParseMonth(string(b))
 	if err != nil {

@@ -10,6 +10,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -20,16 +23,42 @@ var rankingColumns = []string{"month", "unit", "rank"}
 // safeID is what a unit id may look like: it becomes a file name.
 var safeID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
 
-// Load reads units and rankings from disk and validates them together.
-// rankings is a CSV file or a folder whose *.csv files are read in name order.
-// Every problem found is returned at once, as Problems.
+// Options are the reading settings that config.toml may give.
+type Options struct {
+	// UnitsSheet and RankingsSheet name the worksheet read from an .xlsx
+	// units file and from each .xlsx rankings file; empty means the
+	// first sheet of the workbook.
+	UnitsSheet    string
+	RankingsSheet string
+}
+
+// Load reads units and rankings from disk and validates them together,
+// reading the first sheet of workbooks. See LoadWith.
 func Load(unitsPath, rankingsPath string) (*Data, error) {
+	return LoadWith(unitsPath, rankingsPath, Options{})
+}
+
+// LoadWith reads units and rankings from disk and validates them together.
+// A file is read as an Excel workbook when its name ends in .xlsx and as
+// CSV otherwise. rankings is a file or a folder whose *.csv and *.xlsx
+// files are read in name order (Excel's lock files, ~$*.xlsx, are skipped).
+// Every problem found is returned at once, as Problems.
+func LoadWith(unitsPath, rankingsPath string, o Options) (*Data, error) {
 	var ps Problems
 	b, err := os.ReadFile(unitsPath)
 	if err != nil {
 		return nil, Problems{{Pos: Pos{File: unitsPath}, Msg: fmt.Sprintf("cannot read the units file (%v); check the path given by --units or units in config.toml", errText(err))}}
 	}
-	units, ups := ReadUnits(unitsPath, b)
+	var units []Unit
+	var ups Problems
+	switch kindOf(unitsPath) {
+	case xlsxFile:
+		units, ups = ReadUnitsXLSX(unitsPath, b, o.UnitsSheet)
+	case xlsFile:
+		ups = Problems{xlsProblem(unitsPath)}
+	default:
+		units, ups = ReadUnits(unitsPath, b)
+	}
 	ps = append(ps, ups...)
 
 	files, err := rankingFiles(rankingsPath)
@@ -39,12 +68,22 @@ func Load(unitsPath, rankingsPath string) (*Data, error) {
 	}
 	var rankings []Ranking
 	for _, f := range files {
+		if kindOf(f) == xlsFile {
+			ps = append(ps, xlsProblem(f))
+			continue
+		}
 		b, err := os.ReadFile(f)
 		if err != nil {
 			ps.add(Pos{File: f}, "cannot read the rankings file (%v)", errText(err))
 			continue
 		}
-		rs, rps := parseRankings(f, b)
+		var rs []Ranking
+		var rps Problems
+		if kindOf(f) == xlsxFile {
+			rs, rps = readRankingsXLSX(f, b, o.RankingsSheet)
+		} else {
+			rs, rps = readRankings(f, b)
+		}
 		rankings = append(rankings, rs...)
 		ps = append(ps, rps...)
 	}
@@ -61,6 +100,29 @@ func Load(unitsPath, rankingsPath string) (*Data, error) {
 		return nil, ps.sorted()
 	}
 	return d, nil
+}
+
+type fileKind int
+
+const (
+	csvFile fileKind = iota
+	xlsxFile
+	xlsFile
+)
+
+// kindOf tells the format of a file by its extension.
+func kindOf(path string) fileKind {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+		return xlsxFile
+	case ".xls":
+		return xlsFile
+	}
+	return csvFile
+}
+
+func xlsProblem(file string) Problem {
+	return Problem{Pos: Pos{File: file}, Msg: "the file is an Excel 97-2003 workbook (.xls), which bulletin does not read; in Excel use Save As > \"Excel Workbook (.xlsx)\" or \"CSV UTF-8 (Comma delimited)\""}
 }
 
 func errText(err error) string {
@@ -84,27 +146,57 @@ func rankingFiles(path string) ([]string, error) {
 	}
 	var files []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
-			files = append(files, filepath.Join(path, e.Name()))
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, "~$") {
+			continue // a folder, or the lock file Excel keeps beside an open workbook
+		}
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".csv", ".xlsx", ".xlsm", ".xls":
+			files = append(files, filepath.Join(path, name))
 		}
 	}
 	sort.Strings(files)
 	if len(files) == 0 {
-		return nil, fmt.Errorf("the rankings folder has no .csv files; put one CSV per month in it (header month,unit,rank,score,max_score)")
+		return nil, fmt.Errorf("the rankings folder has no .csv or .xlsx files; put one file per month in it (header month,unit,rank,score,max_score)")
 	}
 	return files, nil
 }
 
 // ReadUnits parses units.csv. It checks each row on its own; relations
-// between units are checked by Validate.
+// between units are checked by Validate. It returns units or problems,
+// never both.
 func ReadUnits(file string, b []byte) ([]Unit, Problems) {
 	t, ps := readTable(file, b, unitColumns, "unit")
 	if t == nil {
 		return nil, ps
 	}
+	return unitsOf(t, ps)
+}
+
+// ReadUnitsXLSX parses the units from a worksheet of an .xlsx workbook:
+// sheet, or the first sheet when sheet is empty. The worksheet holds the
+// same columns as units.csv.
+func ReadUnitsXLSX(file string, b []byte, sheet string) ([]Unit, Problems) {
+	t, ps := readSheet(file, b, sheet, unitColumns, "unit", nil)
+	if t == nil {
+		return nil, ps
+	}
+	return unitsOf(t, ps)
+}
+
+// devanagari matches a letter or sign of the Devanagari blocks.
+var devanagari = regexp.MustCompile(`[\x{0900}-\x{097F}\x{A8E0}-\x{A8FF}\x{1CD0}-\x{1CFF}]`)
+
+// latinLetter matches an ASCII letter.
+var latinLetter = regexp.MustCompile(`[A-Za-z]`)
+
+func unitsOf(t *table, ps Problems) ([]Unit, Problems) {
 	units := make([]Unit, 0, len(t.rows))
 	for _, r := range t.rows {
-		pos := Pos{File: file, Line: r.line}
+		pos := t.pos(r)
+		if !t.checkCells(r, append(unitColumns, "hi_check"), &ps) {
+			continue
+		}
 		u := Unit{
 			ID:     t.get(r, "id"),
 			Parent: t.get(r, "parent"),
@@ -116,63 +208,131 @@ func ReadUnits(file string, b []byte) ([]Unit, Problems) {
 		ok := true
 		switch {
 		case u.ID == "":
-			ps.add(pos, "the id cell is empty; give every unit a short unique id such as t-auraiya-bidhuna")
+			ps.add(t.at(r, "id"), "the id cell is empty; give every unit a short unique id such as t-auraiya-bidhuna")
 			ok = false
 		case !safeID.MatchString(u.ID) || strings.Contains(u.ID, ".."):
-			ps.add(pos, "unit id %q cannot be used in file names; use only letters, digits, '-', '_' and '.' (no '..'), starting with a letter or digit", u.ID)
+			ps.add(t.at(r, "id"), "unit id %q cannot be used in file names; use only letters, digits, '-', '_' and '.' (no '..'), starting with a letter or digit", u.ID)
 			ok = false
 		}
 		lv := t.get(r, "level")
 		level, known := ParseLevel(strings.ToLower(lv))
 		if !known {
-			ps.add(pos, "unknown level %q; use one of state, zone, range, district, thana", lv)
+			ps.add(t.at(r, "level"), "unknown level %q; use one of state, zone, range, district, thana", lv)
 			ok = false
 		}
 		u.Level = level
-		if u.NameHi == "" {
-			ps.add(pos, "name_hi is empty for unit %q; write the unit's Hindi name", u.ID)
+		check := true
+		switch hc := strings.ToLower(t.get(r, "hi_check")); hc {
+		case "", "on":
+		case "off":
+			check = false
+		default:
+			ps.add(t.at(r, "hi_check"), "hi_check %q is not on or off; write off to accept a Hindi name without Devanagari letters, or leave it empty", t.get(r, "hi_check"))
+			ok = false
 		}
-		if u.NameEn == "" {
-			ps.add(pos, "name_en is empty for unit %q; write the unit's English name", u.ID)
+		for _, n := range []struct{ col, val, lang string }{{"name_hi", u.NameHi, "Hindi"}, {"name_en", u.NameEn, "English"}} {
+			if n.val == "" {
+				ps.add(t.at(r, n.col), "%s is empty for unit %q; write the unit's %s name", n.col, u.ID, n.lang)
+				ok = false
+				continue
+			}
+			if i := strings.IndexFunc(n.val, unicode.IsControl); i >= 0 {
+				c, _ := utf8.DecodeRuneInString(n.val[i:])
+				ps.add(t.at(r, n.col), "%s of unit %q holds the control character %U; remove it (a line break or tab inside the cell?)", n.col, u.ID, c)
+				ok = false
+			}
+		}
+		if check && u.NameHi != "" && latinLetter.MatchString(u.NameHi) && !devanagari.MatchString(u.NameHi) {
+			ps.add(t.at(r, "name_hi"), "name_hi %q of unit %q has Latin letters and no Devanagari: it was probably typed in a legacy font such as Kruti Dev; retype it in Unicode (e.g. with Google Input Tools / Windows Hindi Indic keyboard), or write off in a hi_check column if the Latin spelling is meant", u.NameHi, u.ID)
+			ok = false
 		}
 		if ok {
 			units = append(units, u)
 		}
 	}
-	return units, ps
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return units, nil
 }
 
-// parseRankings parses one rankings CSV. Units are checked by Validate.
-func parseRankings(file string, b []byte) ([]Ranking, Problems) {
+// ReadRankings parses one rankings CSV file. Units are checked by Validate.
+// It returns rankings or problems, never both.
+func ReadRankings(file string, b []byte) ([]Ranking, Problems) {
+	return noBoth(readRankings(file, b))
+}
+
+func readRankings(file string, b []byte) ([]Ranking, Problems) {
 	t, ps := readTable(file, b, rankingColumns, "unit and month")
 	if t == nil {
 		return nil, ps
 	}
+	return rankingsOf(t, ps)
+}
+
+// ReadRankingsXLSX parses rankings from a worksheet of an .xlsx workbook:
+// sheet, or the first sheet when sheet is empty. A month cell may hold
+// text (see ParseMonth) or an Excel date on the 1st of the month.
+func ReadRankingsXLSX(file string, b []byte, sheet string) ([]Ranking, Problems) {
+	return noBoth(readRankingsXLSX(file, b, sheet))
+}
+
+func readRankingsXLSX(file string, b []byte, sheet string) ([]Ranking, Problems) {
+	t, ps := readSheet(file, b, sheet, rankingColumns, "unit and month", []string{"month"})
+	if t == nil {
+		return nil, ps
+	}
+	return rankingsOf(t, ps)
+}
+
+// noBoth drops the rankings read when there are problems: the rows that
+// were fine are kept by Load only, to check them against the units.
+func noBoth(rs []Ranking, ps Problems) ([]Ranking, Problems) {
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return rs, nil
+}
+
+const monthHelp = "write the month as year-month, e.g. 2024-11 (Nov-2024, Nov-24, November 2024, 11/2024 and an Excel date on the 1st of the month are read too)"
+
+func rankingsOf(t *table, ps Problems) ([]Ranking, Problems) {
 	rs := make([]Ranking, 0, len(t.rows))
 	for _, r := range t.rows {
-		pos := Pos{File: file, Line: r.line}
-		rk := Ranking{Unit: t.get(r, "unit"), Pos: pos}
-		ok := true
-		m, err := ParseMonth(t.get(r, "month"))
-		if err != nil {
-			ps.add(pos, "month %q is not YYYY-MM; write the month as year-month, e.g. 2024-11 (in Excel, format the column as Text)", t.get(r, "month"))
-			ok = false
+		if !t.checkCells(r, []string{"month", "unit", "rank", "score", "max_score"}, &ps) {
+			continue
 		}
-		rk.Month = m
+		rk := Ranking{Unit: t.get(r, "unit"), Pos: t.pos(r)}
+		ok := true
+		if d, isDate := t.date(r, "month"); isDate {
+			if d.d != 1 || d.y < 1900 || d.y > 9999 {
+				ps.add(t.at(r, "month"), "month cell holds the date %04d-%02d-%02d, not a month; write the month as text such as 2024-11, or as a date on the 1st of the month (Excel reads Nov-24 typed into a cell as 24 November of this year)", d.y, d.m, d.d)
+				ok = false
+			} else {
+				rk.Month = Month{Year: d.y, Month: time.Month(d.m)}
+			}
+		} else {
+			m, err := ParseMonth(t.get(r, "month"))
+			if err != nil {
+				ps.add(t.at(r, "month"), "month %q is not YYYY-MM; %s", t.get(r, "month"), monthHelp)
+				ok = false
+			}
+			rk.Month = m
+		}
 		if rk.Unit == "" {
-			ps.add(pos, "the unit cell is empty; write the unit's id from units.csv")
+			ps.add(t.at(r, "unit"), "the unit cell is empty; write the unit's id from units.csv")
 			ok = false
 		}
 		rank, err := parseRank(t.get(r, "rank"))
 		if err != nil {
-			ps.add(pos, "%v", err)
+			ps.add(t.at(r, "rank"), "%v", err)
 			ok = false
 		}
 		rk.Rank = rank
 		if s := t.get(r, "score"); s != "" {
 			v, err := parseNumber(s)
 			if err != nil {
-				ps.add(pos, "score %q is not a number; write it like 124.5, or leave it empty", s)
+				ps.add(t.at(r, "score"), "score %q is not a number; write it like 124.5, or leave it empty", s)
 				ok = false
 			}
 			rk.Score, rk.HasScore = v, err == nil
@@ -180,13 +340,13 @@ func parseRankings(file string, b []byte) ([]Ranking, Problems) {
 		if s := t.get(r, "max_score"); s != "" {
 			v, err := parseNumber(s)
 			if err != nil || v == 0 {
-				ps.add(pos, "max_score %q is not a positive number; write the maximum marks like 125, or leave it empty", s)
+				ps.add(t.at(r, "max_score"), "max_score %q is not a positive number; write the maximum marks like 125, or leave it empty", s)
 				ok = false
 			}
 			rk.MaxScore, rk.HasMax = v, err == nil && v > 0
 		}
 		if rk.HasScore && rk.HasMax && rk.Score > rk.MaxScore {
-			ps.add(pos, "score %s is above max_score %s; correct the score or the maximum marks",
+			ps.add(t.at(r, "score"), "score %s is above max_score %s; correct the score or the maximum marks",
 				t.get(r, "score"), t.get(r, "max_score"))
 			ok = false
 		}

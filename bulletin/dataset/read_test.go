@@ -125,8 +125,8 @@ func TestLoadProblems(t *testing.T) {
 		},
 		{
 			name:     "month not YYYY-MM",
-			rankings: rankingsWith("Nov-24,t-bidhuna,1,,"),
-			want:     `DIR/r.csv:5: month "Nov-24" is not YYYY-MM; write the month as year-month, e.g. 2024-11 (in Excel, format the column as Text)`,
+			rankings: rankingsWith("24-Nov,t-bidhuna,1,,"),
+			want:     `DIR/r.csv:5: month "24-Nov" is not YYYY-MM; write the month as year-month, e.g. 2024-11 (Nov-2024, Nov-24, November 2024, 11/2024 and an Excel date on the 1st of the month are read too)`,
 		},
 		{
 			name:     "rank zero",
@@ -170,32 +170,32 @@ func TestLoadProblems(t *testing.T) {
 		},
 		{
 			name:  "unit id with a slash",
-			units: unitsWith("d-auraiya/bidhuna,thana,d-auraiya,x,X"),
+			units: unitsWith("d-auraiya/bidhuna,thana,d-auraiya,अजीतमल,X"),
 			want:  `DIR/units.csv:8: unit id "d-auraiya/bidhuna" cannot be used in file names; use only letters, digits, '-', '_' and '.' (no '..'), starting with a letter or digit`,
 		},
 		{
 			name:  "unit id with dot-dot",
-			units: unitsWith("t..x,thana,d-auraiya,x,X"),
+			units: unitsWith("t..x,thana,d-auraiya,अजीतमल,X"),
 			want:  `DIR/units.csv:8: unit id "t..x" cannot be used in file names; use only letters, digits, '-', '_' and '.' (no '..'), starting with a letter or digit`,
 		},
 		{
 			name:  "unit id starting with a dot",
-			units: unitsWith(".hidden,thana,d-auraiya,x,X"),
+			units: unitsWith(".hidden,thana,d-auraiya,अजीतमल,X"),
 			want:  `DIR/units.csv:8: unit id ".hidden" cannot be used in file names; use only letters, digits, '-', '_' and '.' (no '..'), starting with a letter or digit`,
 		},
 		{
 			name:  "unit id with a control character",
-			units: unitsWith("t-a\x07b,thana,d-auraiya,x,X"),
+			units: unitsWith("t-a\x07b,thana,d-auraiya,अजीतमल,X"),
 			want:  `DIR/units.csv:8: unit id "t-a\ab" cannot be used in file names; use only letters, digits, '-', '_' and '.' (no '..'), starting with a letter or digit`,
 		},
 		{
 			name:  "empty unit id",
-			units: unitsWith(",thana,d-auraiya,x,X"),
+			units: unitsWith(",thana,d-auraiya,अजीतमल,X"),
 			want:  `DIR/units.csv:8: the id cell is empty; give every unit a short unique id such as t-auraiya-bidhuna`,
 		},
 		{
 			name:  "invalid UTF-8 (Windows-1252 text)",
-			units: unitsWith("t-ajitmal,thana,d-auraiya,x,Caf\xe9"),
+			units: unitsWith("t-ajitmal,thana,d-auraiya,अजीतमल,Caf\xe9"),
 			want:  `DIR/units.csv:8: the file is not valid UTF-8 (it was probably saved in a legacy encoding); in Excel use Save As > "CSV UTF-8 (Comma delimited)"`,
 		},
 		{
@@ -283,7 +283,7 @@ func TestLoadReportsAllProblemsSorted(t *testing.T) {
 	// units.csv problems found by Validate together with the rankings.
 	want := strings.Join([]string{
 		`DIR/r.csv:6: rank "0" is not a positive whole number; write the rank like 1 or 21 (tied units share a rank)`,
-		`DIR/r.csv:7: month "2024-13" is not YYYY-MM; write the month as year-month, e.g. 2024-11 (in Excel, format the column as Text)`,
+		`DIR/r.csv:7: month "2024-13" is not YYYY-MM; write the month as year-month, e.g. 2024-11 (Nov-2024, Nov-24, November 2024, 11/2024 and an Excel date on the 1st of the month are read too)`,
 		`DIR/r.csv:8: unknown unit "t-yakubpr"; did you mean "t-yakubpur"? (unit ids come from units.csv)`,
 		`DIR/r.csv:9: score 9 is above max_score 8; correct the score or the maximum marks`,
 		`DIR/r.csv:10: rank "x" is not a positive whole number; write the rank like 1 or 21 (tied units share a rank)`,
@@ -302,7 +302,7 @@ func TestLoadThreeBadRowsThreeLines(t *testing.T) {
 	rankings := "month,unit,rank\n2024-11,t-bidhuna,-1\n2024-11,t-dibiyapur,1\n24-11,d-auraiya,1\n2024-11,t-bidhuna,abc\n"
 	_, got := load(t, map[string]string{"units.csv": goodUnits, "r.csv": rankings}, "r.csv")
 	want := `DIR/r.csv:2: rank "-1" is not a positive whole number; write the rank like 1 or 21 (tied units share a rank)` + "\n" +
-		`DIR/r.csv:4: month "24-11" is not YYYY-MM; write the month as year-month, e.g. 2024-11 (in Excel, format the column as Text)` + "\n" +
+		`DIR/r.csv:4: month "24-11" is not YYYY-MM; write the month as year-month, e.g. 2024-11 (Nov-2024, Nov-24, November 2024, 11/2024 and an Excel date on the 1st of the month are read too)` + "\n" +
 		`DIR/r.csv:5: rank "abc" is not a positive whole number; write the rank like 1 or 21 (tied units share a rank)`
 	if got != want {
 		t.Errorf("error:\n got:\n%s\nwant:\n%s", got, want)
@@ -388,7 +388,7 @@ func TestLoadPathProblems(t *testing.T) {
 			name:     "rankings folder without CSV files",
 			files:    map[string]string{"units.csv": goodUnits, "rankings/notes.txt": "x"},
 			rankings: "rankings",
-			want:     `DIR/rankings: the rankings folder has no .csv files; put one CSV per month in it (header month,unit,rank,score,max_score)`,
+			want:     `DIR/rankings: the rankings folder has no .csv or .xlsx files; put one file per month in it (header month,unit,rank,score,max_score)`,
 		},
 		{
 			name: "duplicate month and unit across files of a folder",

@@ -9,27 +9,74 @@ import (
 	"unicode/utf8"
 )
 
-// table is a CSV file read into rows of trimmed cells addressed by column name.
+// table is a CSV file or a worksheet read into rows of trimmed cells
+// addressed by column name.
 type table struct {
-	file string
-	cols map[string]int
-	rows []row
+	file  string
+	sheet string // the worksheet; empty for CSV
+	hdr   *header
+	rows  []row
 }
 
 type row struct {
 	line  int
 	cells []string
+	dates map[int]cellDate // worksheet cells holding a date, by column index
+}
+
+// cellDate is a worksheet cell that holds a date (or a number formatted
+// as one); raw is the cell's value for messages.
+type cellDate struct {
+	y, m, d int
+	raw     string
 }
 
 func (t *table) get(r row, col string) string {
-	i, ok := t.cols[col]
+	i, ok := t.hdr.cols[col]
 	if !ok || i >= len(r.cells) {
 		return ""
 	}
 	return r.cells[i]
 }
 
-func (t *table) has(col string) bool { _, ok := t.cols[col]; return ok }
+// date returns the date held by the worksheet cell of column col.
+func (t *table) date(r row, col string) (cellDate, bool) {
+	i, ok := t.hdr.cols[col]
+	if !ok {
+		return cellDate{}, false
+	}
+	d, ok := r.dates[i]
+	return d, ok
+}
+
+func (t *table) has(col string) bool { _, ok := t.hdr.cols[col]; return ok }
+
+// pos is the position of row r: its line, or its worksheet row.
+func (t *table) pos(r row) Pos {
+	if t.sheet == "" {
+		return Pos{File: t.file, Line: r.line}
+	}
+	return Pos{File: t.file, Line: r.line, Sheet: t.sheet, hdr: t.hdr}
+}
+
+// at is the position of the cell of column col in row r (its line in CSV).
+func (t *table) at(r row, col string) Pos { return t.pos(r).At(col) }
+
+// maxCell is the longest cell read, in bytes: ids and names are short, and
+// a longer cell is a paste gone wrong, not a name to print.
+const maxCell = 1000
+
+// checkCells reports cells of the named columns longer than maxCell.
+func (t *table) checkCells(r row, cols []string, ps *Problems) bool {
+	ok := true
+	for _, c := range cols {
+		if v := t.get(r, c); len(v) > maxCell {
+			ps.add(t.at(r, c), "the %s cell is %d bytes long; a cell may hold at most %d (was something pasted into it by mistake?)", c, len(v), maxCell)
+			ok = false
+		}
+	}
+	return ok
+}
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
@@ -40,9 +87,18 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 func readTable(file string, b []byte, required []string, what string) (*table, Problems) {
 	var ps Problems
 	at := func(line int) Pos { return Pos{File: file, Line: line} }
-	header := strings.Join(required, ",")
-	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+	headerText := strings.Join(required, ",")
+	if isUTF16(b) {
 		ps.add(at(1), "the file is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8; in Excel use Save As > \"CSV UTF-8 (Comma delimited)\"")
+		return nil, ps
+	}
+	if bytes.HasPrefix(b, zipMagic) {
+		ps.add(at(0), "the file is an Excel workbook, not CSV text; name it .xlsx, or in Excel use Save As > \"CSV UTF-8 (Comma delimited)\"")
+		return nil, ps
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		line := 1 + bytes.Count(b[:i], []byte{'\n'})
+		ps.add(at(line), "the file holds NUL bytes, so it is not CSV text; in Excel use Save As > \"CSV UTF-8 (Comma delimited)\"")
 		return nil, ps
 	}
 	b = bytes.TrimPrefix(b, utf8BOM)
@@ -52,13 +108,13 @@ func readTable(file string, b []byte, required []string, what string) (*table, P
 		return nil, ps
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
-		ps.add(at(0), "the file is empty; it needs a header row %q and one row per %s", header, what)
+		ps.add(at(0), "the file is empty; it needs a header row %q and one row per %s", headerText, what)
 		return nil, ps
 	}
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
-	t := &table{file: file, cols: map[string]int{}}
+	t := &table{file: file, hdr: &header{cols: map[string]int{}}}
 	first := true
 	for {
 		rec, err := cr.Read()
@@ -80,23 +136,7 @@ func readTable(file string, b []byte, required []string, what string) (*table, P
 		}
 		if first {
 			first = false
-			for i, name := range rec {
-				name = strings.ToLower(name)
-				if _, dup := t.cols[name]; dup && name != "" {
-					ps.add(at(line), "column %q appears twice in the header; keep one", name)
-					continue
-				}
-				t.cols[name] = i
-			}
-			var missing []string
-			for _, c := range required {
-				if !t.has(c) {
-					missing = append(missing, c)
-				}
-			}
-			if len(missing) > 0 {
-				ps.add(at(line), "missing column %s; the header row must name %s (any order, extra columns allowed)",
-					quoteList(missing), header)
+			if !t.readHeader(rec, line, required, &ps) {
 				return nil, ps
 			}
 			continue
@@ -111,6 +151,73 @@ func readTable(file string, b []byte, required []string, what string) (*table, P
 		return nil, ps
 	}
 	return t, ps
+}
+
+// readHeader reads the header row rec at line into t.hdr. It reports a
+// column named twice and required columns that are missing; it returns
+// false when columns are missing.
+func (t *table) readHeader(rec []string, line int, required []string, ps *Problems) bool {
+	cell := func(i int) Pos {
+		p := Pos{File: t.file, Line: line, Sheet: t.sheet}
+		if t.sheet != "" {
+			p.Col = i + 1
+		}
+		return p
+	}
+	for i, name := range rec {
+		name = strings.ToLower(name)
+		if len(name) > maxCell {
+			name = name[:maxCell]
+		}
+		if _, dup := t.hdr.cols[name]; dup && name != "" {
+			ps.add(cell(i), "column %q appears twice in the header; keep one", name)
+			continue
+		}
+		t.hdr.cols[name] = i
+	}
+	var missing []string
+	for _, c := range required {
+		if !t.has(c) {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		ps.add(cell(0), "missing column %s; the header row must name %s (any order, extra columns allowed)",
+			quoteList(missing), strings.Join(required, ","))
+		return false
+	}
+	return true
+}
+
+var zipMagic = []byte("PK\x03\x04")
+
+// isUTF16 reports whether b looks like UTF-16 text: a UTF-16 byte-order
+// mark, or (without one) NUL bytes in every other position, as in the
+// ASCII header row of a UTF-16 file.
+func isUTF16(b []byte) bool {
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	n := min(len(b), 4096) &^ 1
+	if n < 4 {
+		return false
+	}
+	var even, odd int
+	for i := 0; i < n; i++ {
+		if b[i] == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	// UTF-16 of ASCII has a NUL in every pair; Devanagari has none, so
+	// ask for a quarter of the pairs (a header row is ASCII) and NULs on
+	// one side only.
+	pairs := n / 2
+	need := max(2, pairs/4)
+	return (odd >= need && even <= odd/8) || (even >= need && odd <= even/8)
 }
 
 func blank(rec []string) bool {

@@ -18,7 +18,7 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 	kept := units[:0:0]
 	for _, u := range units {
 		if j, dup := byID[u.ID]; dup {
-			ps.add(u.Pos, "duplicate unit id %q, first used at %s; give each unit its own id", u.ID, kept[j].Pos)
+			ps.add(u.Pos.At("id"), "duplicate unit id %q, first used at %s; give each unit its own id", u.ID, kept[j].Pos.At("id"))
 			continue
 		}
 		byID[u.ID] = len(kept)
@@ -34,40 +34,40 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 			states = append(states, u)
 		}
 		if inCycle[u.ID] {
-			ps.add(u.Pos, "unit %q is its own ancestor (%s); fix the parent column so that each unit points to the unit above it",
+			ps.add(u.Pos.At("parent"), "unit %q is its own ancestor (%s); fix the parent column so that each unit points to the unit above it",
 				u.ID, cyclePath(u, units, byID))
 			continue
 		}
 		if u.Parent == "" {
 			switch u.Level {
 			case Range:
-				ps.add(u.Pos, "range %q has no parent; write the id of its zone in the parent column", u.ID)
+				ps.add(u.Pos.At("parent"), "range %q has no parent; write the id of its zone in the parent column", u.ID)
 			case Thana:
-				ps.add(u.Pos, "thana %q has no parent; write the id of its district in the parent column", u.ID)
+				ps.add(u.Pos.At("parent"), "thana %q has no parent; write the id of its district in the parent column", u.ID)
 			}
 			continue
 		}
 		if u.Level == State {
-			ps.add(u.Pos, "the state %q has parent %q; leave the parent of the state empty", u.ID, u.Parent)
+			ps.add(u.Pos.At("parent"), "the state %q has parent %q; leave the parent of the state empty", u.ID, u.Parent)
 			continue
 		}
 		pi, ok := byID[u.Parent]
 		if !ok {
 			msg := "parent %q of unit %q is not a unit id in this file; "
 			if s, close := nearest(u.Parent, idsOf(units, parentLevel[u.Level])); close {
-				ps.add(u.Pos, msg+"did you mean %q?", u.Parent, u.ID, s)
+				ps.add(u.Pos.At("parent"), msg+"did you mean %q?", u.Parent, u.ID, s)
 			} else {
-				ps.add(u.Pos, msg+"add that unit or correct the parent", u.Parent, u.ID)
+				ps.add(u.Pos.At("parent"), msg+"add that unit or correct the parent", u.Parent, u.ID)
 			}
 			continue
 		}
 		if p := units[pi]; p.Level != parentLevel[u.Level] {
-			ps.add(u.Pos, "%s %q has parent %q, which is a %s; the parent of a %s must be a %s",
+			ps.add(u.Pos.At("parent"), "%s %q has parent %q, which is a %s; the parent of a %s must be a %s",
 				u.Level, u.ID, p.ID, p.Level, u.Level, parentLevel[u.Level])
 		}
 	}
 	if len(states) > 1 {
-		ps.add(states[1].Pos, "a second state row %q (the first is %q at %s); keep one state row", states[1].ID, states[0].ID, states[0].Pos)
+		ps.add(states[1].Pos.At("level"), "a second state row %q (the first is %q at %s); keep one state row", states[1].ID, states[0].ID, states[0].Pos.At("level"))
 	}
 
 	seen := make(map[pair]Pos, len(rankings))
@@ -77,19 +77,19 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 		i, ok := byID[r.Unit]
 		if !ok {
 			if s, close := nearest(r.Unit, allIDs); close {
-				ps.add(r.Pos, "unknown unit %q; did you mean %q? (unit ids come from units.csv)", r.Unit, s)
+				ps.add(r.Pos.At("unit"), "unknown unit %q; did you mean %q? (unit ids come from units.csv)", r.Unit, s)
 			} else {
-				ps.add(r.Pos, "unknown unit %q; add it to units.csv or correct the id", r.Unit)
+				ps.add(r.Pos.At("unit"), "unknown unit %q; add it to units.csv or correct the id", r.Unit)
 			}
 			continue
 		}
 		if units[i].Level == State {
-			ps.add(r.Pos, "unit %q is the state, which is not ranked; remove this row", r.Unit)
+			ps.add(r.Pos.At("unit"), "unit %q is the state, which is not ranked; remove this row", r.Unit)
 			continue
 		}
 		k := pair{r.Month, r.Unit}
 		if first, dup := seen[k]; dup {
-			ps.add(r.Pos, "second row for unit %q in %s, the first is at %s; keep one row per unit and month", r.Unit, r.Month, first)
+			ps.add(r.Pos.At("unit"), "second row for unit %q in %s, the first is at %s; keep one row per unit and month", r.Unit, r.Month, first.At("unit"))
 			continue
 		}
 		seen[k] = r.Pos

@@ -1,0 +1,229 @@
+package dataset
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits on what an .xlsx file may unpack to: a month's rankings are a few
+// hundred kilobytes, so anything near these is a broken or hostile file.
+const (
+	xlsxUnzipLimit    = 256 << 20
+	xlsxUnzipXMLLimit = 64 << 20
+)
+
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// readSheet reads a worksheet of an .xlsx workbook into a table, as
+// readTable reads a CSV file: the first non-blank row is the header, cells
+// are trimmed, blank rows are skipped. Cells are read as stored, not as
+// displayed: a number is its value (1, not "1.00"). Cells of the columns
+// dateCols that hold a date, or a number formatted as one, are recorded
+// in the row's dates. Positions name the sheet and the cell.
+func readSheet(file string, b []byte, sheet string, required []string, what string, dateCols []string) (t *table, ps Problems) {
+	whole := Pos{File: file}
+	defer func() {
+		// A damaged workbook must be a problem to report, never a crash.
+		if r := recover(); r != nil {
+			t, ps = nil, Problems{{Pos: whole, Msg: fmt.Sprintf("cannot read the workbook (%v); open it in Excel and save it again as \"Excel Workbook (.xlsx)\"", r)}}
+		}
+	}()
+	switch {
+	case len(bytes.TrimSpace(b)) == 0:
+		ps.add(whole, "the file is empty; save the %s as an Excel workbook with a header row %q", what, strings.Join(required, ","))
+		return nil, ps
+	case bytes.HasPrefix(b, oleMagic):
+		ps.add(whole, "the file is an Excel 97-2003 workbook or a password-protected one, which bulletin does not read; in Excel use Save As > \"Excel Workbook (.xlsx)\" without a password")
+		return nil, ps
+	case !bytes.HasPrefix(b, zipMagic):
+		ps.add(whole, "the file is not an Excel workbook (.xlsx) although its name ends in %s; if it is CSV text, name it .csv", extOf(file))
+		return nil, ps
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+	if err != nil {
+		ps.add(whole, "cannot open the workbook (%v); open it in Excel and save it again as \"Excel Workbook (.xlsx)\"", err)
+		return nil, ps
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		ps.add(whole, "the workbook has no worksheet; put the %s on its first sheet", what)
+		return nil, ps
+	}
+	name := sheet
+	if name == "" {
+		name = sheets[0]
+	} else if !contains(sheets, name) {
+		ps.add(whole, "the workbook has no sheet %q; its sheets are %s; name one of them in config.toml, or rename the sheet", name, quoteList(sheets))
+		return nil, ps
+	}
+	whole.Sheet = name
+	t = &table{file: file, sheet: name, hdr: &header{cols: map[string]int{}}}
+	rows, err := f.Rows(name)
+	if err != nil {
+		ps.add(whole, "cannot read the sheet (%v); open the workbook in Excel and save it again", err)
+		return nil, ps
+	}
+	defer rows.Close()
+	var dateIdx []int
+	first := true
+	for n := 1; rows.Next(); n++ {
+		rec, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			ps.add(Pos{File: file, Sheet: name, Line: n}, "cannot read the row (%v); open the workbook in Excel and save it again", err)
+			return nil, ps
+		}
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+		}
+		if blank(rec) {
+			continue
+		}
+		if first {
+			first = false
+			if !t.readHeader(rec, n, required, &ps) {
+				return nil, ps
+			}
+			for _, c := range dateCols {
+				if i, ok := t.hdr.cols[c]; ok {
+					dateIdx = append(dateIdx, i)
+				}
+			}
+			continue
+		}
+		r := row{line: n, cells: rec}
+		for _, i := range dateIdx {
+			if i >= len(rec) || rec[i] == "" {
+				continue
+			}
+			if d, ok := dateCell(f, name, i+1, n, rec[i]); ok {
+				if r.dates == nil {
+					r.dates = map[int]cellDate{}
+				}
+				r.dates[i] = d
+			}
+		}
+		t.rows = append(t.rows, r)
+	}
+	if err := rows.Error(); err != nil {
+		ps.add(whole, "cannot read the sheet (%v); open the workbook in Excel and save it again", err)
+		return nil, ps
+	}
+	if first {
+		ps.add(whole, "the sheet is empty; it needs a header row %q and one row per %s", strings.Join(required, ","), what)
+		return nil, ps
+	}
+	if len(t.rows) == 0 {
+		ps.add(Pos{File: file, Sheet: name, Line: 1, Col: 1}, "the sheet has a header but no rows; add one row per %s", what)
+		return nil, ps
+	}
+	return t, ps
+}
+
+// dateCell reports the date held by the cell at column col, row line: a
+// date cell, or a number with a date format. raw is its stored value.
+func dateCell(f *excelize.File, sheet string, col, line int, raw string) (cellDate, bool) {
+	ref, err := excelize.CoordinatesToCellName(col, line)
+	if err != nil {
+		return cellDate{}, false
+	}
+	typ, err := f.GetCellType(sheet, ref)
+	if err != nil {
+		return cellDate{}, false
+	}
+	switch typ {
+	case excelize.CellTypeDate:
+		// An ISO 8601 date cell (t="d"): 2024-11-01 or 2024-11-01T00:00:00Z.
+		if len(raw) < 10 {
+			return cellDate{}, false
+		}
+		d, err := time.Parse("2006-01-02", raw[:10])
+		if err != nil {
+			return cellDate{}, false
+		}
+		return cellDate{d.Year(), int(d.Month()), d.Day(), raw}, true
+	case excelize.CellTypeUnset, excelize.CellTypeNumber:
+		v, err := strconv.ParseFloat(raw, 64)
+		if err != nil || v < 1 || v > 2958465 { // 9999-12-31
+			return cellDate{}, false
+		}
+		style, err := f.GetCellStyle(sheet, ref)
+		if err != nil || !isDateStyle(f, style) {
+			return cellDate{}, false
+		}
+		props, err := f.GetWorkbookProps()
+		date1904 := err == nil && props.Date1904 != nil && *props.Date1904
+		d, err := excelize.ExcelDateToTime(v, date1904)
+		if err != nil {
+			return cellDate{}, false
+		}
+		return cellDate{d.Year(), int(d.Month()), d.Day(), raw}, true
+	}
+	return cellDate{}, false
+}
+
+// isDateStyle reports whether cell style idx formats numbers as dates.
+func isDateStyle(f *excelize.File, idx int) bool {
+	st, err := f.GetStyle(idx)
+	if err != nil || st == nil {
+		return false
+	}
+	if st.CustomNumFmt != nil {
+		return isDateFormat(*st.CustomNumFmt)
+	}
+	n := st.NumFmt
+	return (n >= 14 && n <= 22) || (n >= 27 && n <= 36) || (n >= 50 && n <= 58) || (n >= 71 && n <= 81)
+}
+
+// isDateFormat reports whether an Excel number format code shows a date:
+// its first section names years, days or months outside quoted text,
+// [brackets] and escaped characters ("m" without "h" or "s" is a month).
+func isDateFormat(code string) bool {
+	code, _, _ = strings.Cut(code, ";")
+	var b strings.Builder
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; c {
+		case '"':
+			j := strings.IndexByte(code[i+1:], '"')
+			if j < 0 {
+				i = len(code)
+			} else {
+				i += j + 1
+			}
+		case '[':
+			j := strings.IndexByte(code[i+1:], ']')
+			if j < 0 {
+				i = len(code)
+			} else {
+				i += j + 1
+			}
+		case '\\', '_', '*':
+			i++
+		default:
+			b.WriteByte(c | 0x20)
+		}
+	}
+	s := b.String()
+	return strings.ContainsAny(s, "yd") || (strings.Contains(s, "m") && !strings.ContainsAny(s, "hs"))
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func extOf(file string) string {
+	if i := strings.LastIndexByte(file, '.'); i >= 0 && !strings.ContainsAny(file[i:], `/\`) {
+		return file[i:]
+	}
+	return "its extension"
+}
