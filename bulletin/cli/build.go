@@ -180,12 +180,12 @@ func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, err
 			}
 			note, err := e.Templates.Compose(lang, press.Input{Facts: f, Office: c.Office, Signatory: c.Signatory, Date: date})
 			if err != nil {
-				return p, internalError{err}
+				return p, e.renderErr(err)
 			}
 			for _, format := range press.Formats {
 				b, err := e.Templates.Render(format, note)
 				if err != nil {
-					return p, internalError{err}
+					return p, e.renderErr(err)
 				}
 				p.Files = append(p.Files, output.File{Path: fmt.Sprintf("press-note.%s.%s", tag, format), Data: b})
 			}
@@ -228,7 +228,7 @@ func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, err
 		numbers[n] = a.Unit.ID
 		cert, err := certificate.Compose(langs, a, n, date, c.Signatory)
 		if err != nil {
-			return p, internalError{err}
+			return p, e.renderErr(err)
 		}
 		if a.Parent != nil && e.Data.Contains(scope, a.Parent.ID) {
 			p.Bundles[a.Parent.ID] = append(p.Bundles[a.Parent.ID], len(p.Certificates))

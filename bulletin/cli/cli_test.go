@@ -253,3 +253,21 @@ func TestOverridesCheckedAtStart(t *testing.T) {
 		t.Errorf("output written: %v", entries)
 	}
 }
+
+func TestTemplateOverrideWithUnknownFieldOrFunction(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{`{{.Facts.Nope}}`, `press-body.tmpl:1:8: executing "press-body.tmpl" at <.Facts.Nope>: can't evaluate field Nope`},
+		{"\n{{shout .Facts}}", `press-body.tmpl:2: function "shout" not defined`},
+	} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "press-body.tmpl"), []byte(c.body), 0o644)
+		out := t.TempDir()
+		code, _, stderr := run(t, "--config", repoConfig, "--set", "templates="+dir, "build", "--out", out)
+		if code != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 1 and %q", c.body, code, stderr, c.want)
+		}
+		if entries, _ := os.ReadDir(out); len(entries) != 0 {
+			t.Errorf("%q: output written: %v", c.body, entries)
+		}
+	}
+}

@@ -273,3 +273,14 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// renderErr classifies an error met while composing or rendering: with the
+// bundled templates and catalogs it is a fault of bulletin (exit 2); with
+// the office's own, most likely theirs (exit 1), and the message names the
+// template file and line.
+func (e *Env) renderErr(err error) error {
+	if e.Config.Templates != "" || e.Config.Locales != "" {
+		return err
+	}
+	return internalError{err}
+}

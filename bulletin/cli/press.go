@@ -87,12 +87,12 @@ func pressRun(opts *PressOptions) error {
 		}
 		note, err := env.Templates.Compose(lang, press.Input{Facts: f, Office: env.Config.Office, Signatory: env.Config.Signatory, Date: date})
 		if err != nil {
-			return internalError{err}
+			return env.renderErr(err)
 		}
 		for _, format := range formats {
 			b, err := env.Templates.Render(format, note)
 			if err != nil {
-				return internalError{err}
+				return env.renderErr(err)
 			}
 			name := fmt.Sprintf("press-note.%s.%s", tag, format)
 			files = append(files, output.File{Path: filepath.Join(env.Config.Out, m.String(), name), Data: b})
