@@ -189,7 +189,13 @@ func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, err
 				}
 				p.Files = append(p.Files, output.File{Path: fmt.Sprintf("press-note.%s.%s", tag, format), Data: b})
 			}
-			_ = note // the press note PDF is drawn once notedoc takes a press.Note
+			if _, err := e.pressDocument(note); err != nil {
+				return p, err // an unreadable emblem, before anything is drawn
+			}
+			p.PDFs = append(p.PDFs, build.PDF{
+				Path: "press-note." + tag + ".pdf",
+				Draw: func(ts *typeset.Typesetter) ([]byte, error) { return e.pressPDF(ts, note, date) },
+			})
 		}
 	}
 

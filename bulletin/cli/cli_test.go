@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -268,6 +271,34 @@ func TestTemplateOverrideWithUnknownFieldOrFunction(t *testing.T) {
 		}
 		if entries, _ := os.ReadDir(out); len(entries) != 0 {
 			t.Errorf("%q: output written: %v", c.body, entries)
+		}
+	}
+}
+
+// The PDF and the txt of a language carry the same body text: one wording.
+func TestPressPDFCarriesTheTextNote(t *testing.T) {
+	testtools.RequireTool(t, "pdftotext")
+	out := t.TempDir()
+	code, _, stderr := run(t, "press", "--config", repoConfig, "--month", "2024-06", "--format", "txt,pdf", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, lang := range []string{"hi", "en"} {
+		txt, err := os.ReadFile(filepath.Join(out, "2024-06", "press-note."+lang+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf, err := exec.Command("pdftotext", filepath.Join(out, "2024-06", "press-note."+lang+".pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fold := func(b []byte) string { return strings.Join(strings.Fields(string(b)), " ") }
+		// The PDF's letterhead adds the contact line under the office's
+		// name; from the title to the signature the two are the same.
+		office, body, _ := strings.Cut(string(txt), "\n")
+		got, want := fold(pdf), fold([]byte(body))
+		if !strings.HasPrefix(got, fold([]byte(office))) || !strings.HasSuffix(got, want) {
+			t.Errorf("%s: the PDF's text differs from the txt note:\n pdf: %s\n txt: %s", lang, got, want)
 		}
 	}
 }

@@ -5,13 +5,16 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/igrs-pro/bulletin/bulletin/facts"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
+	"github.com/igrs-pro/bulletin/bulletin/notedoc"
 	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/press"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
 
 // PressOptions are the options of `bulletin press`.
@@ -49,7 +52,7 @@ appears only when the data supports it.`,
 	fl.StringVar(&opts.Month, "month", "", "ranking month as YYYY-MM (default: the latest in the data)")
 	fl.StringVar(&opts.Date, "date", "", "date printed on the note as YYYY-MM-DD (default: the 1st of the next month)")
 	fl.StringSliceVar(&opts.Langs, "lang", nil, "languages to write, from hi,en (default: press.languages in config.toml)")
-	fl.StringSliceVar(&opts.Formats, "format", nil, "formats to write, from txt,md,html (default: press.formats)")
+	fl.StringSliceVar(&opts.Formats, "format", nil, "formats to write, from txt,md,html,pdf (default: press.formats)")
 	return cmd
 }
 
@@ -63,7 +66,7 @@ func pressRun(opts *PressOptions) error {
 	if err := oneOf("--lang", langs, l10n.Languages); err != nil {
 		return err
 	}
-	if err := oneOf("--format", formats, press.Formats); err != nil {
+	if err := oneOf("--format", formats, append(press.Formats, "pdf")); err != nil {
 		return err
 	}
 	m, err := env.Month(opts.Month)
@@ -80,6 +83,7 @@ func pressRun(opts *PressOptions) error {
 	}
 	// Render everything before writing anything.
 	var files []output.File
+	var ts *typeset.Typesetter // made when a PDF is asked for
 	for _, tag := range langs {
 		lang, err := env.Lang(tag)
 		if err != nil {
@@ -90,8 +94,17 @@ func pressRun(opts *PressOptions) error {
 			return env.renderErr(err)
 		}
 		for _, format := range formats {
-			b, err := env.Templates.Render(format, note)
-			if err != nil {
+			var b []byte
+			if format == "pdf" {
+				if ts == nil {
+					if ts, err = env.typesetter(); err != nil {
+						return err
+					}
+				}
+				if b, err = env.pressPDF(ts, note, date); err != nil {
+					return err
+				}
+			} else if b, err = env.Templates.Render(format, note); err != nil {
 				return env.renderErr(err)
 			}
 			name := fmt.Sprintf("press-note.%s.%s", tag, format)
@@ -135,4 +148,35 @@ func oneOf(flag string, got, allowed []string) error {
 		}
 	}
 	return nil
+}
+
+// typesetter loads the fonts and returns a typesetter for this goroutine.
+func (e *Env) typesetter() (*typeset.Typesetter, error) {
+	set, err := e.FontSet()
+	if err != nil {
+		return nil, err
+	}
+	return typeset.NewTypesetter(set, "mm")
+}
+
+// pressPDF draws a press note as a PDF on the office's letterhead.
+func (e *Env) pressPDF(ts *typeset.Typesetter, n press.Note, date time.Time) ([]byte, error) {
+	doc, err := e.pressDocument(n)
+	if err != nil {
+		return nil, err
+	}
+	return notedoc.Draw(ts, doc, notedoc.Options{CreationDate: date})
+}
+
+// pressDocument is the PDF document of a press note: the note on the
+// office's letterhead, with its emblem when config.toml names one.
+func (e *Env) pressDocument(n press.Note) (notedoc.Document, error) {
+	doc := notedoc.FromPress(n)
+	if path := e.Config.Office.Emblem; path != "" && doc.Letterhead != nil {
+		var err error
+		if doc.Letterhead.Emblem, doc.Letterhead.EmblemType, err = readEmblem(path, ""); err != nil {
+			return doc, err
+		}
+	}
+	return doc, nil
 }
