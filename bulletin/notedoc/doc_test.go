@@ -3,6 +3,7 @@ package notedoc
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -576,5 +577,38 @@ func BenchmarkPressNote(b *testing.B) {
 		}
 		size = len(pdf)
 	}
-	b.ReportMetric(float64(size)/1024, "KB/op")
+	b.ReportMetric(float64(size)/1024, "pdf-KB")
+}
+
+// TestDrawConcurrent: a Typesetter per goroutine, one shared FontSet; every
+// goroutine gets the bytes a lone one does.
+func TestDrawConcurrent(t *testing.T) {
+	docs := []Document{FromPress(exampleNote(t, "hi")), FromPress(exampleNote(t, "en")), FromText(pressNote(t))}
+	want := make([][]byte, len(docs))
+	for i, d := range docs {
+		want[i] = draw(t, d, Options{})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 2 {
+		wg.Go(func() {
+			ts, err := typeset.NewTypesetter(fontSet(t), "mm")
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			for k := range 3 {
+				i := (g + k) % len(docs)
+				got, err := Draw(ts, docs[i], Options{})
+				if err != nil || !bytes.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("goroutine %d, document %d: %v, same bytes %v", g, i, err, bytes.Equal(got, want[i]))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
