@@ -66,7 +66,7 @@ func pressRun(opts *PressOptions) error {
 	if err := oneOf("--lang", langs, l10n.Languages); err != nil {
 		return err
 	}
-	if err := oneOf("--format", formats, append(press.Formats, "pdf")); err != nil {
+	if err := oneOf("--format", formats, slices.Concat(press.Formats, []string{"pdf"})); err != nil {
 		return err
 	}
 	m, err := env.Month(opts.Month)

@@ -93,7 +93,7 @@ func Default() Config {
 	return Config{
 		Out:   "out",
 		Hindi: Hindi{MonthSpelling: "office", Digits: "latin", PadCounts: true},
-		Press: Press{Languages: []string{"hi", "en"}, Formats: []string{"txt", "md", "html"}},
+		Press: Press{Languages: []string{"hi", "en"}, Formats: []string{"txt", "md", "html", "pdf"}},
 		Certs: Certs{BestRank: 1, Languages: []string{"hi", "en"}, Number: `IGRS/{{.Month}}/{{.LEVEL}}/{{printf "%04d" .Seq}}`},
 	}
 }

@@ -49,7 +49,7 @@ func TestLoadBundled(t *testing.T) {
 	if c.Hindi != (config.Hindi{MonthSpelling: "office", Digits: "latin", PadCounts: true}) {
 		t.Errorf("Hindi = %+v", c.Hindi)
 	}
-	if !reflect.DeepEqual(c.Press.Languages, []string{"hi", "en"}) || !reflect.DeepEqual(c.Press.Formats, []string{"txt", "md", "html"}) {
+	if !reflect.DeepEqual(c.Press.Languages, []string{"hi", "en"}) || !reflect.DeepEqual(c.Press.Formats, []string{"txt", "md", "html", "pdf"}) {
 		t.Errorf("Press = %+v", c.Press)
 	}
 }
@@ -77,7 +77,7 @@ func TestLoadRelativePathsAndDefaults(t *testing.T) {
 		c.Out != filepath.Join(dir, "out") || c.Office.Emblem != filepath.Join(dir, "logo.png") {
 		t.Errorf("paths: units %q rankings %q out %q emblem %q", c.Units, c.Rankings, c.Out, c.Office.Emblem)
 	}
-	if !reflect.DeepEqual(c.Press.Languages, []string{"en"}) || !reflect.DeepEqual(c.Press.Formats, []string{"txt", "md", "html"}) {
+	if !reflect.DeepEqual(c.Press.Languages, []string{"en"}) || !reflect.DeepEqual(c.Press.Formats, []string{"txt", "md", "html", "pdf"}) {
 		t.Errorf("Press = %+v, want languages [en] and the default formats", c.Press)
 	}
 	if c.Hindi != config.Default().Hindi {
