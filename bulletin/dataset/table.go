@@ -115,7 +115,7 @@ func readTable(file string, b []byte, required []string, what string) (*table, P
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	t := &table{file: file, hdr: &header{cols: map[string]int{}}}
-	first := true
+	first, headerLine := true, 1
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -135,7 +135,7 @@ func readTable(file string, b []byte, required []string, what string) (*table, P
 			rec[i] = strings.TrimSpace(rec[i])
 		}
 		if first {
-			first = false
+			first, headerLine = false, line
 			if !t.readHeader(rec, line, required, &ps) {
 				return nil, ps
 			}
@@ -147,7 +147,7 @@ func readTable(file string, b []byte, required []string, what string) (*table, P
 		t.rows = append(t.rows, row{line: line, cells: rec})
 	}
 	if len(t.rows) == 0 {
-		ps.add(at(1), "the file has a header but no rows; add one row per %s", what)
+		ps.add(at(headerLine), "the file has a header but no rows; add one row per %s", what)
 		return nil, ps
 	}
 	return t, ps

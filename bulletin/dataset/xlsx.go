@@ -71,7 +71,7 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 	}
 	defer rows.Close()
 	var dateIdx []int
-	first := true
+	first, headerRow := true, 1
 	for n := 1; rows.Next(); n++ {
 		rec, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -85,7 +85,7 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 			continue
 		}
 		if first {
-			first = false
+			first, headerRow = false, n
 			if !t.readHeader(rec, n, required, &ps) {
 				return nil, ps
 			}
@@ -119,7 +119,7 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 		return nil, ps
 	}
 	if len(t.rows) == 0 {
-		ps.add(Pos{File: file, Sheet: name, Line: 1, Col: 1}, "the sheet has a header but no rows; add one row per %s", what)
+		ps.add(Pos{File: file, Sheet: name, Line: headerRow, Col: 1}, "the sheet has a header but no rows; add one row per %s", what)
 		return nil, ps
 	}
 	return t, ps
