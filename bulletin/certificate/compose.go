@@ -6,6 +6,7 @@ package certificate
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"text/template"
@@ -22,8 +23,6 @@ type Text struct {
 	Title       string // प्रशस्ति पत्र
 	Unit        string // थाना बिधूना, जनपद औरैया
 	Citation    string // why it is awarded
-	Number      string // प्रमाण पत्र संख्या: KZ/IGRS/2024-11/THANA/0042
-	Date        string // दिनांक: 01 दिसम्बर, 2024
 	Name        string // the signatory
 	Designation string
 }
@@ -32,7 +31,12 @@ type Text struct {
 type Certificate struct {
 	Award  facts.Award
 	Number string
-	Texts  []Text
+	// NumberLine and DateLine are written once for all languages, their
+	// labels joined: "प्रमाण पत्र संख्या / Certificate No.: KZ/IGRS/2024-11/THANA/0042",
+	// "दिनांक / Date: 01.12.2024".
+	NumberLine string
+	DateLine   string
+	Texts      []Text
 }
 
 // Numberer formats certificate numbers from a template such as
@@ -71,17 +75,44 @@ func (n *Numberer) Number(a facts.Award) (string, error) {
 // Compose writes a's certificate in each of langs.
 func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, sig config.Signatory) (Certificate, error) {
 	c := Certificate{Award: a, Number: number}
+	if len(langs) == 0 {
+		return c, fmt.Errorf("certificate of %s: no language", a.Unit.ID)
+	}
+	var numberLabels, dateLabels []string
 	for _, l := range langs {
-		t, err := composeText(l, a, number, date, sig)
+		t, err := composeText(l, a)
 		if err != nil {
 			return c, fmt.Errorf("certificate of %s: %w", a.Unit.ID, err)
 		}
+		if l.Tag == "hi" {
+			t.Name, t.Designation = sig.NameHi, sig.DesignationHi
+		} else {
+			t.Name, t.Designation = sig.NameEn, sig.DesignationEn
+		}
 		c.Texts = append(c.Texts, t)
+		nl, err1 := l.Msg("Cert.NumberLabel")
+		dl, err2 := l.Msg("Cert.DateLabel")
+		if err := errors.Join(err1, err2); err != nil {
+			return c, err
+		}
+		numberLabels, dateLabels = append(numberLabels, nl), append(dateLabels, dl)
+	}
+	// The first language writes the shared lines.
+	first := langs[0]
+	d, err := first.Msg("Cert.NumericDate", "Day2", first.Num2(date.Day()), "Month2", first.Num2(int(date.Month())), "Year", first.Num(date.Year()))
+	if err != nil {
+		return c, err
+	}
+	if c.NumberLine, err = first.Msg("Cert.Label", "Label", strings.Join(numberLabels, " / "), "Value", number); err != nil {
+		return c, err
+	}
+	if c.DateLine, err = first.Msg("Cert.Label", "Label", strings.Join(dateLabels, " / "), "Value", d); err != nil {
+		return c, err
 	}
 	return c, nil
 }
 
-func composeText(l *l10n.Lang, a facts.Award, number string, date time.Time, sig config.Signatory) (Text, error) {
+func composeText(l *l10n.Lang, a facts.Award) (Text, error) {
 	t := Text{Lang: l.Tag}
 	var err error
 	msg := func(dst *string, id string, kv ...any) {
@@ -109,23 +140,12 @@ func composeText(l *l10n.Lang, a facts.Award, number string, date time.Time, sig
 	if err != nil {
 		return t, err
 	}
-	d, err := l.Date(date)
-	if err != nil {
-		return t, err
-	}
 	msg(&t.Title, "Cert.Title")
 	switch {
 	case a.Score != nil && a.MaxScore != nil:
 		msg(&t.Citation, "Cert.Citation", "Month", month, "Ordinal", ord, "Score", l.Num(a.Score), "Max", l.Num(a.MaxScore))
 	default:
 		msg(&t.Citation, "Cert.Citation.NoScore", "Month", month, "Ordinal", ord)
-	}
-	msg(&t.Number, "Cert.Number", "Number", number)
-	msg(&t.Date, "Cert.Date", "Date", d)
-	if l.Tag == "hi" {
-		t.Name, t.Designation = sig.NameHi, sig.DesignationHi
-	} else {
-		t.Name, t.Designation = sig.NameEn, sig.DesignationEn
 	}
 	return t, err
 }
@@ -134,9 +154,9 @@ func composeText(l *l10n.Lang, a facts.Award, number string, date time.Time, sig
 // what golden tests compare and what a reviewer reads.
 func (c Certificate) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "[%s] %s %s rank %d\n", c.Number, c.Award.Unit.Level, c.Award.Unit.ID, c.Award.Rank)
+	fmt.Fprintf(&b, "[%s] %s %s rank %d\n  %s\n  %s\n", c.Number, c.Award.Unit.Level, c.Award.Unit.ID, c.Award.Rank, c.NumberLine, c.DateLine)
 	for _, t := range c.Texts {
-		for _, f := range []string{t.Title, t.Unit, t.Citation, t.Number, t.Date, t.Name, t.Designation} {
+		for _, f := range []string{t.Title, t.Unit, t.Citation, t.Name, t.Designation} {
 			fmt.Fprintf(&b, "  %s: %s\n", t.Lang, f)
 		}
 	}

@@ -40,6 +40,9 @@ func Draw(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout) erro
 	width := pageW - l.Content.Left - l.Content.Right
 	cx := left + width/2
 	y := l.Content.Top
+	if err := drawMeta(ts, pdf, c, l, left, left+width); err != nil {
+		return err
+	}
 
 	styles := func(lang string, hi, en TextStyle) TextStyle {
 		if lang == "hi" {
@@ -116,15 +119,17 @@ func Draw(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout) erro
 	return pdf.Error()
 }
 
-// drawFoot draws the number and date (left) and the signature (right) up
-// from the bottom margin, and returns the y of the foot's top.
-func drawFoot(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, left, width float64) (float64, error) {
-	type line struct {
-		text string
-		st   typeset.Style
-	}
-	var leftLines, rightLines []line
-	for _, t := range c.Texts {
+// footCell is one line of the signature block, in its style.
+type footCell struct {
+	text string
+	st   typeset.Style
+}
+
+// signature lists the lines of the signature block: the signatory's name
+// (once when it reads the same in every language) and designation.
+func signature(c Certificate, l *Layout) []footCell {
+	var out []footCell
+	for i, t := range c.Texts {
 		s := l.FootEn
 		if t.Lang == "hi" {
 			s = l.FootHi
@@ -132,44 +137,77 @@ func drawFoot(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, 
 		st := s.Style()
 		bold := st
 		bold.Weight = typeset.Bold
-		leftLines = append(leftLines, line{t.Number, st}, line{t.Date, st})
-		rightLines = append(rightLines, line{t.Name, bold}, line{t.Designation, st})
-	}
-	// The signatory's name is written once per language only when it differs.
-	if len(c.Texts) == 2 && c.Texts[0].Name == c.Texts[1].Name {
-		rightLines = append(rightLines[:2], rightLines[3])
-	}
-	bottom := pageH - l.Content.Bottom
-	top := bottom
-	draw := func(lines []line, x float64, align typeset.Align) (float64, error) {
-		y := bottom
-		for i := len(lines) - 1; i >= 0; i-- {
-			_, desc, lh, err := ts.Metrics(lines[i].st)
-			if err != nil {
-				return 0, err
-			}
-			if _, err := ts.DrawLine(pdf, x, y-desc, align, typeset.Run{Text: lines[i].text, Style: lines[i].st}); err != nil {
-				return 0, err
-			}
-			y -= lh
+		if i == 0 || t.Name != c.Texts[0].Name {
+			out = append(out, footCell{t.Name, bold})
 		}
-		return y, nil
+		out = append(out, footCell{t.Designation, st})
 	}
-	yl, err := draw(leftLines, left, typeset.Left)
-	if err != nil {
-		return 0, err
+	return out
+}
+
+// Lines returns the certificate's text in reading order, a line per line
+// drawn: what a reader, OCR or pdftotext finds on the page.
+func (c Certificate) Lines(l *Layout) []string {
+	out := []string{c.NumberLine, c.DateLine}
+	for _, t := range c.Texts {
+		out = append(out, t.Title)
 	}
+	for _, t := range c.Texts {
+		out = append(out, t.Unit)
+	}
+	for _, t := range c.Texts {
+		out = append(out, t.Citation)
+	}
+	for _, f := range signature(c, l) {
+		out = append(out, f.text)
+	}
+	return out
+}
+
+// drawMeta draws the certificate number (left) and date (right) on one
+// line at the head of the page.
+func drawMeta(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, left, right float64) error {
+	st := l.Meta.Style()
+	y := l.Content.Meta
+	if _, err := ts.DrawLine(pdf, left, y, typeset.Left, typeset.Run{Text: c.NumberLine, Style: st}); err != nil {
+		return err
+	}
+	_, err := ts.DrawLine(pdf, right, y, typeset.Right, typeset.Run{Text: c.DateLine, Style: st})
+	return err
+}
+
+// drawFoot draws the signature block, flush with the bottom margin and
+// centred under its rule at the right, and returns the y of its top.
+func drawFoot(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, left, width float64) (float64, error) {
 	right := left + width
-	yr, err := draw(rightLines, right-l.Gaps.SignatureRule/2, typeset.Center)
-	if err != nil {
-		return 0, err
+	lines := signature(c, l)
+	// The block is centred under the rule, and moves left so that its
+	// longest line ends at the right edge of the text area.
+	span := l.Gaps.SignatureRule
+	for _, f := range lines {
+		w, err := ts.Measure(typeset.Run{Text: f.text, Style: f.st})
+		if err != nil {
+			return 0, err
+		}
+		span = max(span, w)
 	}
-	// The line the signatory signs above.
+	x := right - span/2
+	y := pageH - l.Content.Bottom // bottom of the last line
+	for i := len(lines) - 1; i >= 0; i-- {
+		_, desc, lh, err := ts.Metrics(lines[i].st)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := ts.DrawLine(pdf, x, y-desc, typeset.Center, typeset.Run{Text: lines[i].text, Style: lines[i].st}); err != nil {
+			return 0, err
+		}
+		y -= lh
+	}
+	// The line the signatory signs above, clear of the name's matras.
 	pdf.SetDrawColor(60, 60, 60)
 	pdf.SetLineWidth(0.3)
-	pdf.Line(right-l.Gaps.SignatureRule, yr-1, right, yr-1)
-	top = min(yl, yr-12) // room above the rule for the signature itself
-	return top, nil
+	pdf.Line(x-l.Gaps.SignatureRule/2, y-2, x+l.Gaps.SignatureRule/2, y-2)
+	return y - 14, nil // room above the rule for the signature itself
 }
 
 func drawBorder(pdf *fpdf.Fpdf, l *Layout) {

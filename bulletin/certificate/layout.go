@@ -25,7 +25,9 @@ type Layout struct {
 		Right  float64 `toml:"right"`
 		Top    float64 `toml:"top"`
 		Bottom float64 `toml:"bottom"`
+		Meta   float64 `toml:"meta"` // baseline of the number and date line, from the page top
 	} `toml:"content"`
+	Meta       TextStyle `toml:"meta"`
 	TitleHi    TextStyle `toml:"title_hi"`
 	TitleEn    TextStyle `toml:"title_en"`
 	UnitHi     TextStyle `toml:"unit_hi"`
@@ -104,7 +106,7 @@ func decodeStrict(b []byte, l *Layout, name string) error {
 func (l *Layout) check(name string) error {
 	for key, s := range map[string]TextStyle{
 		"title_hi": l.TitleHi, "title_en": l.TitleEn, "unit_hi": l.UnitHi, "unit_en": l.UnitEn,
-		"citation_hi": l.CitationHi, "citation_en": l.CitationEn, "foot_hi": l.FootHi, "foot_en": l.FootEn,
+		"citation_hi": l.CitationHi, "citation_en": l.CitationEn, "foot_hi": l.FootHi, "foot_en": l.FootEn, "meta": l.Meta,
 	} {
 		if s.Family != "serif" && s.Family != "sans" {
 			return fmt.Errorf("%s: %s.family is %q; use \"serif\" or \"sans\"", name, key, s.Family)

@@ -270,11 +270,9 @@ func checkDrawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 		}
 	}
 	for _, c := range p.Certificates {
-		for _, t := range c.Texts {
-			for _, s := range []string{t.Title, t.Unit, t.Citation, t.Number, t.Date, t.Name, t.Designation} {
-				if err := set.Check(s); err != nil {
-					return fmt.Errorf("certificate of %s: %w", c.Award.Unit.ID, err)
-				}
+		for _, s := range c.Lines(p.Layout) {
+			if err := set.Check(s); err != nil {
+				return fmt.Errorf("certificate of %s: %w", c.Award.Unit.ID, err)
 			}
 		}
 	}

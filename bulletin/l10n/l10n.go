@@ -228,6 +228,10 @@ func (l *Lang) Num(v any) string {
 	return l.digits(s)
 }
 
+// Num2 writes a day or month number with two digits ("01"), in the
+// language's digits.
+func (l *Lang) Num2(n int) string { return l.digits(fmt.Sprintf("%02d", n)) }
+
 // Count writes a count as the office writes it: in Hindi, with a leading
 // zero below ten when PadCounts is set ("07 बार").
 func (l *Lang) Count(v any) (string, error) {
