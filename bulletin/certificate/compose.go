@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -103,6 +104,12 @@ func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, s
 	if err != nil {
 		return c, err
 	}
+	// The labels are joined last language first, so that the label next to
+	// the value (Latin letters and figures) is the one in its script:
+	// "Certificate No. / प्रमाण पत्र संख्या: KZ/IGRS/...". OCR and readers
+	// alike then take the number as one run of Latin text.
+	slices.Reverse(numberLabels)
+	slices.Reverse(dateLabels)
 	if c.NumberLine, err = first.Msg("Cert.Label", "Label", strings.Join(numberLabels, " / "), "Value", number); err != nil {
 		return c, err
 	}
