@@ -46,8 +46,11 @@ func (g *Globals) register(cmd *cobra.Command) {
 	fl.StringArrayVar(&g.Set, "set", nil, "override any other setting of config.toml, e.g. --set hindi.digits=devanagari (repeatable)")
 }
 
-// LoadConfig reads config.toml and applies the global flags over it.
-func (g *Globals) LoadConfig() (config.Config, error) {
+// officeConfig reads config.toml (when --config names one or ./config.toml
+// exists) and applies --set over it, without asking for the data settings:
+// what a command that needs only the office's settings (note) reads. It
+// returns the config file's path ("" for none).
+func (g *Globals) officeConfig() (config.Config, string, error) {
 	path := g.Config
 	if path == "" {
 		if _, err := os.Stat(defaultConfig); err == nil {
@@ -58,13 +61,23 @@ func (g *Globals) LoadConfig() (config.Config, error) {
 	if path != "" {
 		var err error
 		if c, err = config.Load(path); err != nil {
-			return c, err
+			return c, path, err
 		}
 	}
 	for _, kv := range g.Set {
 		if err := applySet(&c, kv); err != nil {
-			return c, err
+			return c, path, err
 		}
+	}
+	return c, path, c.Check("--set")
+}
+
+// LoadConfig reads config.toml and applies the global flags over it; the
+// data settings (units, rankings, scope) must end up set.
+func (g *Globals) LoadConfig() (config.Config, string, error) {
+	c, path, err := g.officeConfig()
+	if err != nil {
+		return c, path, err
 	}
 	for _, o := range []struct {
 		flag string
@@ -73,9 +86,6 @@ func (g *Globals) LoadConfig() (config.Config, error) {
 		if o.flag != "" {
 			*o.dst = o.flag
 		}
-	}
-	if err := c.Check("--set"); err != nil {
-		return c, err
 	}
 	var missing []string
 	if c.Units == "" {
@@ -92,9 +102,9 @@ func (g *Globals) LoadConfig() (config.Config, error) {
 		if path != "" {
 			where = path + " does not set them"
 		}
-		return c, fmt.Errorf("%s: set %s in config.toml or by flag", where, strings.Join(missing, ", "))
+		return c, path, fmt.Errorf("%s: set %s in config.toml or by flag", where, strings.Join(missing, ", "))
 	}
-	return c, nil
+	return c, path, nil
 }
 
 // applySet applies one --set key=value to c, as if it were written in
@@ -131,20 +141,21 @@ func applySet(c *config.Config, kv string) error {
 
 // Env is everything a command works from, loaded and checked.
 type Env struct {
-	Config    config.Config
-	Data      *dataset.Data
-	Catalog   *l10n.Catalog
-	Templates *press.Templates
+	Config     config.Config
+	ConfigPath string // the config file read, "" for none
+	Data       *dataset.Data
+	Catalog    *l10n.Catalog
+	Templates  *press.Templates
 }
 
 // Load reads the configuration, the data, the catalogs and the templates,
 // and checks them all before anything is written.
 func (g *Globals) Load() (*Env, error) {
-	c, err := g.LoadConfig()
+	c, path, err := g.LoadConfig()
 	if err != nil {
 		return nil, err
 	}
-	env := &Env{Config: c}
+	env := &Env{Config: c, ConfigPath: path}
 	var errs []error
 	if env.Data, err = dataset.Load(c.Units, c.Rankings); err != nil {
 		errs = append(errs, err)

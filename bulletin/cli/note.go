@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/notedoc"
 	"github.com/igrs-pro/bulletin/bulletin/output"
@@ -191,33 +190,6 @@ func noteRun(opts *NoteOptions) error {
 	}
 	fmt.Fprintln(opts.IO.ErrOut, "wrote", out)
 	return nil
-}
-
-// officeConfig reads config.toml (--config, or ./config.toml when it
-// exists, or else the defaults) with --set applied, as LoadConfig does, but
-// without asking for units, rankings and scope: a note needs only the
-// office, the signatory, the locales and the fonts. It returns the file
-// read ("" for none).
-func (g *Globals) officeConfig() (config.Config, string, error) {
-	path := g.Config
-	if path == "" {
-		if _, err := os.Stat(defaultConfig); err == nil {
-			path = defaultConfig
-		}
-	}
-	c := config.Default()
-	if path != "" {
-		var err error
-		if c, err = config.Load(path); err != nil {
-			return c, path, err
-		}
-	}
-	for _, kv := range g.Set {
-		if err := applySet(&c, kv); err != nil {
-			return c, path, err
-		}
-	}
-	return c, path, c.Check("--set")
 }
 
 // readEmblem reads the letterhead's emblem and tells PNG from JPEG by its

@@ -174,7 +174,7 @@ func (e *Env) pressDocument(n press.Note) (notedoc.Document, error) {
 	doc := notedoc.FromPress(n)
 	if path := e.Config.Office.Emblem; path != "" && doc.Letterhead != nil {
 		var err error
-		if doc.Letterhead.Emblem, doc.Letterhead.EmblemType, err = readEmblem(path, ""); err != nil {
+		if doc.Letterhead.Emblem, doc.Letterhead.EmblemType, err = readEmblem(path, e.ConfigPath); err != nil {
 			return doc, err
 		}
 	}
