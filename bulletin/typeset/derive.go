@@ -41,6 +41,11 @@ import (
 //
 // Shaping always uses the original fonts, so none of this affects layout;
 // drawing maps (face, glyph id) to the code point of the merged font.
+//
+// deriveRestricted builds the same font for a batch (FontSet.Restrict) with
+// only the glyphs drawn, the components of composite ones and glyph 0,
+// renumbered densely in the same order, and a cmap of only the drawn glyphs'
+// code points (the same as in the full derived font).
 
 type ttfTable struct {
 	tag  string
@@ -187,11 +192,55 @@ func deriveFont(parts []fontPart, prio []int) ([]byte, [][]uint16, error) {
 	}
 	be.PutUint32(loca[4*total:], uint32(len(glyf)))
 
+	head, hhea, maxp, post, os2, err := fontWideTables(ps, total)
+	if err != nil {
+		return nil, nil, err
+	}
+	newCmap, codes, lo, hi, err := buildCmap(parts, ps, prio)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(os2) >= 78 {
+		be.PutUint16(os2[64:], lo) // usFirstCharIndex
+		be.PutUint16(os2[66:], hi) // usLastCharIndex
+	}
+
+	return assembleFont(ps, os2, newCmap, glyf, head, hhea, hmtx, loca, maxp, post), codes, nil
+}
+
+// assembleFont writes the derived font file from its tables (the name
+// table is made from the parts').
+func assembleFont(ps []*partData, os2, cmap, glyf, head, hhea, hmtx, loca, maxp, post []byte) []byte {
+	names := make([][]byte, len(ps))
+	for i, d := range ps {
+		names[i] = d.tabs["name"]
+	}
+	return assemble([]ttfTable{
+		{"OS/2", os2},
+		{"cmap", cmap},
+		{"glyf", glyf},
+		{"head", head},
+		{"hhea", hhea},
+		{"hmtx", hmtx},
+		{"loca", loca},
+		{"maxp", maxp},
+		{"name", mergeNames(names)},
+		{"post", post},
+	})
+}
+
+// fontWideTables returns head, hhea, maxp, post and OS/2 of the first part
+// widened to cover all (bounding box, extents, maxima, Unicode ranges), for
+// a font of numGlyphs glyphs with a long loca and one long hmtx metric per
+// glyph. usFirstCharIndex and usLastCharIndex are left to the caller.
+func fontWideTables(ps []*partData, numGlyphs int) (head, hhea, maxp, post, os2 []byte, err error) {
+	be := binary.BigEndian
+	base := ps[0].tabs
 	i16 := func(b []byte, off int) int16 { return int16(be.Uint16(b[off:])) }
 	put16 := func(b []byte, off int, v int16) { be.PutUint16(b[off:], uint16(v)) }
 
-	head := append([]byte(nil), base["head"]...)
-	hhea := append([]byte(nil), base["hhea"]...)
+	head = append([]byte(nil), base["head"]...)
+	hhea = append([]byte(nil), base["hhea"]...)
 	for _, d := range ps[1:] {
 		h := d.tabs["head"]
 		put16(head, 36, min(i16(head, 36), i16(h, 36))) // xMin
@@ -209,9 +258,9 @@ func deriveFont(parts []fontPart, prio []int) ([]byte, [][]uint16, error) {
 	}
 	be.PutUint16(head[50:], 1) // long loca
 	be.PutUint32(head[8:], 0)  // checkSumAdjustment, set by assemble
-	be.PutUint16(hhea[34:], uint16(total))
+	be.PutUint16(hhea[34:], uint16(numGlyphs))
 
-	maxp := append([]byte(nil), base["maxp"]...)
+	maxp = append([]byte(nil), base["maxp"]...)
 	if len(maxp) >= 32 {
 		for _, d := range ps[1:] {
 			if m := d.tabs["maxp"]; len(m) >= 32 {
@@ -222,20 +271,15 @@ func deriveFont(parts []fontPart, prio []int) ([]byte, [][]uint16, error) {
 		}
 		be.PutUint16(maxp[26:], 0) // maxSizeOfInstructions
 	}
-	be.PutUint16(maxp[4:], uint16(total))
+	be.PutUint16(maxp[4:], uint16(numGlyphs))
 
 	if len(base["post"]) < 32 {
-		return nil, nil, errors.New("short post table")
+		return nil, nil, nil, nil, nil, errors.New("short post table")
 	}
-	post := append([]byte(nil), base["post"][:32]...)
+	post = append([]byte(nil), base["post"][:32]...)
 	be.PutUint32(post, 0x00030000) // format 3: no glyph names
 
-	newCmap, codes, lo, hi, err := buildCmap(parts, ps, prio)
-	if err != nil {
-		return nil, nil, err
-	}
-
-	os2 := append([]byte(nil), base["OS/2"]...)
+	os2 = append([]byte(nil), base["OS/2"]...)
 	if len(os2) >= 78 {
 		for _, d := range ps[1:] {
 			o := d.tabs["OS/2"]
@@ -253,27 +297,8 @@ func deriveFont(parts []fontPart, prio []int) ([]byte, [][]uint16, error) {
 				}
 			}
 		}
-		be.PutUint16(os2[64:], lo) // usFirstCharIndex
-		be.PutUint16(os2[66:], hi) // usLastCharIndex
 	}
-
-	names := make([][]byte, len(ps))
-	for i, d := range ps {
-		names[i] = d.tabs["name"]
-	}
-	tables := []ttfTable{
-		{"OS/2", os2},
-		{"cmap", newCmap},
-		{"glyf", glyf},
-		{"head", head},
-		{"hhea", hhea},
-		{"hmtx", hmtx},
-		{"loca", loca},
-		{"maxp", maxp},
-		{"name", mergeNames(names)},
-		{"post", post},
-	}
-	return assemble(tables), codes, nil
+	return head, hhea, maxp, post, os2, nil
 }
 
 // stripInstructions rewrites glyf without TrueType instructions, adding
@@ -451,15 +476,31 @@ func buildCmap(parts []fontPart, ps []*partData, prio []int) ([]byte, [][]uint16
 		}
 	}
 	sort.Ints(cps)
-	if len(cps) == 0 {
-		return nil, nil, 0, 0, errors.New("no glyph to map")
+	pairs := make([]cmapPair, len(cps))
+	for i, cp := range cps {
+		pairs[i] = cmapPair{uint16(cp), m[uint16(cp)]}
 	}
+	tab, err := encodeCmap(pairs)
+	if err != nil {
+		return nil, nil, 0, 0, err
+	}
+	return tab, codes, pairs[0].code, pairs[len(pairs)-1].code, nil
+}
 
+// cmapPair maps a code point to a glyph id.
+type cmapPair struct{ code, gid uint16 }
+
+// encodeCmap returns a cmap table with one (3,1) format-4 subtable mapping
+// pairs, which are sorted by code point.
+func encodeCmap(pairs []cmapPair) ([]byte, error) {
+	if len(pairs) == 0 {
+		return nil, errors.New("no glyph to map")
+	}
 	// Segments of consecutive code points with consecutive glyph ids.
 	type seg struct{ start, end, delta int }
 	var segs []seg
-	for _, cp := range cps {
-		g := int(m[uint16(cp)])
+	for _, p := range pairs {
+		cp, g := int(p.code), int(p.gid)
 		if n := len(segs); n > 0 && segs[n-1].end == cp-1 && (segs[n-1].delta+cp)&0xFFFF == g {
 			segs[n-1].end = cp
 			continue
@@ -470,7 +511,7 @@ func buildCmap(parts []fontPart, ps []*partData, prio []int) ([]byte, [][]uint16
 	ns := len(segs)
 	length := 16 + 8*ns
 	if length > 0xFFFF {
-		return nil, nil, 0, 0, fmt.Errorf("format-4 cmap too large (%d segments)", ns)
+		return nil, fmt.Errorf("format-4 cmap too large (%d segments)", ns)
 	}
 	sr, es := 1, 0
 	for sr*2 <= ns {
@@ -498,7 +539,7 @@ func buildCmap(parts []fontPart, ps []*partData, prio []int) ([]byte, [][]uint16
 	be.PutUint16(tab[4:], 3) // Windows
 	be.PutUint16(tab[6:], 1) // Unicode BMP
 	be.PutUint32(tab[8:], 12)
-	return append(tab, sub...), codes, uint16(cps[0]), uint16(cps[len(cps)-1]), nil
+	return append(tab, sub...), nil
 }
 
 // mergeNames returns the first name table with the copyright notices (name
@@ -620,4 +661,159 @@ func assemble(tables []ttfTable) []byte {
 	}
 	be.PutUint32(out[headOff+8:], 0xB1B0AFBA-checksum(out))
 	return out
+}
+
+// deriveRestricted builds a derived font file of parts like deriveFont, but
+// holding only the glyphs drawn[i][g] of each part (and glyph 0 of the
+// first part, and the components of composite glyphs), renumbered densely
+// in the order of deriveFont's glyph ids, so that fpdf's work per document,
+// which grows with the cmap and the glyph count, is small. codes are
+// deriveFont's code points for parts: a drawn glyph keeps its code point
+// (real or Private Use) and its cmap maps only those. It returns the file
+// and the code point of each drawn glyph (0 for any other glyph).
+func deriveRestricted(parts []fontPart, prio []int, drawn [][]bool, codes [][]uint16) ([]byte, [][]uint16, error) {
+	be := binary.BigEndian
+	ps := make([]*partData, len(parts))
+	total := 0
+	for i, p := range parts {
+		d, err := readPart(p, total)
+		if err != nil {
+			if len(parts) > 1 {
+				err = fmt.Errorf("%s: %w", p.name, err)
+			}
+			return nil, nil, err
+		}
+		ps[i] = d
+		total += p.numGlyphs
+	}
+	// part of a glyph id of deriveFont's numbering.
+	partOf := func(dg int) (*partData, int) {
+		for _, d := range ps {
+			if dg >= d.offset && dg < d.offset+len(d.adv) {
+				return d, dg - d.offset
+			}
+		}
+		return nil, 0
+	}
+
+	// The glyph each code point reaches: that of the first part in prio
+	// order (a code point two parts share is on identical glyphs, see
+	// buildCmap).
+	keep := make([]bool, total)
+	keep[0] = true
+	target := map[uint16]int{} // code point -> deriveFont glyph id
+	out := make([][]uint16, len(parts))
+	for i, p := range parts {
+		out[i] = make([]uint16, p.numGlyphs)
+	}
+	for _, pi := range prio {
+		for g, used := range drawn[pi] {
+			if !used {
+				continue
+			}
+			cp := codes[pi][g]
+			if cp == 0 {
+				return nil, nil, fmt.Errorf("%s: glyph %d has no code point", parts[pi].name, g)
+			}
+			out[pi][g] = cp
+			if _, ok := target[cp]; !ok {
+				dg := ps[pi].offset + g
+				target[cp] = dg
+				keep[dg] = true
+			}
+		}
+	}
+	// Components of composite glyphs (any depth).
+	var addComponents func(dg, depth int) error
+	addComponents = func(dg, depth int) error {
+		d, g := partOf(dg)
+		b := d.glyph(g)
+		if len(b) < 10 || int16(be.Uint16(b)) >= 0 {
+			return nil
+		}
+		if depth > 8 {
+			return fmt.Errorf("glyph %d: composite glyphs nested too deep", dg)
+		}
+		for q := 10; q+4 <= len(b); {
+			flags := be.Uint16(b[q:])
+			c := int(be.Uint16(b[q+2:]))
+			if c >= total {
+				return fmt.Errorf("composite glyph %d uses glyph %d of %d", dg, c, total)
+			}
+			if !keep[c] {
+				keep[c] = true
+				if err := addComponents(c, depth+1); err != nil {
+					return err
+				}
+			}
+			if flags&0x0020 == 0 { // no MORE_COMPONENTS
+				break
+			}
+			q += componentSize(flags)
+		}
+		return nil
+	}
+	for dg := range total {
+		if keep[dg] {
+			if err := addComponents(dg, 0); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+
+	// New glyph ids, in the order of the old ones.
+	newID := make([]uint16, total)
+	n := 0
+	for dg, k := range keep {
+		if k {
+			newID[dg] = uint16(n)
+			n++
+		}
+	}
+	glyf := make([]byte, 0, 64*n)
+	loca := make([]byte, 4*(n+1))
+	hmtx := make([]byte, 4*n)
+	for dg, k := range keep {
+		if !k {
+			continue
+		}
+		d, g := partOf(dg)
+		ng := int(newID[dg])
+		be.PutUint32(loca[4*ng:], uint32(len(glyf)))
+		be.PutUint16(hmtx[4*ng:], d.adv[g])
+		be.PutUint16(hmtx[4*ng+2:], uint16(d.lsb[g]))
+		start := len(glyf)
+		glyf = append(glyf, d.glyph(g)...)
+		b := glyf[start:]
+		if len(b) >= 10 && int16(be.Uint16(b)) < 0 {
+			for q := 10; q+4 <= len(b); {
+				flags := be.Uint16(b[q:])
+				be.PutUint16(b[q+2:], newID[be.Uint16(b[q+2:])])
+				if flags&0x0020 == 0 {
+					break
+				}
+				q += componentSize(flags)
+			}
+		}
+	}
+	be.PutUint32(loca[4*n:], uint32(len(glyf)))
+
+	pairs := make([]cmapPair, 0, len(target))
+	for cp, dg := range target {
+		pairs = append(pairs, cmapPair{cp, newID[dg]})
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].code < pairs[j].code })
+	cmap, err := encodeCmap(pairs)
+	if err != nil {
+		return nil, nil, err
+	}
+	head, hhea, maxp, post, os2, err := fontWideTables(ps, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(os2) >= 78 {
+		be.PutUint16(os2[64:], pairs[0].code)            // usFirstCharIndex
+		be.PutUint16(os2[66:], pairs[len(pairs)-1].code) // usLastCharIndex
+	}
+	return assembleFont(ps, os2, cmap, glyf, head, hhea, hmtx, loca, maxp, post), out, nil
 }

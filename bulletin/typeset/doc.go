@@ -62,6 +62,20 @@
 //	title.Size, _, err = ts.FitSize(unitName, title, 150, 20, 12) // shrink to fit 150 mm
 //	_, err = ts.DrawLine(pdf, 105, 80, typeset.Center, typeset.Run{Text: unitName, Style: title}) // baseline at y=80
 //
+// # Batches: restricted font sets
+//
+// A batch whose text is all known before drawing (a month's certificates)
+// should draw with FontSet.Restrict of that text: a FontSet whose derived
+// fonts hold only the glyphs the text needs, renumbered densely, with a cmap
+// of only their code points. fpdf's font work per document, much of which
+// grows with the registered font's cmap and glyph count, then costs a
+// fraction of that of the full fonts; layout, glyphs, positions and
+// extracted text are the same. Drawing other text with it is an error
+// (ErrNotRestricted), never a wrong glyph.
+//
+//	certSet, err := set.Restrict(allLines) // once per batch
+//	ts, err := typeset.NewTypesetter(certSet, "mm")
+//
 // Metrics gives a style's ascent, descent and natural line height for
 // stacking paragraphs; each Line has its top, baseline, ascent, descent and
 // height, and Paragraph.DrawLines draws a range of lines, to flow a

@@ -190,6 +190,13 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error {
 	pdf, ts := d.pdf, d.ts
 	fd := ts.set.faces[p.face]
+	if fd.pdf.restricted {
+		for _, g := range gl {
+			if fd.codes[g.gid] == 0 {
+				return fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, g.gid, fd.file, ErrNotRestricted)
+			}
+		}
+	}
 	if !d.set || d.font != fd.pdf || d.size != p.size {
 		pf, err := ts.register(pdf, p.face)
 		if err != nil {

@@ -123,6 +123,9 @@ type pdfFontFile struct {
 	family, style string      // fpdf family and style it is registered as
 	faces         []*faceData // in glyph order; the first keeps its glyph ids
 	prio          []int       // indexes into faces: who gets a shared code point
+	// restricted: made by FontSet.Restrict; a glyph whose code is 0 is not
+	// in the font.
+	restricted bool
 
 	once sync.Once
 	data []byte
