@@ -84,9 +84,10 @@ func BundlePath(unit string) string { return filepath.Join("by-unit", unit+".pdf
 const ManifestPath = "manifest.csv"
 
 type task struct {
-	path string
-	draw func(ts *typeset.Typesetter) ([]byte, error)
-	cert int // index of a single certificate, or -1
+	path  string
+	draw  func(ts *typeset.Typesetter) ([]byte, error)
+	cert  int  // index of a single certificate, or -1
+	certs bool // draws certificates: with the restricted font set
 }
 
 // Run draws and writes everything in p. It holds the lock of p.Dir while
@@ -103,6 +104,15 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	defer unlock()
 	if err := removeStale(p.Dir); err != nil {
 		return res, err
+	}
+	// Certificates are drawn with the fonts restricted to their text (see
+	// typeset.FontSet.Restrict): fpdf's font work per document is then a
+	// fraction of that of the full fonts.
+	certSet := set
+	if len(p.Certificates) > 0 {
+		if certSet, err = set.Restrict(p.certificateTexts()); err != nil {
+			return res, err
+		}
 	}
 	tasks := p.tasks()
 	total := len(p.Files) + len(tasks)
@@ -144,16 +154,24 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ts, err := typeset.NewTypesetter(set, "mm")
-			if err != nil {
-				cancel(err)
-				return
-			}
+			var tsFull, tsCert *typeset.Typesetter // made when first needed
 			for t := range queue {
 				if ctx.Err() != nil {
 					continue
 				}
-				b, err := t.draw(ts)
+				ts, s := &tsFull, set
+				if t.certs {
+					ts, s = &tsCert, certSet
+				}
+				if *ts == nil {
+					n, err := typeset.NewTypesetter(s, "mm")
+					if err != nil {
+						cancel(err)
+						continue
+					}
+					*ts = n
+				}
+				b, err := t.draw(*ts)
 				if err == nil {
 					err = output.WriteFile(filepath.Join(p.Dir, t.path), b)
 				}
@@ -203,18 +221,27 @@ func (p Plan) tasks() []task {
 		for i := range all {
 			all[i] = i
 		}
-		ts = append(ts, task{path: CombinedPath(p.Month), draw: p.drawCerts(all), cert: -1})
+		ts = append(ts, task{path: CombinedPath(p.Month), draw: p.drawCerts(all), cert: -1, certs: true})
 	}
 	for _, name := range sortedKeys(p.Bundles) {
-		ts = append(ts, task{path: BundlePath(name), draw: p.drawCerts(p.Bundles[name]), cert: -1})
+		ts = append(ts, task{path: BundlePath(name), draw: p.drawCerts(p.Bundles[name]), cert: -1, certs: true})
 	}
 	for _, d := range p.PDFs {
 		ts = append(ts, task{path: d.Path, draw: d.Draw, cert: -1})
 	}
 	for i, c := range p.Certificates {
-		ts = append(ts, task{path: CertificatePath(c), draw: p.drawCerts([]int{i}), cert: i})
+		ts = append(ts, task{path: CertificatePath(c), draw: p.drawCerts([]int{i}), cert: i, certs: true})
 	}
 	return ts
+}
+
+// certificateTexts is every line the certificates draw.
+func (p Plan) certificateTexts() []string {
+	var out []string
+	for _, c := range p.Certificates {
+		out = append(out, c.Lines(p.Layout)...)
+	}
+	return out
 }
 
 // drawCerts returns the task of drawing the certificates at idx.
