@@ -262,7 +262,7 @@ func checkDrawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 		for _, n := range []struct{ col, name string }{{"name_hi", u.NameHi}, {"name_en", u.NameEn}} {
 			var ce *typeset.CharError
 			if err := set.Check(n.name); errors.As(err, &ce) {
-				ps = append(ps, dataset.Problem{Pos: u.Pos, Msg: fmt.Sprintf("%s of unit %q has %U %q, which no bundled font can draw; remove it or replace it with a letter the fonts have", n.col, u.ID, ce.Char, string(ce.Char))})
+				ps = append(ps, dataset.Problem{Pos: u.Pos.At(n.col), Msg: fmt.Sprintf("%s of unit %q has %U %q, which no bundled font can draw; remove it or replace it with a letter the fonts have", n.col, u.ID, ce.Char, string(ce.Char))})
 			}
 		}
 	}

@@ -39,8 +39,8 @@ type Globals struct {
 func (g *Globals) register(cmd *cobra.Command) {
 	fl := cmd.PersistentFlags()
 	fl.StringVar(&g.Config, "config", "", "office settings file (default ./config.toml when it exists)")
-	fl.StringVar(&g.Units, "units", "", "units CSV file (overrides units in config.toml)")
-	fl.StringVar(&g.Rankings, "rankings", "", "rankings CSV file or folder of CSV files (overrides rankings)")
+	fl.StringVar(&g.Units, "units", "", "units file, CSV or xlsx (overrides units in config.toml)")
+	fl.StringVar(&g.Rankings, "rankings", "", "rankings file (CSV or xlsx) or folder of them (overrides rankings)")
 	fl.StringVar(&g.Scope, "scope", "", "id of the unit whose results are announced (overrides scope)")
 	fl.StringVar(&g.Out, "out", "", "output folder, or - for standard output where a command allows it (overrides out)")
 	fl.StringArrayVar(&g.Set, "set", nil, "override any other setting of config.toml, e.g. --set hindi.digits=devanagari (repeatable)")
@@ -157,7 +157,7 @@ func (g *Globals) Load() (*Env, error) {
 	}
 	env := &Env{Config: c, ConfigPath: path}
 	var errs []error
-	if env.Data, err = dataset.Load(c.Units, c.Rankings); err != nil {
+	if env.Data, err = dataset.LoadWith(c.Units, c.Rankings, dataset.Options{UnitsSheet: c.UnitsSheet, RankingsSheet: c.RankingsSheet}); err != nil {
 		errs = append(errs, err)
 	}
 	if env.Catalog, err = l10n.Load(locales.FS, dirFS(c.Locales)); err != nil {

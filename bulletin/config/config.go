@@ -18,7 +18,11 @@ import (
 type Config struct {
 	Scope    string `toml:"scope"`    // id of the unit whose results the office announces
 	Units    string `toml:"units"`    // units.csv
-	Rankings string `toml:"rankings"` // a rankings CSV or a folder of them
+	Rankings string `toml:"rankings"` // a rankings CSV or xlsx file, or a folder of them
+	// Sheets of the workbooks to read when units or rankings are .xlsx
+	// files; empty reads the first sheet.
+	UnitsSheet    string `toml:"units_sheet"`
+	RankingsSheet string `toml:"rankings_sheet"`
 	Out      string `toml:"out"`      // output folder
 
 	// Folders whose files replace the bundled templates, add to or replace
@@ -111,7 +115,7 @@ func Load(path string) (Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return c, fmt.Errorf("%s:%d:%d: %s; fix the TOML syntax there", path, pe.Position.Line, pe.Position.Col, pe.Message)
+			return c, fmt.Errorf("%s:%d:%d: %s; fix the TOML syntax there", path, pe.Position.Line, pe.Position.Col, strings.ReplaceAll(pe.Message, "\n", `\n`))
 		}
 		// A value of the wrong type: "toml: line N (last key "a.b"): incompatible types: ...".
 		if m := typeErr.FindStringSubmatch(err.Error()); m != nil {

@@ -22,6 +22,7 @@ func FuzzLoad(f *testing.F) {
 		"a.b.c = 1\n[a]\n",
 		"scope = \"z\n",
 		"[[press]]\n",
+		"a = 0b\n", // the TOML library's message holds a line break
 		"office.name_hi = 'x' # c\n[ \"hindi\" ]\npad_counts = true\n",
 	} {
 		f.Add(s)
