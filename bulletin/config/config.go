@@ -23,7 +23,7 @@ type Config struct {
 	// files; empty reads the first sheet.
 	UnitsSheet    string `toml:"units_sheet"`
 	RankingsSheet string `toml:"rankings_sheet"`
-	Out      string `toml:"out"`      // output folder
+	Out           string `toml:"out"` // output folder
 
 	// Folders whose files replace the bundled templates, add to or replace
 	// the bundled catalog messages, and replace the bundled fonts.
