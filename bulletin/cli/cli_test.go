@@ -302,3 +302,39 @@ func TestPressPDFCarriesTheTextNote(t *testing.T) {
 		}
 	}
 }
+
+// Names reach the HTML note escaped, whatever they hold.
+func TestHTMLEscapesNames(t *testing.T) {
+	dir := t.TempDir()
+	units := filepath.Join(dir, "units.csv")
+	os.WriteFile(units, []byte("id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\nr1,range,z1,झांसी <i>,Jhansi <script>alert(1)</script> & Co\n"), 0o644)
+	rankings := filepath.Join(dir, "r.csv")
+	os.WriteFile(rankings, []byte("month,unit,rank\n2024-11,z1,1\n2024-11,r1,1\n"), 0o644)
+	code, out, stderr := run(t, "press", "--config", repoConfig, "--units", units, "--rankings", rankings, "--scope", "z1", "--format", "html", "--out", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"झांसी &lt;i&gt; परिक्षेत्र", "Jhansi &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co Range"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "<script>") || strings.Contains(out, "<i>") {
+		t.Error("a name's markup reached the HTML unescaped")
+	}
+}
+
+// An output folder that cannot be made is an error that says so; nothing
+// else is touched.
+func TestOutputFolderNotWritable(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "out")
+	os.WriteFile(blocker, []byte("a file where the folder should be"), 0o644)
+	code, _, stderr := run(t, "build", "--config", repoConfig, "--out", blocker)
+	if code != 1 || !strings.Contains(stderr, "cannot create output folder") || !strings.Contains(stderr, "not a directory") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(blocker); string(b) != "a file where the folder should be" {
+		t.Error("the file in the way was changed")
+	}
+}
