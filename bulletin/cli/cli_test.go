@@ -84,6 +84,8 @@ func TestPressClaimsOnlyWhatTheDataSays(t *testing.T) {
 		return out
 	}
 	nov, jun, aug := note("2024-11", "hi"), note("2024-06", "hi"), note("2024-08", "hi")
+	// The data begins in 2023-10: what came before in 2023 is unknown.
+	nov23 := note("2023-11", "hi")
 	for _, c := range []struct {
 		note, phrase string
 		want         bool
@@ -91,7 +93,7 @@ func TestPressClaimsOnlyWhatTheDataSays(t *testing.T) {
 		{nov, "पूर्व माह की भांति कानपुर जोन ने प्रदेश में प्रथम स्थान", true},
 		{nov, "कानपुर व झांसी परिक्षेत्र ने भी प्रदेश में प्रथम रैंक", true},
 		{nov, "जनपद कानपुर देहात, औरैया, इटावा, झांसी व ललितपुर ने भी", true},
-		{nov, "कुल 139 थानों में से 125 थानों ने प्रथम रैंक", true},
+		{nov, "कानपुर जोन के मूल्यांकित 139 थानों में से 125 थानों ने प्रथम रैंक", true},
 		{nov, "वर्ष 2024 में जारी 08 माह की रैंकिंग में कानपुर जोन 07 बार", true},
 		{nov, "लगातार 05 माह से", true},
 		{jun, "कानपुर जोन को प्रदेश में तृतीय रैंक प्राप्त हुई है", true},
@@ -100,6 +102,8 @@ func TestPressClaimsOnlyWhatTheDataSays(t *testing.T) {
 		{jun, "लगातार", false},
 		{jun, "जनपद औरैया व जालौन ने प्रदेश में प्रथम रैंक", true}, // no "भी": the zone was not first
 		{aug, "जनपद", false},
+		{nov23, "पूर्व माह की भांति कानपुर जोन ने", true},
+		{nov23, "वर्ष 2023", false},
 	} {
 		if got := strings.Contains(c.note, c.phrase); got != c.want {
 			t.Errorf("note contains %q = %v, want %v", c.phrase, got, c.want)
@@ -122,7 +126,7 @@ func TestFactsJSON(t *testing.T) {
 			Year         struct {
 				Year, MonthsRanked, MonthsFirst int
 			} `json:"-"`
-			YearRaw map[string]int `json:"year"`
+			YearRaw map[string]any `json:"year"`
 		} `json:"scope"`
 		Levels []struct {
 			Level      string            `json:"level"`
@@ -137,7 +141,7 @@ func TestFactsJSON(t *testing.T) {
 	if f.Month != "2024-11" || f.Scope.ID != "z-kanpur" || *f.Scope.Rank != 1 || *f.Scope.PreviousRank != 1 || f.Scope.FirstStreak != 5 {
 		t.Errorf("scope = %+v", f.Scope)
 	}
-	if y := f.Scope.YearRaw; y["year"] != 2024 || y["months_ranked"] != 8 || y["months_first"] != 7 {
+	if y := f.Scope.YearRaw; y["year"] != 2024.0 || y["months_ranked"] != 8.0 || y["months_first"] != 7.0 || y["whole"] != true {
 		t.Errorf("year = %v", y)
 	}
 	var levels []string
@@ -205,7 +209,7 @@ func TestSetOverridesConfig(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "माह नवंबर-२०२४ की") || !strings.Contains(out, "कुल १३९ थानों में से १२५ थानों ने") {
+	if !strings.Contains(out, "माह नवंबर-२०२४ की") || !strings.Contains(out, "मूल्यांकित १३९ थानों में से १२५ थानों ने") {
 		t.Errorf("--set had no effect:\n%s", out)
 	}
 }

@@ -6,6 +6,7 @@ package facts
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 )
@@ -45,6 +46,10 @@ type Year struct {
 	Year         int `json:"year"`
 	MonthsRanked int `json:"months_ranked"`
 	MonthsFirst  int `json:"months_first"`
+	// Whole is true when the data reaches back to January of the year, so
+	// the tally covers every ranking of the year so far; when the data
+	// begins later, months before it are unknown, not unranked.
+	Whole bool `json:"whole"`
 }
 
 // LevelFacts is how the units of one level under the scope fared.
@@ -124,6 +129,9 @@ func Compute(d *dataset.Data, scopeID string, m dataset.Month) (*Facts, error) {
 			s.FirstStreak++
 		}
 		s.Year.Year = m.Year
+		if first, ok := firstMonth(d); ok {
+			s.Year.Whole = !(dataset.Month{Year: m.Year, Month: time.January}).Before(first)
+		}
 		for mm := m; mm.Year == m.Year; mm = mm.Prev() {
 			if p, ok := d.Rank(mm, scope.ID); ok {
 				s.Year.MonthsRanked++
@@ -168,6 +176,14 @@ func Compute(d *dataset.Data, scopeID string, m dataset.Month) (*Facts, error) {
 
 func ref(u dataset.Unit) UnitRef {
 	return UnitRef{ID: u.ID, Level: u.Level, NameHi: u.NameHi, NameEn: u.NameEn}
+}
+
+func firstMonth(d *dataset.Data) (dataset.Month, bool) {
+	ms := d.Months()
+	if len(ms) == 0 {
+		return dataset.Month{}, false
+	}
+	return ms[0], true
 }
 
 func rankedMonths(d *dataset.Data, id string) []dataset.Month {

@@ -76,13 +76,14 @@ func TestScopeRankPreviousStreakYear(t *testing.T) {
 		unitsRanked  int
 		first, again bool
 	}{
+		// The data begins in 2023-11: the tally of 2023 is not whole.
 		{"2023-11", 1, nil, 1, facts.Year{Year: 2023, MonthsRanked: 1, MonthsFirst: 1}, 2, true, false},
 		{"2023-12", 1, intp(1), 2, facts.Year{Year: 2023, MonthsRanked: 2, MonthsFirst: 2}, 2, true, true},
-		{"2024-01", 1, intp(1), 3, facts.Year{Year: 2024, MonthsRanked: 1, MonthsFirst: 1}, 2, true, true},
-		{"2024-02", 2, intp(1), 0, facts.Year{Year: 2024, MonthsRanked: 2, MonthsFirst: 1}, 2, false, false},
-		{"2024-03", 1, intp(2), 1, facts.Year{Year: 2024, MonthsRanked: 3, MonthsFirst: 2}, 2, true, false},
-		{"2024-05", 1, nil, 1, facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3}, 2, true, false},
-		{"2024-06", 1, intp(1), 2, facts.Year{Year: 2024, MonthsRanked: 5, MonthsFirst: 4}, 2, true, true},
+		{"2024-01", 1, intp(1), 3, facts.Year{Year: 2024, MonthsRanked: 1, MonthsFirst: 1, Whole: true}, 2, true, true},
+		{"2024-02", 2, intp(1), 0, facts.Year{Year: 2024, MonthsRanked: 2, MonthsFirst: 1, Whole: true}, 2, false, false},
+		{"2024-03", 1, intp(2), 1, facts.Year{Year: 2024, MonthsRanked: 3, MonthsFirst: 2, Whole: true}, 2, true, false},
+		{"2024-05", 1, nil, 1, facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, 2, true, false},
+		{"2024-06", 1, intp(1), 2, facts.Year{Year: 2024, MonthsRanked: 5, MonthsFirst: 4, Whole: true}, 2, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.month, func(t *testing.T) {
