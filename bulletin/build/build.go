@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -105,6 +106,10 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	if err := removeStale(p.Dir); err != nil {
 		return res, err
 	}
+	tasks := p.tasks()
+	if err := removeUnplanned(p.Dir, p.Month, tasks); err != nil {
+		return res, err
+	}
 	// Certificates are drawn with the fonts restricted to their text (see
 	// typeset.FontSet.Restrict): fpdf's font work per document is then a
 	// fraction of that of the full fonts.
@@ -114,7 +119,6 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 			return res, err
 		}
 	}
-	tasks := p.tasks()
 	total := len(p.Files) + len(tasks)
 	if len(p.Certificates) > 0 {
 		total++ // the manifest
@@ -148,6 +152,7 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	sums := make([]string, len(p.Certificates))
+	var finished atomic.Int64
 	queue := make(chan task)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -183,6 +188,7 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 					sum := sha256.Sum256(b)
 					sums[t.cert] = hex.EncodeToString(sum[:])
 				}
+				finished.Add(1)
 				wrote(t.path, len(b))
 			}
 		}()
@@ -197,7 +203,8 @@ feed:
 	}
 	close(queue)
 	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
+	// An interrupt that comes after the last file is no reason to stop.
+	if err := context.Cause(ctx); err != nil && finished.Load() < int64(len(tasks)) {
 		return res, err
 	}
 	res.Certificates = len(p.Certificates)
@@ -304,6 +311,43 @@ func safeCells(cells ...string) []string {
 		}
 	}
 	return cells
+}
+
+// removeUnplanned deletes, before a run writes anything, the month's
+// manifest and every certificate or bundle that this run will not write:
+// files of an earlier run for units that no longer earn a certificate (a
+// corrected ranking) must not lie beside the new ones. The manifest comes
+// back at the end of a complete run, so a folder without one is unfinished.
+func removeUnplanned(dir, month string, tasks []task) error {
+	planned := map[string]bool{}
+	for _, t := range tasks {
+		planned[filepath.Clean(t.path)] = true
+	}
+	old := []string{ManifestPath}
+	if !planned[CombinedPath(month)] {
+		old = append(old, CombinedPath(month))
+	}
+	for _, name := range old {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	for _, sub := range []string{"certificates", "by-unit"} {
+		err := filepath.WalkDir(filepath.Join(dir, sub), func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, path)
+			if !d.IsDir() && !planned[rel] {
+				return os.Remove(path)
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // removeStale deletes the temporary files a killed run may have left in dir.

@@ -346,3 +346,24 @@ func TestBuildDiskFull(t *testing.T) {
 		t.Errorf("rerun: %d files, want %d", n, len(want)-1)
 	}
 }
+
+// A rerun after a corrected ranking leaves no certificate of the earlier
+// run for a unit that no longer earns one.
+func TestBuildRemovesCertificatesNoLongerEarned(t *testing.T) {
+	out := t.TempDir()
+	buildMonth(t, out)
+	month := filepath.Join(out, "2024-11")
+	stale := []string{"certificates/thana/t-gone.pdf", "by-unit/d-gone.pdf"}
+	for _, name := range stale {
+		os.WriteFile(filepath.Join(month, name), []byte("%PDF- an earlier run's"), 0o644)
+	}
+	buildMonth(t, out)
+	for _, name := range stale {
+		if _, err := os.Stat(filepath.Join(month, name)); !os.IsNotExist(err) {
+			t.Errorf("%s is still there", name)
+		}
+	}
+	if n := checkComplete(t, month, false); n != len(referenceBuild(t))-1 {
+		t.Errorf("%d files, want %d", n, len(referenceBuild(t))-1)
+	}
+}
