@@ -20,6 +20,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/facts"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
+	"github.com/igrs-pro/bulletin/bulletin/notedoc"
 	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/press"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
@@ -196,12 +197,15 @@ func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, err
 				}
 				p.Files = append(p.Files, output.File{Path: fmt.Sprintf("press-note.%s.%s", tag, format), Data: b})
 			}
-			if _, err := e.pressDocument(note); err != nil {
-				return p, err // an unreadable emblem, before anything is drawn
+			doc, err := e.pressDocument(note) // reads the emblem, before anything is drawn
+			if err != nil {
+				return p, err
 			}
 			p.PDFs = append(p.PDFs, build.PDF{
 				Path: "press-note." + tag + ".pdf",
-				Draw: func(ts *typeset.Typesetter) ([]byte, error) { return e.pressPDF(ts, note, date) },
+				Draw: func(ts *typeset.Typesetter) ([]byte, error) {
+					return notedoc.Draw(ts, doc, notedoc.Options{CreationDate: date})
+				},
 			})
 		}
 	}

@@ -122,6 +122,12 @@ func pressRun(opts *PressOptions) error {
 		}
 		return nil
 	}
+	// The same lock as build's: never two runs writing one month at once.
+	unlock, err := output.Lock(filepath.Join(env.Config.Out, m.String()))
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if err := output.WriteAll(files); err != nil {
 		return err
 	}
