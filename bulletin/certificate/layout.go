@@ -104,10 +104,14 @@ func decodeStrict(b []byte, l *Layout, name string) error {
 }
 
 func (l *Layout) check(name string) error {
-	for key, s := range map[string]TextStyle{
-		"title_hi": l.TitleHi, "title_en": l.TitleEn, "unit_hi": l.UnitHi, "unit_en": l.UnitEn,
-		"citation_hi": l.CitationHi, "citation_en": l.CitationEn, "foot_hi": l.FootHi, "foot_en": l.FootEn, "meta": l.Meta,
+	for _, e := range []struct {
+		key string
+		s   TextStyle
+	}{
+		{"meta", l.Meta}, {"title_hi", l.TitleHi}, {"title_en", l.TitleEn}, {"unit_hi", l.UnitHi}, {"unit_en", l.UnitEn},
+		{"citation_hi", l.CitationHi}, {"citation_en", l.CitationEn}, {"foot_hi", l.FootHi}, {"foot_en", l.FootEn},
 	} {
+		key, s := e.key, e.s
 		if s.Family != "serif" && s.Family != "sans" {
 			return fmt.Errorf("%s: %s.family is %q; use \"serif\" or \"sans\"", name, key, s.Family)
 		}
