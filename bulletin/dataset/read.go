@@ -23,6 +23,12 @@ var rankingColumns = []string{"month", "unit", "rank"}
 // safeID is what a unit id may look like: it becomes a file name.
 var safeID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
 
+// windowsDevice matches the names Windows reserves for devices, which no
+// file may have whatever its extension (con.pdf is the console).
+var windowsDevice = regexp.MustCompile(`(?i)^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)`)
+
+func reservedName(id string) bool { return windowsDevice.MatchString(id) }
+
 // Options are the reading settings that config.toml may give.
 type Options struct {
 	// UnitsSheet and RankingsSheet name the worksheet read from an .xlsx
@@ -212,6 +218,9 @@ func unitsOf(t *table, ps Problems) ([]Unit, Problems) {
 			ok = false
 		case !safeID.MatchString(u.ID) || strings.Contains(u.ID, ".."):
 			ps.add(t.at(r, "id"), "unit id %q cannot be used in file names; use only letters, digits, '-', '_' and '.' (no '..'), starting with a letter or digit", u.ID)
+			ok = false
+		case reservedName(u.ID):
+			ps.add(t.at(r, "id"), "unit id %q is a name Windows keeps for a device and cannot be a file name; add to it, e.g. %q", u.ID, u.ID+"-1")
 			ok = false
 		}
 		lv := t.get(r, "level")

@@ -578,3 +578,21 @@ func TestContains(t *testing.T) {
 		}
 	}
 }
+
+func TestIDsThatMakeBadFileNames(t *testing.T) {
+	for units, want := range map[string]string{
+		"id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\nCON,range,z1,झांसी,Jhansi\n":  `units.csv:3: unit id "CON" is a name Windows keeps for a device and cannot be a file name; add to it, e.g. "CON-1"`,
+		"id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\nlpt1.x,range,z1,झांसी,Jhansi\n": `unit id "lpt1.x" is a name Windows keeps for a device`,
+		"id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\nZ1,zone,,आगरा,Agra\n":         `units.csv:3: unit id "Z1" differs from "z1" (at DIR/units.csv:2) only in capitals`,
+	} {
+		dir := t.TempDir()
+		u := filepath.Join(dir, "units.csv")
+		r := filepath.Join(dir, "r.csv")
+		os.WriteFile(u, []byte(units), 0o644)
+		os.WriteFile(r, []byte("month,unit,rank\n2024-11,z1,1\n"), 0o644)
+		_, err := dataset.Load(u, r)
+		if err == nil || !strings.Contains(strings.ReplaceAll(err.Error(), dir, "DIR"), want) {
+			t.Errorf("err = %v, want %q", err, want)
+		}
+	}
+}

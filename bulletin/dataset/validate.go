@@ -15,12 +15,18 @@ var parentLevel = map[Level]Level{Zone: State, Range: Zone, District: Range, Tha
 func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 	var ps Problems
 	byID := make(map[string]int, len(units))
+	byFold := make(map[string]int, len(units)) // ids as Windows and macOS compare file names
 	kept := units[:0:0]
 	for _, u := range units {
 		if j, dup := byID[u.ID]; dup {
 			ps.add(u.Pos.At("id"), "duplicate unit id %q, first used at %s; give each unit its own id", u.ID, kept[j].Pos.At("id"))
 			continue
 		}
+		if j, dup := byFold[strings.ToLower(u.ID)]; dup {
+			ps.add(u.Pos.At("id"), "unit id %q differs from %q (at %s) only in capitals, and their files would be one on Windows; give each unit its own id", u.ID, kept[j].ID, kept[j].Pos.At("id"))
+			continue
+		}
+		byFold[strings.ToLower(u.ID)] = len(kept)
 		byID[u.ID] = len(kept)
 		u.Index = len(kept)
 		kept = append(kept, u)
