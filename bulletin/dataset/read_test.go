@@ -581,9 +581,9 @@ func TestContains(t *testing.T) {
 
 func TestIDsThatMakeBadFileNames(t *testing.T) {
 	for units, want := range map[string]string{
-		"id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\nCON,range,z1,झांसी,Jhansi\n":  `units.csv:3: unit id "CON" is a name Windows keeps for a device and cannot be a file name; add to it, e.g. "CON-1"`,
+		"id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\nCON,range,z1,झांसी,Jhansi\n":    `units.csv:3: unit id "CON" is a name Windows keeps for a device and cannot be a file name; add to it, e.g. "CON-1"`,
 		"id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\nlpt1.x,range,z1,झांसी,Jhansi\n": `unit id "lpt1.x" is a name Windows keeps for a device`,
-		"id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\nZ1,zone,,आगरा,Agra\n":         `units.csv:3: unit id "Z1" differs from "z1" (at DIR/units.csv:2) only in capitals`,
+		"id,level,parent,name_hi,name_en\nz1,zone,,कानपुर,Kanpur\nZ1,zone,,आगरा,Agra\n":           `units.csv:3: unit id "Z1" differs from "z1" (at DIR/units.csv:2) only in capitals`,
 	} {
 		dir := t.TempDir()
 		u := filepath.Join(dir, "units.csv")
