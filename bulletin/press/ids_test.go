@@ -24,3 +24,14 @@ func TestMessageIDsOfTheBodyTemplate(t *testing.T) {
 		t.Errorf("plural = %v\nwant %v", plural, wantPlural)
 	}
 }
+
+func TestMarkdownEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		"1. थाना": `1\. थाना`, "12) x": `12\) x`, "- x": `\- x`, "+ x": `\+ x`,
+		"a *b* _c_ [d]": `a \*b\* \_c\_ \[d\]`, "no 1. list": "no 1. list",
+	} {
+		if got := press.MarkdownEscape(in); got != want {
+			t.Errorf("MarkdownEscape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"io/fs"
+	"regexp"
 	"strings"
 	"text/template"
 	"time"
@@ -216,5 +217,13 @@ var markdownSpecial = strings.NewReplacer(
 	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
 )
 
-// markdownEscape escapes the characters that Markdown would read as markup.
-func markdownEscape(s string) string { return markdownSpecial.Replace(s) }
+// listStart is what makes a Markdown line a list item: "1." or "1)",
+// "-", "+".
+var listStart = regexp.MustCompile(`^(\d+)([.)])|^([-+])`)
+
+// markdownEscape escapes the characters that Markdown would read as markup,
+// and a start that would make the paragraph a list item.
+func markdownEscape(s string) string {
+	s = markdownSpecial.Replace(s)
+	return listStart.ReplaceAllString(s, `$1\$2$3`)
+}

@@ -1,0 +1,4 @@
+package press
+
+// MarkdownEscape is markdownEscape, for tests.
+var MarkdownEscape = markdownEscape
