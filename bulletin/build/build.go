@@ -124,15 +124,13 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 		total++ // the manifest
 	}
 	var mu sync.Mutex
-	done := 0
 	wrote := func(path string, n int) {
 		mu.Lock()
 		defer mu.Unlock()
-		done++
 		res.Files++
 		res.Bytes += int64(n)
 		if opts.Progress != nil {
-			opts.Progress(done, total, path)
+			opts.Progress(res.Files, total, path)
 		}
 	}
 	for _, f := range p.Files {
