@@ -141,13 +141,9 @@ func readPart(p fontPart, offset int) (*partData, error) {
 	return d, nil
 }
 
-// deriveFont builds the derived font file of parts (parts[0] keeps its
-// glyph ids and gives the font-wide tables; see the top of this file) and
-// returns it with, for each part and each of its glyph ids, the code point
-// that reaches the glyph in the derived cmap. prio lists the parts in the
-// order in which they get a code point that several of them map.
-func deriveFont(parts []fontPart, prio []int) ([]byte, [][]uint16, error) {
-	be := binary.BigEndian
+// readParts reads the parts of a merged font, numbering their glyphs one
+// after the other, and returns them with the total glyph count.
+func readParts(parts []fontPart) ([]*partData, int, error) {
 	ps := make([]*partData, len(parts))
 	total := 0
 	for i, p := range parts {
@@ -156,10 +152,24 @@ func deriveFont(parts []fontPart, prio []int) ([]byte, [][]uint16, error) {
 			if len(parts) > 1 {
 				err = fmt.Errorf("%s: %w", p.name, err)
 			}
-			return nil, nil, err
+			return nil, 0, err
 		}
 		ps[i] = d
 		total += p.numGlyphs
+	}
+	return ps, total, nil
+}
+
+// deriveFont builds the derived font file of parts (parts[0] keeps its
+// glyph ids and gives the font-wide tables; see the top of this file) and
+// returns it with, for each part and each of its glyph ids, the code point
+// that reaches the glyph in the derived cmap. prio lists the parts in the
+// order in which they get a code point that several of them map.
+func deriveFont(parts []fontPart, prio []int) ([]byte, [][]uint16, error) {
+	be := binary.BigEndian
+	ps, total, err := readParts(parts)
+	if err != nil {
+		return nil, nil, err
 	}
 	if total > 0xFFFF {
 		return nil, nil, fmt.Errorf("%d glyphs in one font", total)
@@ -673,18 +683,9 @@ func assemble(tables []ttfTable) []byte {
 // and the code point of each drawn glyph (0 for any other glyph).
 func deriveRestricted(parts []fontPart, prio []int, drawn [][]bool, codes [][]uint16) ([]byte, [][]uint16, error) {
 	be := binary.BigEndian
-	ps := make([]*partData, len(parts))
-	total := 0
-	for i, p := range parts {
-		d, err := readPart(p, total)
-		if err != nil {
-			if len(parts) > 1 {
-				err = fmt.Errorf("%s: %w", p.name, err)
-			}
-			return nil, nil, err
-		}
-		ps[i] = d
-		total += p.numGlyphs
+	ps, total, err := readParts(parts)
+	if err != nil {
+		return nil, nil, err
 	}
 	// part of a glyph id of deriveFont's numbering.
 	partOf := func(dg int) (*partData, int) {
