@@ -176,7 +176,24 @@ func TestLayoutOverride(t *testing.T) {
 
 // render draws the certificates of units ids into one PDF.
 func render(t testing.TB, f fixture, ids ...string) ([]byte, []certificate.Certificate) {
-	set, err := typeset.NewFontSet(fonts.FS)
+	full, err := typeset.NewFontSet(fonts.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []certificate.Certificate
+	var lines []string
+	for _, a := range f.awards {
+		for _, id := range ids {
+			if a.Unit.ID == id {
+				c := f.compose(t, a)
+				cs = append(cs, c)
+				lines = append(lines, c.Lines(f.layout)...)
+			}
+		}
+	}
+	// As bulletin build draws them: with the fonts restricted to the
+	// certificates' lines.
+	set, err := full.Restrict(lines)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,16 +202,9 @@ func render(t testing.TB, f fixture, ids ...string) ([]byte, []certificate.Certi
 		t.Fatal(err)
 	}
 	pdf := certificate.NewDocument("test", date)
-	var cs []certificate.Certificate
-	for _, a := range f.awards {
-		for _, id := range ids {
-			if a.Unit.ID == id {
-				c := f.compose(t, a)
-				cs = append(cs, c)
-				if err := certificate.Draw(ts, pdf, c, f.layout); err != nil {
-					t.Fatal(err)
-				}
-			}
+	for _, c := range cs {
+		if err := certificate.Draw(ts, pdf, c, f.layout); err != nil {
+			t.Fatal(err)
 		}
 	}
 	var b bytes.Buffer

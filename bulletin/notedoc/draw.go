@@ -154,11 +154,40 @@ func empty(doc Document) bool {
 // the package doc). ts must not be in use by another goroutine. Nothing is
 // returned but the error when a character has no font (*typeset.CharError),
 // the emblem cannot be read or the document has no title and no text.
+//
+// The document is drawn twice: once with ts's fonts as a draft, then with
+// them restricted to the glyphs the draft drew (typeset.RestrictDrawn), so
+// that the PDF embeds the fewest font subsets.
 func Draw(ts *typeset.Typesetter, doc Document, opts Options) ([]byte, error) {
 	if ts == nil {
 		return nil, errors.New("notedoc: nil typesetter")
 	}
 	opts.defaults()
+	draft, err := drawPages(ts, doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	set, err := ts.FontSet().RestrictDrawn(draft)
+	if err != nil {
+		return nil, err
+	}
+	fin, err := typeset.NewTypesetter(set, "mm")
+	if err != nil {
+		return nil, err
+	}
+	pdf, err := drawPages(fin, doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// drawPages lays doc out and draws it with ts into a new document.
+func drawPages(ts *typeset.Typesetter, doc Document, opts Options) (*fpdf.Fpdf, error) {
 	lo, err := layout(ts, doc, opts)
 	if err != nil {
 		return nil, err
@@ -190,14 +219,7 @@ func Draw(ts *typeset.Typesetter, doc Document, opts Options) ([]byte, error) {
 			}
 		}
 	}
-	if err := pdf.Error(); err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	if err := pdf.Output(&out); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return pdf, pdf.Error()
 }
 
 // pageLabel is the number at the foot of page n (from 0) of count pages:

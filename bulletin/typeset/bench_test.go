@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -79,21 +80,49 @@ func BenchmarkPageA4(b *testing.B) {
 	b.ReportMetric(float64(size), "bytes")
 }
 
-// BenchmarkRegisterFont is what one font costs a document: fpdf parses and
-// hashes each registered font once per document (compare BenchmarkNewPDF).
-// Sans Regular is one font file holding the Devanagari and Latin faces.
+// BenchmarkRegisterFont is what registering one sub-font costs a document
+// (fpdf reads and hashes its definition; compare BenchmarkNewPDF). Its
+// program is cut and compressed at Output: see BenchmarkFontProgram.
 func BenchmarkRegisterFont(b *testing.B) {
 	ts := newTS(b)
-	id := makeFaceID(Sans, Regular, deva)
-	if err := ts.set.faces[id].pdf.build(); err != nil {
+	fd := ts.set.faces[makeFaceID(Sans, Regular, deva)]
+	if err := fd.pdf.build(); err != nil {
 		b.Fatal(err)
 	}
+	sf := fd.plan.subs[0]
 	for b.Loop() {
 		pdf := fpdf.New("P", "mm", "A4", "")
-		if _, err := ts.register(pdf, id); err != nil {
+		if _, err := fontsOf(pdf).use(pdf, sf); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkFontProgram: cutting a sub-font to 100 glyphs and compressing
+// it, as Output does once per sub-font and document.
+func BenchmarkFontProgram(b *testing.B) {
+	ts := newTS(b)
+	fd := ts.set.faces[makeFaceID(Serif, Regular, deva)]
+	if err := fd.pdf.build(); err != nil {
+		b.Fatal(err)
+	}
+	df := &docFont{sf: fd.plan.subs[0]}
+	if err := df.sf.build(); err != nil {
+		b.Fatal(err)
+	}
+	for c := firstCode; c < firstCode+100; c++ {
+		df.used[c] = true
+	}
+	d := &docFonts{subs: map[string]*docFont{df.sf.file: df}}
+	var n int64
+	for b.Loop() {
+		r, err := d.Open(df.sf.file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, _ = io.Copy(io.Discard, r)
+	}
+	b.ReportMetric(float64(n), "bytes")
 }
 
 func BenchmarkNewPDF(b *testing.B) {

@@ -8,14 +8,10 @@ import (
 	"sort"
 )
 
-// This file builds the "derived" font files handed to fpdf. fpdf addresses
-// glyphs only through a font's format-4 cmap (CID = code point, CIDToGIDMap
-// from the cmap), so glyphs without a code point (half forms, conjuncts,
-// reph, matra variants) would be unreachable; and fpdf's cost per registered
-// font and document is mostly fixed (it parses the font, fills and hashes a
-// 65,536-entry width table, writes a 128 KB CIDToGIDMap and starts a fresh
-// zlib writer per stream), so each family and weight is registered as ONE
-// font: its Devanagari and Latin faces merged. The derived file
+// This file builds the "derived" font of each family and weight: its
+// Devanagari and Latin faces merged into one glyph space, from which the
+// sub-fonts written into PDFs take their glyphs (simple.go), so that a line
+// with Hindi and English in one weight uses one sub-font. The derived file
 //
 //   - holds the glyphs of its faces one after the other: the first face's
 //     glyph ids are unchanged, the next face's are shifted by the glyph count
@@ -31,7 +27,7 @@ import (
 //     viewers that ignore /ActualText); the other face's glyph shares it when
 //     the two glyphs are identical (same outline, advance and side bearing),
 //     and gets a Private Use code point otherwise;
-//   - leaves out the tables fpdf never copies into a PDF (GSUB, GPOS, GDEF,
+//   - leaves out the tables a PDF viewer does not use (GSUB, GPOS, GDEF,
 //     DSIG) and the TrueType hinting (fpgm, prep, cvt, gasp and the per-glyph
 //     instructions), which a PDF viewer rendering at print resolution does not
 //     need and which would otherwise cost ~4 KB in every PDF per font;
@@ -39,13 +35,9 @@ import (
 //     needed in a PDF), and the first face's name table with the copyright
 //     notices of all faces.
 //
-// Shaping always uses the original fonts, so none of this affects layout;
-// drawing maps (face, glyph id) to the code point of the merged font.
-//
-// deriveRestricted builds the same font for a batch (FontSet.Restrict) with
-// only the glyphs drawn, the components of composite ones and glyph 0,
-// renumbered densely in the same order, and a cmap of only the drawn glyphs'
-// code points (the same as in the full derived font).
+// Shaping always uses the original fonts, so none of this affects layout.
+// The code point a glyph has in the merged cmap names it in the sub-fonts'
+// /Differences, which is what a viewer that ignores /ActualText copies out.
 
 type ttfTable struct {
 	tag  string
@@ -446,9 +438,8 @@ func buildCmap(parts []fontPart, ps []*partData, prio []int) ([]byte, [][]uint16
 		sort.Ints(own)
 		for _, cp := range own {
 			g := int(p.cmap[rune(cp)])
-			// The code point written for a glyph: its lowest mapping that is
-			// not a control character (fpdf drops CID 0 and viewers treat C0
-			// oddly).
+			// The code point that names a glyph: its lowest mapping that is
+			// not a control character (which would copy out oddly).
 			usable := g != 0 && codes[pi][g] == 0 && cp >= 0x20
 			if have, taken := m[uint16(cp)]; taken {
 				// Another face has it: share it if the glyphs are the same.
@@ -671,150 +662,4 @@ func assemble(tables []ttfTable) []byte {
 	}
 	be.PutUint32(out[headOff+8:], 0xB1B0AFBA-checksum(out))
 	return out
-}
-
-// deriveRestricted builds a derived font file of parts like deriveFont, but
-// holding only the glyphs drawn[i][g] of each part (and glyph 0 of the
-// first part, and the components of composite glyphs), renumbered densely
-// in the order of deriveFont's glyph ids, so that fpdf's work per document,
-// which grows with the cmap and the glyph count, is small. codes are
-// deriveFont's code points for parts: a drawn glyph keeps its code point
-// (real or Private Use) and its cmap maps only those. It returns the file
-// and the code point of each drawn glyph (0 for any other glyph).
-func deriveRestricted(parts []fontPart, prio []int, drawn [][]bool, codes [][]uint16) ([]byte, [][]uint16, error) {
-	be := binary.BigEndian
-	ps, total, err := readParts(parts)
-	if err != nil {
-		return nil, nil, err
-	}
-	// part of a glyph id of deriveFont's numbering.
-	partOf := func(dg int) (*partData, int) {
-		for _, d := range ps {
-			if dg >= d.offset && dg < d.offset+len(d.adv) {
-				return d, dg - d.offset
-			}
-		}
-		return nil, 0
-	}
-
-	// The glyph each code point reaches: that of the first part in prio
-	// order (a code point two parts share is on identical glyphs, see
-	// buildCmap).
-	keep := make([]bool, total)
-	keep[0] = true
-	target := map[uint16]int{} // code point -> deriveFont glyph id
-	out := make([][]uint16, len(parts))
-	for i, p := range parts {
-		out[i] = make([]uint16, p.numGlyphs)
-	}
-	for _, pi := range prio {
-		for g, used := range drawn[pi] {
-			if !used {
-				continue
-			}
-			cp := codes[pi][g]
-			if cp == 0 {
-				return nil, nil, fmt.Errorf("%s: glyph %d has no code point", parts[pi].name, g)
-			}
-			out[pi][g] = cp
-			if _, ok := target[cp]; !ok {
-				dg := ps[pi].offset + g
-				target[cp] = dg
-				keep[dg] = true
-			}
-		}
-	}
-	// Components of composite glyphs (any depth).
-	var addComponents func(dg, depth int) error
-	addComponents = func(dg, depth int) error {
-		d, g := partOf(dg)
-		b := d.glyph(g)
-		if len(b) < 10 || int16(be.Uint16(b)) >= 0 {
-			return nil
-		}
-		if depth > 8 {
-			return fmt.Errorf("glyph %d: composite glyphs nested too deep", dg)
-		}
-		for q := 10; q+4 <= len(b); {
-			flags := be.Uint16(b[q:])
-			c := int(be.Uint16(b[q+2:]))
-			if c >= total {
-				return fmt.Errorf("composite glyph %d uses glyph %d of %d", dg, c, total)
-			}
-			if !keep[c] {
-				keep[c] = true
-				if err := addComponents(c, depth+1); err != nil {
-					return err
-				}
-			}
-			if flags&0x0020 == 0 { // no MORE_COMPONENTS
-				break
-			}
-			q += componentSize(flags)
-		}
-		return nil
-	}
-	for dg := range total {
-		if keep[dg] {
-			if err := addComponents(dg, 0); err != nil {
-				return nil, nil, err
-			}
-		}
-	}
-
-	// New glyph ids, in the order of the old ones.
-	newID := make([]uint16, total)
-	n := 0
-	for dg, k := range keep {
-		if k {
-			newID[dg] = uint16(n)
-			n++
-		}
-	}
-	glyf := make([]byte, 0, 64*n)
-	loca := make([]byte, 4*(n+1))
-	hmtx := make([]byte, 4*n)
-	for dg, k := range keep {
-		if !k {
-			continue
-		}
-		d, g := partOf(dg)
-		ng := int(newID[dg])
-		be.PutUint32(loca[4*ng:], uint32(len(glyf)))
-		be.PutUint16(hmtx[4*ng:], d.adv[g])
-		be.PutUint16(hmtx[4*ng+2:], uint16(d.lsb[g]))
-		start := len(glyf)
-		glyf = append(glyf, d.glyph(g)...)
-		b := glyf[start:]
-		if len(b) >= 10 && int16(be.Uint16(b)) < 0 {
-			for q := 10; q+4 <= len(b); {
-				flags := be.Uint16(b[q:])
-				be.PutUint16(b[q+2:], newID[be.Uint16(b[q+2:])])
-				if flags&0x0020 == 0 {
-					break
-				}
-				q += componentSize(flags)
-			}
-		}
-	}
-	be.PutUint32(loca[4*n:], uint32(len(glyf)))
-
-	pairs := make([]cmapPair, 0, len(target))
-	for cp, dg := range target {
-		pairs = append(pairs, cmapPair{cp, newID[dg]})
-	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].code < pairs[j].code })
-	cmap, err := encodeCmap(pairs)
-	if err != nil {
-		return nil, nil, err
-	}
-	head, hhea, maxp, post, os2, err := fontWideTables(ps, n)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(os2) >= 78 {
-		be.PutUint16(os2[64:], pairs[0].code)            // usFirstCharIndex
-		be.PutUint16(os2[66:], pairs[len(pairs)-1].code) // usLastCharIndex
-	}
-	return assembleFont(ps, os2, cmap, glyf, head, hhea, hmtx, loca, maxp, post), out, nil
 }

@@ -5,16 +5,22 @@
 //
 // fpdf maps one code point to one glyph, so Devanagari drawn through its
 // Cell, MultiCell or Write comes out broken. This package never uses those
-// (nor GetStringWidth) for text it shapes: it registers with fpdf, per family
-// and weight, ONE derived font file holding both the Devanagari and the Latin
-// face (Devanagari glyph ids unchanged, Latin ones after them) whose cmap
-// keeps the faces' code points and gives every other glyph a Private Use one
-// (see derive.go), writes each shaped glyph as its code point with fpdf's Text, starting a new text object wherever the shaper's
-// position differs from what a viewer would compute from the widths, and
-// wraps each word in a marked-content span whose /ActualText is the word's
+// (nor GetStringWidth, nor Text) for text it shapes. It merges, per family
+// and weight, the Devanagari and the Latin face into one glyph space (a
+// "derived" font, derive.go), splits the glyphs it may draw into simple
+// TrueType fonts of up to 224 glyphs addressed by one-byte codes (simple.go),
+// registers those with fpdf's AddFontFromReader as they are first used in a
+// document, and writes the codes of each shaped glyph itself into the page
+// (fpdf's RawWriteBuf), with a new text position wherever the shaper's
+// position differs from what a viewer would compute from the widths. Each
+// word is wrapped in a marked-content span whose /ActualText is the word's
 // logical Unicode text, so that pdftotext and other extractors return the
-// source text.
-//
+// source text; each code is also named after its glyph's code point in the
+// font's /Differences (Private Use for glyphs without one, such as half
+// forms), for viewers that ignore /ActualText. At Output, fpdf asks the
+// document's FontLoader, which this package installs, for each font
+// program, and gets it cut down to the glyphs the document drew.
+
 // # Fonts and fallback
 //
 // A FontSet holds two families, Sans (Noto Sans Devanagari + Noto Sans) and
@@ -39,15 +45,13 @@
 // # Concurrency and use
 //
 // Build one FontSet per process and share it: it is immutable and safe for
-// concurrent use; the derived font files are built once, on first use, for
-// the whole process. Create one Typesetter per goroutine: it owns HarfBuzz
-// buffers, font faces and a shaping cache, which are not safe for concurrent
-// use, and costs no font parsing. Per document, just lay out and draw: Draw
-// registers with the document exactly the fonts (family and weight) it
-// uses, once (fpdf parses and hashes each registered font once per document,
-// a few ms whatever the font's size, so a bilingual page in one family and
-// two weights costs two fonts, not four, and unused ones none). Register
-// does it eagerly if wanted.
+// concurrent use; the derived fonts and sub-fonts are built once, on first
+// use, for the whole process. Create one Typesetter per goroutine: it owns
+// HarfBuzz buffers, font faces and a shaping cache, which are not safe for
+// concurrent use, and costs no font parsing. Per document, just lay out and
+// draw: Draw registers with the document the sub-fonts it uses, once, and
+// sets the document's FontLoader (a document drawn into by this package
+// must not use fpdf's AliasNbPages or another FontLoader).
 //
 //	set, err := typeset.NewFontSet(fonts.FS) // once per process
 //	...
@@ -64,13 +68,15 @@
 //
 // # Batches: restricted font sets
 //
-// A batch whose text is all known before drawing (a month's certificates)
-// should draw with FontSet.Restrict of that text: a FontSet whose derived
-// fonts hold only the glyphs the text needs, renumbered densely, with a cmap
-// of only their code points. fpdf's font work per document, much of which
-// grows with the registered font's cmap and glyph count, then costs a
-// fraction of that of the full fonts; layout, glyphs, positions and
-// extracted text are the same. Drawing other text with it is an error
+// A full FontSet's sub-fonts follow glyph order, so a page of Hindi touches
+// several of them. A batch whose text is all known before drawing (a month's
+// certificates) should draw with FontSet.Restrict of that text: its
+// sub-fonts hold only the glyphs the text needs, the most used first, so a
+// certificate needs one per weight. A document whose text is known only
+// once it is laid out is drawn twice: as a draft, then with
+// FontSet.RestrictDrawn of the draft (bulletin/notedoc does this). Layout,
+// glyphs, positions and extracted text are the same with any of these
+// sets. Drawing other text with a restricted set is an error
 // (ErrNotRestricted), never a wrong glyph.
 //
 //	certSet, err := set.Restrict(allLines) // once per batch
@@ -84,10 +90,10 @@
 // Typesetter, so measuring again at another size is cheap.
 //
 // Costs (2-core Xeon, see bench_test.go and bulletin/certificate's
-// benchmarks): shaping about 200,000 words/s uncached; fpdf's work per
-// registered font and document (registration plus its share of Output) is
-// mostly fixed, a few ms; a bilingual certificate page as its own PDF about
-// 9 ms of CPU and 27 KB.
+// benchmarks): shaping about 200,000 words/s uncached; registering a
+// sub-font with a document about 0.05 ms, and cutting and compressing its
+// program at Output about 0.2 ms; a bilingual certificate page as its own
+// PDF about 3 ms of CPU and 27 KB.
 //
 // Output is deterministic: the same input gives the same PDF bytes (set
 // fpdf's creation date and SetCatalogSort(true)).

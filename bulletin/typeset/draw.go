@@ -1,46 +1,14 @@
 package typeset
 
 import (
+	"bytes"
 	"fmt"
 	"math"
-	"strings"
+	"strconv"
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 )
-
-// register adds the font file of face id (see pdfFontFile) to pdf unless it
-// is there already (fpdf ignores a second AddUTF8FontFromBytes of the same
-// family and style), and returns it.
-func (ts *Typesetter) register(pdf *fpdf.Fpdf, id faceID) (*pdfFontFile, error) {
-	fd, err := ts.set.face(id)
-	if err != nil {
-		return nil, err
-	}
-	pf := fd.pdf
-	if err := pf.build(); err != nil {
-		return nil, err
-	}
-	pdf.AddUTF8FontFromBytes(pf.family, pf.style, pf.data)
-	return pf, pdf.Error()
-}
-
-// Register adds the font of a family and weight (one font file holding its
-// Devanagari and Latin faces) to pdf. It is optional: Draw and DrawLine
-// register, once per document, exactly the fonts they use, which keeps
-// unused fonts out of the PDF and saves fpdf's per-font work (a few ms).
-func (ts *Typesetter) Register(pdf *fpdf.Fpdf, f Family, w Weight) error {
-	for _, sc := range []script{deva, latn} {
-		id := makeFaceID(f, w, sc)
-		if ts.set.faces[id] == nil && ts.set.faces[makeFaceID(f, w, 1-sc)] != nil {
-			continue
-		}
-		if _, err := ts.register(pdf, id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 func (ts *Typesetter) checkUnit(pdf *fpdf.Fpdf) error {
 	if k := pdf.GetConversionRatio(); math.Abs(k-ts.k) > 1e-9 {
@@ -51,15 +19,14 @@ func (ts *Typesetter) checkUnit(pdf *fpdf.Fpdf) error {
 
 // Draw draws the paragraph with its top-left corner at (x, y) in user units
 // (y grows down the page, as everywhere in fpdf). It sets the current
-// font of pdf and leaves the text colour as it found it.
+// font of pdf and leaves the text and fill colours as it found them.
 func (p *Paragraph) Draw(pdf *fpdf.Fpdf, x, y float64) error {
 	ts := p.ts
 	if err := ts.checkUnit(pdf); err != nil {
 		return err
 	}
-	r, g, b := pdf.GetTextColor()
-	defer pdf.SetTextColor(r, g, b)
-	d := drawer{ts: ts, pdf: pdf, runs: p.runs}
+	d := newDrawer(ts, pdf, p.runs)
+	defer d.done()
 	for i := range p.Lines {
 		l := &p.Lines[i]
 		if err := d.line(l.pieces, l.xs, x*ts.k, (y+l.Baseline)*ts.k); err != nil {
@@ -83,9 +50,8 @@ func (p *Paragraph) DrawLines(pdf *fpdf.Fpdf, x, y float64, from, to int) (float
 	if from == to {
 		return 0, nil
 	}
-	r, g, b := pdf.GetTextColor()
-	defer pdf.SetTextColor(r, g, b)
-	d := drawer{ts: ts, pdf: pdf, runs: p.runs}
+	d := newDrawer(ts, pdf, p.runs)
+	defer d.done()
 	top := p.Lines[from].Top
 	for i := from; i < to; i++ {
 		l := &p.Lines[i]
@@ -121,9 +87,8 @@ func (ts *Typesetter) DrawLine(pdf *fpdf.Fpdf, x, y float64, align Align, runs .
 	case Right:
 		x0 -= w
 	}
-	r, g, b := pdf.GetTextColor()
-	defer pdf.SetTextColor(r, g, b)
-	d := drawer{ts: ts, pdf: pdf, runs: runs}
+	d := newDrawer(ts, pdf, runs)
+	defer d.done()
 	if err := d.line(ps, xs, x0, y*ts.k); err != nil {
 		return 0, err
 	}
@@ -133,14 +98,44 @@ func (ts *Typesetter) DrawLine(pdf *fpdf.Fpdf, x, y float64, align Align, runs .
 type drawer struct {
 	ts   *Typesetter
 	pdf  *fpdf.Fpdf
+	doc  *docFonts
 	runs []Run
-	sb   strings.Builder
-	hex  strings.Builder
+	buf  []byte // content being written
+	rd   bytes.Reader
 	// current font and colour set on pdf by this drawer
-	font  *pdfFontFile
-	size  float64
-	color Color
-	set   bool
+	font              *docFont
+	size              float64
+	color             Color
+	fontSet, colorSet bool
+	// the caller's colours, restored by done
+	text, fill [3]int
+	pageH      float64 // points
+}
+
+func newDrawer(ts *Typesetter, pdf *fpdf.Fpdf, runs []Run) *drawer {
+	d := &drawer{ts: ts, pdf: pdf, doc: fontsOf(pdf), runs: runs}
+	d.text[0], d.text[1], d.text[2] = pdf.GetTextColor()
+	d.fill[0], d.fill[1], d.fill[2] = pdf.GetFillColor()
+	_, h := pdf.GetPageSize()
+	d.pageH = h * ts.k
+	return d
+}
+
+// done gives pdf back the caller's colours.
+func (d *drawer) done() {
+	if d.colorSet {
+		d.pdf.SetTextColor(d.text[0], d.text[1], d.text[2])
+		d.pdf.SetFillColor(d.fill[0], d.fill[1], d.fill[2])
+	}
+}
+
+// write hands the content in d.buf to pdf.
+func (d *drawer) write() {
+	if len(d.buf) > 0 {
+		d.rd.Reset(d.buf[:len(d.buf)-1]) // fpdf adds the final newline
+		d.pdf.RawWriteBuf(&d.rd)
+		d.buf = d.buf[:0]
+	}
 }
 
 // posTolerance: a glyph starts a new Tj when its position differs from the
@@ -190,82 +185,128 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error {
 	pdf, ts := d.pdf, d.ts
 	fd := ts.set.faces[p.face]
-	if fd.pdf.restricted {
-		for _, g := range gl {
-			if fd.codes[g.gid] == 0 {
+	if err := fd.pdf.build(); err != nil {
+		return err
+	}
+	for _, g := range gl {
+		if fd.slot[g.gid] == 0 {
+			if fd.plan.restricted {
 				return fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, g.gid, fd.file, ErrNotRestricted)
 			}
+			return fmt.Errorf("typeset: %q needs glyph %d of %s, which has no sub-font", p.text, g.gid, fd.file)
 		}
-	}
-	if !d.set || d.font != fd.pdf || d.size != p.size {
-		pf, err := ts.register(pdf, p.face)
-		if err != nil {
-			return err
-		}
-		pdf.SetFont(pf.family, pf.style, p.size)
-		if err := pdf.Error(); err != nil {
-			return err
-		}
-		d.font, d.size = pf, p.size
 	}
 	c := d.runs[p.style].Style.Color
-	if !d.set || d.color != c {
+	if !d.colorSet || d.color != c {
+		// Text is painted with the fill colour: set both, so that fpdf knows
+		// the colour in force (done restores the caller's).
 		pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
-		d.color = c
+		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+		d.color, d.colorSet = c, true
 	}
-	d.set = true
 	if actual == "" && len(gl) == 1 && p.space && fd.codes[gl[0].gid] != ' ' {
 		// A lone space whose glyph has no U+0020 in the merged font (the
 		// other face's space differs): say that it is a space.
 		actual = " "
 	}
+	// The glyphs go out as one text object per font: a Td to each place
+	// where the shaper's position differs from the one a viewer computes
+	// from the /Widths, then the codes up to the next such place.
+	b := d.buf
 	if actual != "" {
-		pdf.RawWriteStr("/Span <</ActualText <" + utf16Hex(&d.hex, actual) + ">>> BDC")
+		b = append(b, "/Span <</ActualText "...)
+		b = appendTextString(b, actual)
+		b = append(b, ">> BDC\n"...)
 	}
 	scale := p.size / fd.upem // points per font unit
-	wscale := p.size / 1000   // points per /W unit
-	k := ts.k
+	wscale := p.size / 1000   // points per /Widths unit
 	pen := x
-	var segX, segY, predicted float64
-	open := false
-	sb := &d.sb
-	sb.Reset()
-	flush := func() {
-		if sb.Len() > 0 {
-			pdf.Text(segX/k, segY/k, sb.String())
-			sb.Reset()
-		}
-	}
+	var lineX, lineY, predicted float64 // the text line's origin, rounded
+	inText, inString := false, false
 	for _, g := range gl {
-		gx := pen + float64(g.dx)*scale
-		gy := y - float64(g.dy)*scale
-		if !open || math.Abs(gx-predicted) > posTolerance || gy != segY {
-			flush()
-			segX, segY = gx, gy
-			predicted = round2(gx)
-			open = true
+		slot := fd.slot[g.gid]
+		sf := fd.plan.subs[slot>>8]
+		if !d.fontSet || d.font.sf != sf || d.size != p.size {
+			if inText {
+				b = append(b, ") Tj ET\n"...)
+				inText, inString = false, false
+			}
+			d.buf = b
+			d.write()
+			df, err := d.doc.use(pdf, sf)
+			if err != nil {
+				return err
+			}
+			pdf.SetFont(sf.family, sf.pf.style, p.size)
+			if err := pdf.Error(); err != nil {
+				return err
+			}
+			d.font, d.size, d.fontSet = df, p.size, true
+			b = d.buf
 		}
-		sb.WriteRune(rune(fd.codes[g.gid]))
+		gx := round2(pen + float64(g.dx)*scale)
+		gy := round2(d.pageH - (y - float64(g.dy)*scale))
+		if !inString || math.Abs(gx-predicted) > posTolerance || gy != lineY {
+			if !inText {
+				b = append(b, "BT "...)
+				b = appendNum(b, gx)
+				b = append(b, ' ')
+				b = appendNum(b, gy)
+				inText = true
+			} else {
+				b = append(b, ") Tj "...)
+				b = appendNum(b, round2(gx-lineX))
+				b = append(b, ' ')
+				b = appendNum(b, round2(gy-lineY))
+			}
+			b = append(b, " Td ("...)
+			lineX, lineY, predicted = gx, gy, gx
+			inString = true
+		}
+		code := byte(slot)
+		switch code {
+		case '(', ')', '\\':
+			b = append(b, '\\')
+		}
+		b = append(b, code)
+		d.font.used[code] = true
 		predicted += fd.pdfWidth[g.gid] * wscale
 		pen += float64(g.adv) * scale
 	}
-	flush()
-	if actual != "" {
-		pdf.RawWriteStr("EMC")
+	if inText {
+		b = append(b, ") Tj ET\n"...)
 	}
+	if actual != "" {
+		b = append(b, "EMC\n"...)
+	}
+	d.buf = b
+	d.write()
 	return nil
 }
 
-// utf16Hex returns FEFF followed by the UTF-16BE hex of s.
-func utf16Hex(b *strings.Builder, s string) string {
-	const hexd = "0123456789ABCDEF"
-	b.Reset()
-	b.WriteString("FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		b.WriteByte(hexd[u>>12])
-		b.WriteByte(hexd[u>>8&15])
-		b.WriteByte(hexd[u>>4&15])
-		b.WriteByte(hexd[u&15])
+// appendNum appends v, a multiple of 0.01, as a PDF number.
+func appendNum(b []byte, v float64) []byte {
+	if v == 0 {
+		return append(b, '0')
 	}
-	return b.String()
+	return strconv.AppendFloat(b, v, 'f', 2, 64)
+}
+
+// appendTextString appends s as a PDF literal text string in UTF-16BE with
+// a byte order mark.
+func appendTextString(b []byte, s string) []byte {
+	b = append(b, '(', 0xFE, 0xFF)
+	for _, u := range utf16.Encode([]rune(s)) {
+		for _, c := range [2]byte{byte(u >> 8), byte(u)} {
+			switch c {
+			case '(', ')', '\\':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, c)
+			}
+		}
+	}
+	return append(b, ')')
 }

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -107,29 +108,39 @@ type faceData struct {
 	// (fpdf rounds hmtx advances to that unit for the /W array).
 	pdfWidth []float64
 
-	// The font file registered with fpdf for this face (shared with the
-	// other face of its family and weight) and, once pdf.build has run,
-	// the code point of each glyph id in it.
+	// The derived font holding this face (shared with the other face of
+	// its family and weight) and, once pdf.build has run, the code point of
+	// each glyph id in it and the glyph id of its glyph 0 there.
 	pdf   *pdfFontFile
 	codes []uint16
+	dOff  int
+
+	// How its glyphs are drawn (simple.go): the plan of sub-fonts and, by
+	// glyph id, the sub-font index<<8 | code of the glyph (0: not in the
+	// set). Set by pdf.build for a full set, by Restrict for a restricted
+	// one.
+	plan *fontPlan
+	slot []uint16
 }
 
-// pdfFontFile is a derived font file registered with fpdf (see derive.go): the
-// Devanagari and Latin faces of a family and weight merged into one, or a
+// pdfFontFile is a derived font file (see derive.go): the Devanagari and
+// Latin faces of a family and weight merged into one glyph space, or a
 // single face when the other half of its family is missing in that weight
-// or has other units per em. One font per family and weight halves fpdf's
-// fixed cost per document (parsing, hashing, streams) for bilingual text.
+// or has other units per em. The sub-fonts registered with fpdf (simple.go)
+// take their glyphs from it, so that a bilingual line in one weight needs
+// one of them, not two.
 type pdfFontFile struct {
-	family, style string      // fpdf family and style it is registered as
+	family, style string      // names the sub-fonts' tags derive from
+	psName        string      // the first face's file name without .ttf
 	faces         []*faceData // in glyph order; the first keeps its glyph ids
 	prio          []int       // indexes into faces: who gets a shared code point
-	// restricted: made by FontSet.Restrict; a glyph whose code is 0 is not
-	// in the font.
-	restricted bool
 
-	once sync.Once
-	data []byte
-	err  error
+	once    sync.Once
+	data    []byte
+	sum     [32]byte  // SHA-256 of data
+	derived *partData // data read back
+	cp      []uint16  // by derived glyph id: its code point in data's cmap
+	err     error
 }
 
 // build makes the font file and the faces' code points, once per process.
@@ -149,13 +160,28 @@ func (pf *pdfFontFile) build() error {
 		}
 		var codes [][]uint16
 		pf.data, codes, pf.err = deriveFont(parts, pf.prio)
+		if pf.err == nil {
+			total := 0
+			for _, fd := range pf.faces {
+				total += len(fd.pdfWidth)
+			}
+			pf.derived, pf.err = readPart(fontPart{name: "derived", raw: pf.data, numGlyphs: total}, 0)
+		}
 		if pf.err != nil {
 			pf.err = fmt.Errorf("typeset: deriving %s: %w", strings.Join(names, " + "), pf.err)
 			return
 		}
+		pf.sum = sha256.Sum256(pf.data)
+		off := 0
 		for i, fd := range pf.faces {
-			fd.codes = codes[i]
+			fd.codes, fd.dOff = codes[i], off
+			off += len(fd.pdfWidth)
 		}
+		pf.cp = make([]uint16, off)
+		for _, fd := range pf.faces {
+			copy(pf.cp[fd.dOff:], fd.codes)
+		}
+		newPlan(pf, fullOrder(pf), false, pf.faces)
 	})
 	return pf.err
 }
@@ -204,13 +230,13 @@ func NewFontSet(fsys fs.FS) (*FontSet, error) {
 			if d != nil && l != nil && d.upem == l.upem {
 				// Devanagari keeps its glyph ids; Latin keeps the code
 				// points both map.
-				pf := &pdfFontFile{family: "ts" + f.String(), style: style, faces: []*faceData{d, l}, prio: []int{1, 0}}
+				pf := &pdfFontFile{family: "ts" + f.String(), style: style, psName: strings.TrimSuffix(d.file, ".ttf"), faces: []*faceData{d, l}, prio: []int{1, 0}}
 				d.pdf, l.pdf = pf, pf
 				continue
 			}
 			for sc, fd := range map[string]*faceData{"deva": d, "latn": l} {
 				if fd != nil {
-					fd.pdf = &pdfFontFile{family: "ts" + f.String() + sc, style: style, faces: []*faceData{fd}, prio: []int{0}}
+					fd.pdf = &pdfFontFile{family: "ts" + f.String() + sc, style: style, psName: strings.TrimSuffix(fd.file, ".ttf"), faces: []*faceData{fd}, prio: []int{0}}
 				}
 			}
 		}
@@ -273,23 +299,6 @@ func (fd *faceData) covers(r rune) bool {
 		return true
 	}
 	return harfbuzz.IsDefaultIgnorable(r)
-}
-
-// DerivedSizes returns the size in bytes of each derived font file
-// registered with fpdf, by the file names of the faces it holds joined by
-// " + " (for reports and tests). It builds them if need be.
-func (s *FontSet) DerivedSizes() map[string]int {
-	out := map[string]int{}
-	for _, fd := range s.faces {
-		if fd != nil && fd.pdf.build() == nil {
-			var names []string
-			for _, f := range fd.pdf.faces {
-				names = append(names, f.file)
-			}
-			out[strings.Join(names, " + ")] = len(fd.pdf.data)
-		}
-	}
-	return out
 }
 
 // CharError reports a character that no font of the set can draw.

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -71,11 +72,12 @@ func sharedCorpusPDF(t testing.TB) []byte {
 	return corpusPDFb
 }
 
-// TestPDFGlyphsAreShapedGlyphs reads the corpus PDF back: every CID shown
-// by a Tj is mapped through its font's /CIDToGIDMap to a glyph of the
-// embedded subset font, and that glyph's outline and advance must be those
-// of the glyph hb-shape gave for the same place in the text (the subset
-// renumbers glyphs, so glyphs are compared by outline; glyphs with identical
+// TestPDFGlyphsAreShapedGlyphs reads the corpus PDF back: every code shown
+// by a Tj is mapped, as a viewer does for a symbolic TrueType font, through
+// the (3,0) cmap of the embedded font program (and its (1,0) cmap, which
+// must agree) to a glyph, and that glyph's outline and advance must be those
+// of the glyph hb-shape gave for the same place in the text (the sub-fonts
+// renumber glyphs, so glyphs are compared by outline; glyphs with identical
 // outlines are interchangeable on the page).
 func TestPDFGlyphsAreShapedGlyphs(t *testing.T) {
 	golden := readGolden(t)
@@ -100,17 +102,19 @@ func TestPDFGlyphsAreShapedGlyphs(t *testing.T) {
 	if len(shown) != len(expected) {
 		t.Fatalf("PDF shows %d glyphs, hb-shape gave %d for the corpus", len(shown), len(expected))
 	}
-	// A PDF font holds both faces of a family and weight (see derive.go):
-	// the glyph shown must be the hb-shape glyph of the face of that run.
+	// A sub-font holds glyphs of both faces of a family and weight (see
+	// simple.go): the glyph shown must be the hb-shape glyph of the face of
+	// that run, its /Widths entry the glyph's advance, and its name in
+	// /Differences that of its code point in the derived font.
 	set := fontSet(t)
 	byBase := map[string]map[string]faceID{} // base font -> face file -> face
 	for id := range faceID(numFaces) {
-		pf := set.faces[id].pdf
-		base := "utf8" + strings.ToLower(pf.family) + pf.style
-		if byBase[base] == nil {
-			byBase[base] = map[string]faceID{}
+		for _, sf := range set.faces[id].plan.subs {
+			if byBase[sf.name] == nil {
+				byBase[sf.name] = map[string]faceID{}
+			}
+			byBase[sf.name][faceFiles[id]] = id
 		}
-		byBase[base][faceFiles[id]] = id
 	}
 	orig := map[faceID]*font.Face{}
 	subs := map[*pdfFont]*font.Face{}
@@ -133,20 +137,27 @@ func TestPDFGlyphsAreShapedGlyphs(t *testing.T) {
 				t.Fatalf("embedded font %s: %v", s.font.baseFont, err)
 			}
 			subs[s.font] = f
+			if s.font.length1 != len(s.font.fontFile) || s.font.flags&4 == 0 || s.font.flags&32 != 0 {
+				t.Errorf("%s: /Length1 %d for %d bytes, /Flags %d", s.font.baseFont, s.font.length1, len(s.font.fontFile), s.font.flags)
+			}
 		}
-		sg, err := s.font.gid(s.cid)
+		sg, err := s.font.gid(s.code)
 		if err != nil {
 			t.Fatal(err)
 		}
 		wantG := font.GID(expected[i].gid)
+		fd := set.faces[id]
 		gotOutline := subs[s.font].GlyphData(font.GID(sg))
 		wantOutline := orig[id].GlyphData(wantG)
 		gotAdv := subs[s.font].HorizontalAdvance(font.GID(sg))
 		wantAdv := orig[id].HorizontalAdvance(wantG)
-		if !reflect.DeepEqual(gotOutline, wantOutline) || gotAdv != wantAdv {
+		wantName := fmt.Sprintf("uni%04X", fd.codes[wantG])
+		if !reflect.DeepEqual(gotOutline, wantOutline) || gotAdv != wantAdv ||
+			float64(s.font.widths[s.code-s.font.first]) != fd.pdfWidth[wantG] || s.font.names[s.code] != wantName {
 			bad++
 			if bad < 10 {
-				t.Errorf("glyph %d (CID U+%04X in %s): subset glyph %d is not original glyph %d", i, s.cid, s.font.baseFont, sg, wantG)
+				t.Errorf("glyph %d (code %d in %s, /%s, width %d): subset glyph %d is not original glyph %d (/%s, width %g)",
+					i, s.code, s.font.baseFont, s.font.names[s.code], s.font.widths[s.code-s.font.first], sg, wantG, wantName, fd.pdfWidth[wantG])
 			}
 		}
 	}

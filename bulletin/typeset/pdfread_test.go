@@ -3,10 +3,13 @@ package typeset
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -71,22 +74,36 @@ func ref(t testing.TB, dict, key string) int {
 	return n
 }
 
-// pdfFont is an embedded CID font as fpdf writes it.
+// pdfFont is an embedded simple TrueType font as the package registers
+// it with fpdf (see simple.go).
 type pdfFont struct {
 	baseFont  string
-	cidToGID  []byte // 2 bytes per CID
-	fontFile  []byte // the embedded (subset) TrueType font
-	resources string // resource name, e.g. "F1a2b..."
+	fontFile  []byte // the embedded (cut) TrueType font program
+	length1   int    // its /Length1
+	flags     int
+	first     int
+	widths    []int          // /Widths, from /FirstChar
+	names     map[int]string // /Differences: code -> glyph name
+	resources string         // resource name, e.g. "F1a2b..."
+	cmap      map[int]int    // code -> glyph id, read from the program's (3,0) cmap
 }
 
-// shownGlyph is one CID shown by a Tj, with the font it was shown in.
+// shownGlyph is one code shown by a Tj, with the font it was shown in and
+// where: x is the glyph's own position, from its Tj's and the /Widths of
+// the glyphs before it in the Tj (points).
 type shownGlyph struct {
 	font *pdfFont
-	cid  int
-	x, y float64 // text position of the Tj it belongs to (points)
+	code int
+	x, y float64
 }
 
-// pdfGlyphs returns, page by page in order, every CID shown by the
+var (
+	numRE   = regexp.MustCompile(`-?\d+`)
+	nameRE  = regexp.MustCompile(`\d+|/[^\s/\]]+`)
+	diffsRE = regexp.MustCompile(`/Differences \[([^\]]*)\]`)
+)
+
+// pdfGlyphs returns, page by page in order, every code shown by the
 // content streams, with its font.
 func pdfGlyphs(t testing.TB, b []byte) []shownGlyph {
 	t.Helper()
@@ -102,16 +119,43 @@ func pdfGlyphs(t testing.TB, b []byte) []shownGlyph {
 		for _, m := range resRE.FindAllStringSubmatch(o.dict, -1) {
 			fn, _ := strconv.Atoi(m[2])
 			f := objs[fn]
-			if f == nil || !bytes.Contains([]byte(f.dict), []byte("/Type0")) {
+			if f == nil || !strings.Contains(f.dict, "/Type /Font") {
 				continue
 			}
-			desc := objs[ref(t, f.dict, "/DescendantFonts")]
-			fd := objs[ref(t, desc.dict, "/FontDescriptor")]
+			if !strings.Contains(f.dict, "/Subtype /TrueType") {
+				t.Fatalf("font %s is not a simple TrueType font: %s", m[1], f.dict)
+			}
+			fd := objs[ref(t, f.dict, "/FontDescriptor")]
+			ff := objs[ref(t, fd.dict, "/FontFile2")]
 			pf := &pdfFont{
 				baseFont:  regexp.MustCompile(`/BaseFont /(\S+)`).FindStringSubmatch(f.dict)[1],
-				cidToGID:  objs[ref(t, desc.dict, "/CIDToGIDMap")].stream,
-				fontFile:  objs[ref(t, fd.dict, "/FontFile2")].stream,
+				fontFile:  ff.stream,
 				resources: m[1],
+				names:     map[int]string{},
+			}
+			pf.length1, _ = strconv.Atoi(regexp.MustCompile(`/Length1 (\d+)`).FindStringSubmatch(ff.dict)[1])
+			pf.flags, _ = strconv.Atoi(regexp.MustCompile(`/Flags (\d+)`).FindStringSubmatch(fd.dict)[1])
+			pf.first, _ = strconv.Atoi(regexp.MustCompile(`/FirstChar (\d+)`).FindStringSubmatch(f.dict)[1])
+			for _, w := range numRE.FindAllString(objs[ref(t, f.dict, "/Widths")].dict, -1) {
+				v, _ := strconv.Atoi(w)
+				pf.widths = append(pf.widths, v)
+			}
+			if enc := objs[ref(t, f.dict, "/Encoding")]; enc != nil {
+				if dm := diffsRE.FindStringSubmatch(enc.dict); dm != nil {
+					code := 0
+					for _, tok := range nameRE.FindAllString(dm[1], -1) {
+						if tok[0] == '/' {
+							pf.names[code] = tok[1:]
+							code++
+						} else {
+							code, _ = strconv.Atoi(tok)
+						}
+					}
+				}
+			}
+			var err error
+			if pf.cmap, err = symbolCmapOf(pf.fontFile); err != nil {
+				t.Fatalf("font %s: %v", pf.baseFont, err)
 			}
 			fonts[m[1]] = pf
 		}
@@ -127,6 +171,53 @@ func pdfGlyphs(t testing.TB, b []byte) []shownGlyph {
 	return out
 }
 
+// symbolCmapOf reads the (3,0) format-4 cmap of a TrueType font program
+// and returns the glyph id of every code c it maps at U+F000+c, checking
+// that its (1,0) format-0 cmap maps c to the same glyph.
+func symbolCmapOf(b []byte) (map[int]int, error) {
+	tabs, err := readTables(b)
+	if err != nil {
+		return nil, err
+	}
+	cm := tabs["cmap"]
+	be := binary.BigEndian
+	var f0, f4 []byte
+	for i := range int(be.Uint16(cm[2:])) {
+		rec := cm[4+8*i:]
+		sub := cm[be.Uint32(rec[4:]):]
+		switch [2]uint16{be.Uint16(rec), be.Uint16(rec[2:])} {
+		case [2]uint16{1, 0}:
+			f0 = sub
+		case [2]uint16{3, 0}:
+			f4 = sub
+		}
+	}
+	if f0 == nil || f4 == nil || be.Uint16(f0) != 0 || be.Uint16(f4) != 4 {
+		return nil, errors.New("no (1,0) format-0 and (3,0) format-4 cmaps")
+	}
+	out := map[int]int{}
+	seg := int(be.Uint16(f4[6:])) / 2
+	for s := range seg {
+		end := int(be.Uint16(f4[14+2*s:]))
+		start := int(be.Uint16(f4[16+2*seg+2*s:]))
+		delta := int(be.Uint16(f4[16+4*seg+2*s:]))
+		if be.Uint16(f4[16+6*seg+2*s:]) != 0 {
+			return nil, errors.New("idRangeOffset not supported by this reader")
+		}
+		for u := start; u <= end && u != 0xFFFF; u++ {
+			if u < 0xF000 || u > 0xF0FF {
+				return nil, fmt.Errorf("(3,0) cmap maps U+%04X", u)
+			}
+			g := (u + delta) & 0xFFFF
+			if int(f0[6+u-0xF000]) != g {
+				return nil, fmt.Errorf("code %d: glyph %d in (3,0), %d in (1,0)", u-0xF000, g, f0[6+u-0xF000])
+			}
+			out[u-0xF000] = g
+		}
+	}
+	return out, nil
+}
+
 // contentGlyphs tokenizes a content stream well enough for fpdf's output:
 // numbers, names, literal strings, dictionaries, operators.
 func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGlyph {
@@ -134,7 +225,7 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 	var out []shownGlyph
 	var stack []string
 	var cur *pdfFont
-	var tx, ty float64
+	var tx, ty, size float64
 	i := 0
 	for i < len(c) {
 		ch := c[i]
@@ -181,20 +272,29 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 			}
 			stack = append(stack, "("+string(s))
 		case ch == '<' && i+1 < len(c) && c[i+1] == '<':
-			// dictionary (marked content properties): skip to matching >>
+			// dictionary (marked content properties): skip to the matching
+			// >>, over literal strings (which may hold any bytes)
 			depth := 0
 			for i < len(c) {
-				if bytes.HasPrefix(c[i:], []byte("<<")) {
+				switch {
+				case c[i] == '(':
+					for i++; i < len(c) && c[i] != ')'; i++ {
+						if c[i] == '\\' {
+							i++
+						}
+					}
+					i++
+				case bytes.HasPrefix(c[i:], []byte("<<")):
 					depth++
 					i += 2
-				} else if bytes.HasPrefix(c[i:], []byte(">>")) {
+				case bytes.HasPrefix(c[i:], []byte(">>")):
 					depth--
 					i += 2
-					if depth == 0 {
-						break
-					}
-				} else {
+				default:
 					i++
+				}
+				if depth == 0 {
+					break
 				}
 			}
 			stack = append(stack, "<<dict>>")
@@ -213,23 +313,34 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 				name := stack[len(stack)-2][1:]
 				cur = fonts[name]
 				if cur == nil {
-					t.Fatalf("content uses font %s that is not a Type0 font resource", name)
+					t.Fatalf("content uses font %s that is not a font resource", name)
 				}
+				size, _ = strconv.ParseFloat(stack[len(stack)-1], 64)
 				stack = stack[:0]
-			case "Td":
-				tx, _ = strconv.ParseFloat(stack[len(stack)-2], 64)
-				ty, _ = strconv.ParseFloat(stack[len(stack)-1], 64)
+			case "BT":
+				tx, ty = 0, 0
+				stack = stack[:0]
+			case "Td": // relative to the start of the line
+				dx, _ := strconv.ParseFloat(stack[len(stack)-2], 64)
+				dy, _ := strconv.ParseFloat(stack[len(stack)-1], 64)
+				tx, ty = tx+dx, ty+dy
 				stack = stack[:0]
 			case "Tj":
 				s := stack[len(stack)-1]
-				if s[0] != '(' || len(s[1:])%2 != 0 {
-					t.Fatalf("Tj operand %q is not a 2-byte CID string", s)
+				if s[0] != '(' {
+					t.Fatalf("Tj operand %q is not a string", s)
 				}
 				if cur == nil {
 					t.Fatal("Tj before Tf")
 				}
-				for k := 1; k+1 < len(s); k += 2 {
-					out = append(out, shownGlyph{font: cur, cid: int(s[k])<<8 | int(s[k+1]), x: tx, y: ty})
+				x := tx
+				for k := 1; k < len(s); k++ {
+					code := int(s[k])
+					if code < cur.first || code-cur.first >= len(cur.widths) {
+						t.Fatalf("code %d outside the /Widths of %s", code, cur.baseFont)
+					}
+					out = append(out, shownGlyph{font: cur, code: code, x: x, y: ty})
+					x += float64(cur.widths[code-cur.first]) * size / 1000
 				}
 				stack = stack[:0]
 			default:
@@ -244,9 +355,10 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 	return out
 }
 
-func (f *pdfFont) gid(cid int) (int, error) {
-	if 2*cid+1 >= len(f.cidToGID) {
-		return 0, fmt.Errorf("CID %d beyond CIDToGIDMap", cid)
+func (f *pdfFont) gid(code int) (int, error) {
+	g, ok := f.cmap[code]
+	if !ok {
+		return 0, fmt.Errorf("code %d not in the cmap of %s", code, f.baseFont)
 	}
-	return int(f.cidToGID[2*cid])<<8 | int(f.cidToGID[2*cid+1]), nil
+	return g, nil
 }

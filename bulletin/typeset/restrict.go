@@ -1,11 +1,12 @@
 package typeset
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"fmt"
-	"strings"
+	"math"
+	"slices"
+	"sort"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // ErrNotRestricted is wrapped by the error of drawing, with a FontSet made
@@ -15,37 +16,33 @@ var ErrNotRestricted = errors.New("glyph not in the restricted font set")
 // Restrict returns a FontSet for drawing exactly the given texts (each as
 // it will be drawn: one Run's text, in any family and weight of s) and no
 // other: a batch whose every line is known before drawing (a month's
-// certificates) draws with it at a fraction of fpdf's per-document font
-// cost.
+// certificates) draws with it at a fraction of the PDF size and cost.
 //
-// fpdf's work per registered font and document (and the memory it holds)
-// grows with the font's cmap and glyph count: it turns every cmap entry into
-// Go maps, twice, and reads every horizontal metric. Restrict shapes every
-// text in every family and weight of s, collects the glyphs used per face,
-// and builds derived fonts (see derive.go) holding only those glyphs and
-// the components of composite ones, renumbered densely, whose cmap maps only
-// the code point drawn for each (the same as with s: real where the glyph
-// has one, Private Use otherwise). Shaping still uses the original fonts, so
-// layout, positions and outlines are those of s, and text extraction is the
-// same.
+// Restrict shapes every text in every family and weight of s and counts,
+// for every glyph, the texts that use it. The restricted set's sub-fonts
+// (see simple.go) hold only those glyphs, the most used first, so that a
+// document of the batch needs about one sub-font per weight, each cut to
+// what the document draws. Shaping, layout, positions, outlines and
+// extracted text are those of s.
 //
 // The result is immutable and safe for concurrent use like s; Check,
 // Metrics, Measure and layout behave as with s. Drawing text that needs a
 // glyph outside the set is an error wrapping ErrNotRestricted (never a
 // wrong or missing glyph). The same texts (in any order, with any
-// repetition) give the same font files, so the same PDF bytes. Its fonts are
-// registered with fpdf under names of their own, so a document may use s
-// and a restricted set side by side.
+// repetition) give the same sub-fonts, so the same PDF bytes. Its
+// sub-fonts have names of their own, so a document may use s and a
+// restricted set side by side.
 func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
 		return nil, err
 	}
-	var drawn [numFaces][]bool
+	var count, last [numFaces][]int32
 	for id, fd := range s.faces {
 		if fd != nil {
-			drawn[id] = make([]bool, len(fd.pdfWidth))
-			drawn[id][fd.space] = true // spaces are drawn whatever the texts
+			count[id] = make([]int32, len(fd.pdfWidth))
+			last[id] = make([]int32, len(fd.pdfWidth))
+			count[id][fd.space] = math.MaxInt32 // spaces are drawn whatever the texts
 		}
 	}
 	seen := make(map[string]struct{}, len(texts))
@@ -54,6 +51,7 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 			continue
 		}
 		seen[text] = struct{}{}
+		stamp := int32(len(seen)) // counts a glyph once per text
 		for f := Sans; f <= Serif; f++ {
 			for w := Regular; w <= Bold; w++ {
 				if s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
@@ -64,81 +62,123 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 					return nil, err
 				}
 				for i := range ps {
-					d := drawn[ps[i].face]
+					c, l := count[ps[i].face], last[ps[i].face]
 					for _, g := range ps[i].glyphs {
-						d[g.gid] = true
+						if l[g.gid] != stamp && c[g.gid] != math.MaxInt32 {
+							l[g.gid] = stamp
+							c[g.gid]++
+						}
 					}
 				}
 			}
 		}
 	}
 
+	return s.restricted(func(fd *faceData, fid faceID) []int32 { return count[fid] })
+}
+
+// RestrictDrawn returns a FontSet restricted (see Restrict) to the glyphs
+// drawn with s so far into pdf, which is then only a draft: drawing the
+// same document again with the result gives a PDF whose sub-fonts hold
+// just its glyphs, the fewest per family and weight. A document whose text
+// is not known before it is laid out (a press note) is drawn that way.
+func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
+	d := fontsOf(pdf)
+	drawn := map[*pdfFontFile][]bool{}
+	for _, df := range d.subs {
+		pf := df.sf.pf
+		mine := false
+		for _, fd := range s.faces {
+			if fd != nil && fd.plan != nil && slices.Contains(fd.plan.subs, df.sf) {
+				mine = true
+				break
+			}
+		}
+		if !mine {
+			continue
+		}
+		if drawn[pf] == nil {
+			drawn[pf] = make([]bool, len(pf.cp))
+		}
+		for c, used := range df.used {
+			if used {
+				drawn[pf][df.sf.dgid[c]] = true
+			}
+		}
+	}
+	return s.restricted(func(fd *faceData, _ faceID) []int32 {
+		n := make([]int32, len(fd.pdfWidth))
+		if dr := drawn[fd.pdf]; dr != nil {
+			for g := range n {
+				if dr[fd.dOff+g] {
+					n[g] = 1
+				}
+			}
+		}
+		return n
+	})
+}
+
+// restricted returns a copy of s whose faces draw only the glyphs g with
+// count(face)[g] > 0, the most counted first in its sub-fonts.
+func (s *FontSet) restricted(count func(fd *faceData, id faceID) []int32) (*FontSet, error) {
 	r := &FontSet{}
+	for _, fd := range s.faces {
+		if fd != nil {
+			if err := fd.pdf.build(); err != nil { // sets codes and dOff
+				return nil, err
+			}
+		}
+	}
 	for id, fd := range s.faces {
 		if fd != nil {
 			c := *fd
-			c.pdf, c.codes = nil, nil
+			c.plan, c.slot = nil, nil
 			r.faces[id] = &c
 		}
 	}
 	for id, fd := range s.faces {
-		if fd == nil || r.faces[id].pdf != nil {
+		if fd == nil || r.faces[id].plan != nil {
 			continue
 		}
 		pf := fd.pdf
-		if err := pf.build(); err != nil {
-			return nil, err
+		type use struct {
+			dg uint16
+			n  int32
 		}
-		parts := make([]fontPart, len(pf.faces))
-		used := make([][]bool, len(pf.faces))
-		codes := make([][]uint16, len(pf.faces))
-		faces := make([]*faceData, len(pf.faces))
-		var names []string
-		for i, f := range pf.faces {
-			parts[i] = fontPart{name: f.file, raw: f.raw, numGlyphs: len(f.pdfWidth)}
-			used[i] = drawn[s.faceID(f)]
-			codes[i] = f.codes
-			faces[i] = r.faces[s.faceID(f)]
-			names = append(names, f.file)
+		var uses []use
+		var faces []*faceData
+		for fid, f := range s.faces {
+			if f == nil || f.pdf != pf {
+				continue
+			}
+			faces = append(faces, r.faces[fid])
+			for g, n := range count(f, faceID(fid)) {
+				if n > 0 {
+					uses = append(uses, use{uint16(f.dOff + g), n})
+				}
+			}
 		}
-		data, rcodes, err := deriveRestricted(parts, pf.prio, used, codes)
-		if err != nil {
-			return nil, fmt.Errorf("typeset: deriving %s: %w", strings.Join(names, " + "), err)
+		sort.Slice(uses, func(i, j int) bool {
+			if uses[i].n != uses[j].n {
+				return uses[i].n > uses[j].n
+			}
+			return uses[i].dg < uses[j].dg
+		})
+		order := make([]uint16, len(uses))
+		for i, u := range uses {
+			order[i] = u.dg
 		}
-		sum := sha256.Sum256(data)
-		rf := &pdfFontFile{
-			// A name of its own: fpdf keeps the first font registered under
-			// a family and style, and code points differ between sets.
-			family:     pf.family + "r" + hex.EncodeToString(sum[:5]),
-			style:      pf.style,
-			faces:      faces,
-			prio:       pf.prio,
-			data:       data,
-			restricted: true,
-		}
-		rf.once.Do(func() {}) // built
-		for i, f := range faces {
-			f.pdf, f.codes = rf, rcodes[i]
-		}
+		newPlan(pf, order, true, faces)
 	}
 	return r, nil
-}
-
-// faceID returns the id of one of the set's faces.
-func (s *FontSet) faceID(fd *faceData) faceID {
-	for id, f := range s.faces {
-		if f == fd {
-			return faceID(id)
-		}
-	}
-	panic("typeset: face not in its set")
 }
 
 // Restricted reports whether the set was made by Restrict.
 func (s *FontSet) Restricted() bool {
 	for _, fd := range s.faces {
 		if fd != nil {
-			return fd.pdf.restricted
+			return fd.plan != nil && fd.plan.restricted
 		}
 	}
 	return false

@@ -2,7 +2,9 @@ package typeset
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,62 +33,96 @@ func corpusRestricted(t testing.TB) *FontSet {
 	return restrictSet
 }
 
-// TestRestrictedFontsHoldTheGlyphs reads each restricted derived font: it is
-// small, and the code point drawn for every glyph the corpus uses reaches a
-// glyph with the original's outline (composite glyphs' components
-// renumbered) and advance.
-func TestRestrictedFontsHoldTheGlyphs(t *testing.T) {
+// TestSubFontsHoldTheGlyphs reads back every sub-font of the full and of
+// a restricted set, with all its glyphs: the code of every glyph of every
+// face reaches, through the font program's cmaps, a glyph with the
+// original's outline (composite glyphs' components renumbered) and advance,
+// and its width in the font definition is the one drawing assumes. The
+// restricted set has every glyph the corpus needs and few sub-fonts.
+func TestSubFontsHoldTheGlyphs(t *testing.T) {
 	full, r := fontSet(t), corpusRestricted(t)
 	if full.Restricted() || !r.Restricted() {
 		t.Fatal("Restricted() is wrong")
 	}
-	parsed := map[*pdfFontFile]*font.Face{}
-	for id, fd := range r.faces {
-		if fd == nil {
-			continue
+	for _, set := range []*FontSet{full, r} {
+		type read struct {
+			face *font.Face
+			cmap map[int]int
+			def  fpdfFontDef
 		}
-		pf := fd.pdf
-		if parsed[pf] == nil {
-			f, err := font.ParseTTF(bytes.NewReader(pf.data))
-			if err != nil {
-				t.Fatalf("%s: %v", pf.family, err)
-			}
-			parsed[pf] = f
-			fullSize := len(full.faces[id].pdf.data)
-			t.Logf("%s%s: %d bytes (full: %d bytes)", pf.family, pf.style, len(pf.data), fullSize)
-			if len(pf.data)*4 > fullSize {
-				t.Errorf("%s: restricted font is %d bytes, the full one %d", pf.family, len(pf.data), fullSize)
-			}
-		}
-		rf := parsed[pf]
-		orig := font.NewFace(full.faces[id].font)
-		n := 0
-		for g, cp := range fd.codes {
-			if cp == 0 {
+		parsed := map[*subFont]*read{}
+		for id, fd := range set.faces {
+			if fd == nil {
 				continue
 			}
-			n++
-			if cp != full.faces[id].codes[g] {
-				t.Errorf("%s glyph %d: code point U+%04X, full set U+%04X", fd.file, g, cp, full.faces[id].codes[g])
+			if err := fd.pdf.build(); err != nil {
+				t.Fatal(err)
 			}
-			rg, ok := rf.NominalGlyph(rune(cp))
-			if !ok {
-				t.Errorf("%s glyph %d: U+%04X not in the restricted cmap", fd.file, g, cp)
-				continue
+			orig := font.NewFace(fd.font)
+			n := 0
+			for g, slot := range fd.slot {
+				if slot == 0 {
+					continue
+				}
+				n++
+				sf := fd.plan.subs[slot>>8]
+				rd := parsed[sf]
+				if rd == nil {
+					if err := sf.build(); err != nil {
+						t.Fatal(err)
+					}
+					var all [256]bool
+					for c := range all {
+						all[c] = true
+					}
+					prog := sf.program(&all, true)
+					if len(prog) != sf.full {
+						t.Errorf("%s: %d bytes, OriginalSize %d", sf.name, len(prog), sf.full)
+					}
+					f, err := font.ParseTTF(bytes.NewReader(prog))
+					if err != nil {
+						t.Fatalf("%s: %v", sf.name, err)
+					}
+					cm, err := symbolCmapOf(prog)
+					if err != nil {
+						t.Fatalf("%s: %v", sf.name, err)
+					}
+					rd = &read{face: f, cmap: cm}
+					if err := json.Unmarshal(sf.def, &rd.def); err != nil {
+						t.Fatal(err)
+					}
+					parsed[sf] = rd
+				}
+				code := int(slot & 0xFF)
+				sg := font.GID(rd.cmap[code])
+				if !reflect.DeepEqual(rd.face.GlyphData(sg), orig.GlyphData(font.GID(g))) || rd.face.HorizontalAdvance(sg) != orig.HorizontalAdvance(font.GID(g)) {
+					t.Errorf("%s glyph %d: code %d of %s reaches glyph %d, which differs", fd.file, g, code, sf.name, sg)
+				}
+				if float64(rd.def.Cw[code]) != fd.pdfWidth[g] {
+					t.Errorf("%s glyph %d: width %d in %s, drawing assumes %g", fd.file, g, rd.def.Cw[code], sf.name, fd.pdfWidth[g])
+				}
 			}
-			if !reflect.DeepEqual(rf.GlyphData(rg), orig.GlyphData(font.GID(g))) || rf.HorizontalAdvance(rg) != orig.HorizontalAdvance(font.GID(g)) {
-				t.Errorf("%s glyph %d (U+%04X): restricted glyph %d differs", fd.file, g, cp, rg)
+			want := len(fd.slot) // a full set draws every glyph but the derived font's .notdef
+			if fd.dOff == 0 {
+				want--
 			}
-		}
-		if n == 0 {
-			t.Errorf("%s: no glyph kept", fd.file)
+			if set == full && n != want || n == 0 {
+				t.Errorf("%s: %d of %d glyphs in sub-fonts", fd.file, n, len(fd.slot))
+			}
+			if set == r {
+				t.Logf("%s: %d glyphs in %d sub-fonts (full set: %d sub-fonts)", fd.file, n, len(fd.plan.subs), len(full.faces[id].plan.subs))
+				if len(fd.plan.subs) > 2 {
+					t.Errorf("%s: %d sub-fonts for the corpus", fd.file, len(fd.plan.subs))
+				}
+			}
 		}
 	}
 }
 
 // TestRestrictedDrawsTheSame: the corpus drawn with the restricted set
-// shows, at the same positions, the same CIDs mapped to glyphs of the same
-// outline and advance as with the full set, and copies out the same text.
+// shows, at the same positions (from the Tj's and the /Widths), glyphs of
+// the same outline and advance as with the full set, and copies out the
+// same text.
 func TestRestrictedDrawsTheSame(t *testing.T) {
 	items := readCorpus(t)
 	fullPDF := sharedCorpusPDF(t)
@@ -114,22 +150,22 @@ func TestRestrictedDrawsTheSame(t *testing.T) {
 	bad := 0
 	for i := range fg {
 		a, b := fg[i], rg[i]
-		ga, err := a.font.gid(a.cid)
+		ga, err := a.font.gid(a.code)
 		if err != nil {
 			t.Fatal(err)
 		}
-		gb, err := b.font.gid(b.cid)
+		gb, err := b.font.gid(b.code)
 		if err != nil {
 			t.Fatal(err)
 		}
 		fa, fb := face(a.font), face(b.font)
-		if a.cid != b.cid || a.x != b.x || a.y != b.y ||
+		if math.Abs(a.x-b.x) > 0.015 || math.Abs(a.y-b.y) > 0.005 ||
 			!reflect.DeepEqual(fa.GlyphData(font.GID(ga)), fb.GlyphData(font.GID(gb))) ||
 			fa.HorizontalAdvance(font.GID(ga)) != fb.HorizontalAdvance(font.GID(gb)) {
 			bad++
 			if bad < 10 {
-				t.Errorf("glyph %d: CID U+%04X at (%g, %g) glyph %d, full set CID U+%04X at (%g, %g) glyph %d",
-					i, b.cid, b.x, b.y, gb, a.cid, a.x, a.y, ga)
+				t.Errorf("glyph %d: code %d at (%g, %g) glyph %d, full set code %d at (%g, %g) glyph %d",
+					i, b.code, b.x, b.y, gb, a.code, a.x, a.y, ga)
 			}
 		}
 	}
@@ -208,9 +244,14 @@ func TestRestrictDeterministic(t *testing.T) {
 		if a.faces[id] == nil {
 			continue
 		}
-		pa, pb := a.faces[id].pdf, b.faces[id].pdf
-		if pa.family != pb.family || !bytes.Equal(pa.data, pb.data) {
-			t.Errorf("face %d: restricted fonts differ", id)
+		pa, pb := a.faces[id].plan, b.faces[id].plan
+		if len(pa.subs) != len(pb.subs) {
+			t.Fatalf("face %d: %d and %d sub-fonts", id, len(pa.subs), len(pb.subs))
+		}
+		for i := range pa.subs {
+			if pa.subs[i].name != pb.subs[i].name || pa.subs[i].dgid != pb.subs[i].dgid {
+				t.Errorf("face %d: sub-font %d differs", id, i)
+			}
 		}
 	}
 	tsA, _ := NewTypesetter(a, "mm")
