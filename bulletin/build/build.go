@@ -2,8 +2,14 @@
 // format and the certificates (one PDF per unit, one combined print file,
 // one bundle per parent unit) with their manifest. PDFs are drawn by a pool
 // of workers, one typesetter each, and every file is written atomically as
-// soon as it is ready, so memory does not grow with the number of
-// certificates and an interrupted run leaves only complete files.
+// soon as it is ready, by a few writer goroutines so that the workers do
+// not wait for the disk; an interrupted run leaves only complete files.
+//
+// Each certificate is drawn once: its own PDF is made from it at once, and
+// its page (compressed, about 3 KB) is kept until the print file and its
+// bundle are made from the kept pages, after the last certificate. Memory
+// grows by that and by the print file's pages (about 12 KB each, which fpdf
+// keeps until Output): about 15 KB per certificate.
 package build
 
 import (
@@ -84,6 +90,10 @@ func BundlePath(unit string) string { return filepath.Join("by-unit", unit+".pdf
 // ManifestPath is the list of certificates with their checksums.
 const ManifestPath = "manifest.csv"
 
+// writers is the number of goroutines writing files: enough that files
+// being synced to disk do not hold up the drawing.
+const writers = 4
+
 type task struct {
 	path  string
 	draw  func(ts *typeset.Typesetter) ([]byte, error)
@@ -106,13 +116,15 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	if err := removeStale(p.Dir); err != nil {
 		return res, err
 	}
-	tasks := p.tasks()
+	pages := newPageStore(p)
+	draws, copies := p.tasks(pages)
+	tasks := append(slices.Clip(draws), copies...)
 	if err := removeUnplanned(p.Dir, p.Month, tasks); err != nil {
 		return res, err
 	}
 	// Certificates are drawn with the fonts restricted to their text (see
-	// typeset.FontSet.Restrict): fpdf's font work per document is then a
-	// fraction of that of the full fonts.
+	// typeset.FontSet.Restrict): a certificate then needs one sub-font per
+	// weight.
 	certSet := set
 	if len(p.Certificates) > 0 {
 		if certSet, err = set.Restrict(p.certificateTexts()); err != nil {
@@ -151,56 +163,92 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	defer cancel(nil)
 	sums := make([]string, len(p.Certificates))
 	var finished atomic.Int64
-	queue := make(chan task)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var tsFull, tsCert *typeset.Typesetter // made when first needed
-			for t := range queue {
-				if ctx.Err() != nil {
-					continue
-				}
-				ts, s := &tsFull, set
-				if t.certs {
-					ts, s = &tsCert, certSet
-				}
-				if *ts == nil {
-					n, err := typeset.NewTypesetter(s, "mm")
-					if err != nil {
-						cancel(err)
+	// run draws tasks with the pool of workers. A file is written (and
+	// synced to disk) by one of the writers while the workers go on
+	// drawing; at most workers drawn files wait for a writer.
+	run := func(tasks []task) {
+		type drawn struct {
+			t task
+			b []byte
+		}
+		writes := make(chan drawn, workers)
+		var wwg sync.WaitGroup
+		for range writers {
+			wwg.Add(1)
+			go func() {
+				defer wwg.Done()
+				for d := range writes {
+					if ctx.Err() != nil {
 						continue
 					}
-					*ts = n
+					if err := output.WriteFile(filepath.Join(p.Dir, d.t.path), d.b); err != nil {
+						cancel(fmt.Errorf("%s: %w", d.t.path, err))
+						continue
+					}
+					if d.t.cert >= 0 {
+						sum := sha256.Sum256(d.b)
+						sums[d.t.cert] = hex.EncodeToString(sum[:])
+					}
+					finished.Add(1)
+					wrote(d.t.path, len(d.b))
 				}
-				b, err := t.draw(*ts)
-				if err == nil {
-					err = output.WriteFile(filepath.Join(p.Dir, t.path), b)
-				}
-				if err != nil {
-					cancel(fmt.Errorf("%s: %w", t.path, err))
-					continue
-				}
-				if t.cert >= 0 {
-					sum := sha256.Sum256(b)
-					sums[t.cert] = hex.EncodeToString(sum[:])
-				}
-				finished.Add(1)
-				wrote(t.path, len(b))
-			}
-		}()
-	}
-feed:
-	for _, t := range tasks {
-		select {
-		case queue <- t:
-		case <-ctx.Done():
-			break feed
+			}()
 		}
+		queue := make(chan task)
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var tsFull, tsCert *typeset.Typesetter // made when first needed
+				for t := range queue {
+					if ctx.Err() != nil {
+						continue
+					}
+					ts, s := &tsFull, set
+					if t.certs {
+						ts, s = &tsCert, certSet
+					}
+					if *ts == nil {
+						n, err := typeset.NewTypesetter(s, "mm")
+						if err != nil {
+							cancel(err)
+							continue
+						}
+						*ts = n
+					}
+					b, err := t.draw(*ts)
+					if err != nil {
+						cancel(fmt.Errorf("%s: %w", t.path, err))
+						continue
+					}
+					select {
+					case writes <- drawn{t, b}:
+					case <-ctx.Done():
+					}
+				}
+			}()
+		}
+	feed:
+		for _, t := range tasks {
+			select {
+			case queue <- t:
+			case <-ctx.Done():
+				break feed
+			}
+		}
+		close(queue)
+		wg.Wait()
+		close(writes)
+		wwg.Wait()
 	}
-	close(queue)
-	wg.Wait()
+	// First every certificate is drawn once, into its own PDF and a page
+	// kept for the print file and its bundle, which are then made of those
+	// pages.
+	run(draws)
+	if ctx.Err() == nil {
+		run(copies)
+	}
 	// An interrupt that comes after the last file is no reason to stop.
 	if err := context.Cause(ctx); err != nil && finished.Load() < int64(len(tasks)) {
 		return res, err
@@ -216,28 +264,78 @@ feed:
 	return res, nil
 }
 
-// tasks lists the PDFs to draw, the longest first so that the workers end
-// together: the combined print file, the bundles, the press notes, then one
-// task per certificate.
-func (p Plan) tasks() []task {
-	var ts []task
+// tasks lists the PDFs to make: draws (the press notes, then one task per
+// certificate, each keeping its page in pages) and copies, made of the
+// pages once every certificate is drawn (the combined print file first, as
+// the longest, then the bundles).
+func (p Plan) tasks(pages *pageStore) (draws, copies []task) {
+	for _, d := range p.PDFs {
+		draws = append(draws, task{path: d.Path, draw: d.Draw, cert: -1})
+	}
+	for i, c := range p.Certificates {
+		draws = append(draws, task{path: CertificatePath(c), cert: i, certs: true, draw: func(ts *typeset.Typesetter) ([]byte, error) {
+			pg, err := certificate.Record(ts, c, p.Layout)
+			if err != nil {
+				return nil, err
+			}
+			pages.put(i, pg)
+			return pages.document(c.Number, []int{i})
+		}})
+	}
 	if len(p.Certificates) > 0 {
 		all := make([]int, len(p.Certificates))
 		for i := range all {
 			all[i] = i
 		}
-		ts = append(ts, task{path: CombinedPath(p.Month), draw: p.drawCerts(all), cert: -1, certs: true})
+		copies = append(copies, task{path: CombinedPath(p.Month), cert: -1, certs: true, draw: func(*typeset.Typesetter) ([]byte, error) {
+			return pages.document("IGRS "+p.Month, all)
+		}})
 	}
 	for _, name := range sortedKeys(p.Bundles) {
-		ts = append(ts, task{path: BundlePath(name), draw: p.drawCerts(p.Bundles[name]), cert: -1, certs: true})
+		idx := p.Bundles[name]
+		copies = append(copies, task{path: BundlePath(name), cert: -1, certs: true, draw: func(*typeset.Typesetter) ([]byte, error) {
+			return pages.document("IGRS "+p.Month, idx)
+		}})
 	}
-	for _, d := range p.PDFs {
-		ts = append(ts, task{path: d.Path, draw: d.Draw, cert: -1})
+	return draws, copies
+}
+
+// pageStore keeps each certificate's drawn page until the last document
+// that holds it (its own PDF, the print file, its bundle) is made.
+type pageStore struct {
+	date  time.Time
+	pages []*certificate.Page
+	left  []atomic.Int32 // documents still to make with the page
+}
+
+func newPageStore(p Plan) *pageStore {
+	s := &pageStore{date: p.Date, pages: make([]*certificate.Page, len(p.Certificates)), left: make([]atomic.Int32, len(p.Certificates))}
+	for i := range s.left {
+		s.left[i].Store(2) // its own PDF and the print file
 	}
-	for i, c := range p.Certificates {
-		ts = append(ts, task{path: CertificatePath(c), draw: p.drawCerts([]int{i}), cert: i, certs: true})
+	for _, idx := range p.Bundles {
+		for _, i := range idx {
+			s.left[i].Add(1)
+		}
 	}
-	return ts
+	return s
+}
+
+func (s *pageStore) put(i int, pg *certificate.Page) { s.pages[i] = pg }
+
+// document returns a PDF of the pages at idx, and lets go of the pages no
+// other document needs.
+func (s *pageStore) document(title string, idx []int) ([]byte, error) {
+	pdf := certificate.NewDocument(title, s.date)
+	for _, i := range idx {
+		if err := s.pages[i].Add(pdf); err != nil {
+			return nil, err
+		}
+		if s.left[i].Add(-1) == 0 {
+			s.pages[i] = nil
+		}
+	}
+	return pdfBytes(pdf)
 }
 
 // certificateTexts is every line the certificates draw.
@@ -247,11 +345,6 @@ func (p Plan) certificateTexts() []string {
 		out = append(out, c.Lines(p.Layout)...)
 	}
 	return out
-}
-
-// drawCerts returns the task of drawing the certificates at idx.
-func (p Plan) drawCerts(idx []int) func(ts *typeset.Typesetter) ([]byte, error) {
-	return func(ts *typeset.Typesetter) ([]byte, error) { return DrawCertificates(ts, p, idx) }
 }
 
 // DrawCertificates draws the certificates of p at idx into one document.

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
@@ -201,9 +203,14 @@ func render(t testing.TB, f fixture, ids ...string) ([]byte, []certificate.Certi
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Each certificate drawn once and its page copied, as the batch does.
 	pdf := certificate.NewDocument("test", date)
 	for _, c := range cs {
-		if err := certificate.Draw(ts, pdf, c, f.layout); err != nil {
+		pg, err := certificate.Record(ts, c, f.layout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pg.Add(pdf); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -264,6 +271,73 @@ func TestLongestNamesStayInside(t *testing.T) {
 				t.Errorf("page %d lacks the unit line %q", i+1, tx.Unit)
 			}
 		}
+	}
+}
+
+// TestRecordedPageLooksTheSame: a page made by Record and Add renders to
+// the same pixels, and copies out the same text, as the certificate drawn
+// straight into the document by Draw.
+func TestRecordedPageLooksTheSame(t *testing.T) {
+	pdftoppm := testtools.RequireTool(t, "pdftoppm")
+	pdftotext := testtools.RequireTool(t, "pdftotext")
+	f := load(t, "2024-11")
+	ids := []string{"z-kanpur", "t-auraiya-bidhuna", "t-kanpur-dehat-cyber"}
+	full, err := typeset.NewFontSet(fonts.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := typeset.NewTypesetter(full, "mm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	drawn := certificate.NewDocument("test", date)
+	copied := certificate.NewDocument("test", date)
+	n := 0
+	for _, a := range f.awards {
+		if !slices.Contains(ids, a.Unit.ID) {
+			continue
+		}
+		n++
+		c := f.compose(t, a)
+		if err := certificate.Draw(ts, drawn, c, f.layout); err != nil {
+			t.Fatal(err)
+		}
+		pg, err := certificate.Record(ts, c, f.layout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pg.Add(copied); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n != len(ids) {
+		t.Fatalf("%d of the units %v have a certificate", n, ids)
+	}
+	dir := t.TempDir()
+	var pixels, texts [2][]byte
+	for i, pdf := range []*fpdf.Fpdf{drawn, copied} {
+		var b bytes.Buffer
+		if err := pdf.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, itoa(i)+".pdf")
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(pdftoppm, "-r", "60", "-gray", path).Output()
+		if err != nil {
+			t.Fatalf("pdftoppm: %v", err)
+		}
+		pixels[i] = out
+		if texts[i], err = exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output(); err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+	}
+	if !bytes.Equal(pixels[0], pixels[1]) {
+		t.Error("the recorded pages render differently from the drawn ones")
+	}
+	if !bytes.Equal(texts[0], texts[1]) {
+		t.Errorf("the recorded pages copy out\n%s\nthe drawn ones\n%s", texts[1], texts[0])
 	}
 }
 

@@ -1,7 +1,12 @@
 package certificate
 
 import (
+	"bytes"
+	"compress/zlib"
 	"fmt"
+	"io"
+	"strings"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -30,6 +35,83 @@ func NewDocument(title string, date time.Time) *fpdf.Fpdf {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	return pdf
+}
+
+// a4 is the page size of NewDocument's documents in mm, portrait (as fpdf
+// takes it, whatever the orientation).
+var a4 = sync.OnceValue(func() fpdf.SizeType { return fpdf.New("L", "mm", "A4", "").GetPageSizeStr("A4") })
+
+// Page is a certificate drawn once (by Record), to be added to any number
+// of documents made by NewDocument: a batch draws each certificate once for
+// its own PDF, the print file and its bundle.
+type Page struct {
+	// The page's content stream, compressed: a batch keeps thousands of
+	// pages (about 12 KB each, 3 KB compressed) until the print file and
+	// the bundles are made.
+	content []byte
+	size    int
+	fonts   typeset.FontUse
+}
+
+var (
+	zWriters = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed); return w }}
+	zReaders sync.Pool
+)
+
+// Record draws c as Draw does, into a Page.
+func Record(ts *typeset.Typesetter, c Certificate, l *Layout) (*Page, error) {
+	var pg Page
+	var err error
+	// An fpdf template is a document whose page content can be read back.
+	tpl := fpdf.CreateTpl(fpdf.PointType{}, a4(), "L", "mm", "", func(t *fpdf.Tpl) {
+		pdf := &t.Fpdf
+		if err = Draw(ts, pdf, c, l); err == nil {
+			pg.fonts = typeset.FontsUsed(pdf)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	raw := bytes.TrimSuffix(tpl.Bytes(), []byte("\n")) // fpdf adds one
+	var buf bytes.Buffer
+	w := zWriters.Get().(*zlib.Writer)
+	defer zWriters.Put(w)
+	w.Reset(&buf)
+	if _, err := w.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	pg.content, pg.size = buf.Bytes(), len(raw)
+	return &pg, nil
+}
+
+// Add adds the page to pdf (made by NewDocument).
+func (pg *Page) Add(pdf *fpdf.Fpdf) error {
+	src := bytes.NewReader(pg.content)
+	r, _ := zReaders.Get().(io.ReadCloser)
+	var err error
+	if r == nil {
+		r, err = zlib.NewReader(src)
+	} else {
+		err = r.(zlib.Resetter).Reset(src, nil)
+	}
+	if err != nil {
+		return err
+	}
+	defer zReaders.Put(r)
+	var sb strings.Builder
+	sb.Grow(pg.size)
+	if _, err := io.Copy(&sb, r); err != nil {
+		return err
+	}
+	pdf.AddPage()
+	pdf.RawWriteStr(sb.String()) // fpdf copies a string with no slack
+	if err := typeset.UseFonts(pdf, pg.fonts); err != nil {
+		return err
+	}
+	return pdf.Error()
 }
 
 // Draw adds a page to pdf (made by NewDocument) with the certificate on it.

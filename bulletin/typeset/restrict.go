@@ -3,8 +3,10 @@ package typeset
 import (
 	"errors"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -33,47 +35,43 @@ var ErrNotRestricted = errors.New("glyph not in the restricted font set")
 // sub-fonts have names of their own, so a document may use s and a
 // restricted set side by side.
 func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
-	ts, err := NewTypesetter(s, "pt")
-	if err != nil {
-		return nil, err
-	}
-	var count, last [numFaces][]int32
-	for id, fd := range s.faces {
-		if fd != nil {
-			count[id] = make([]int32, len(fd.pdfWidth))
-			last[id] = make([]int32, len(fd.pdfWidth))
-			count[id][fd.space] = math.MaxInt32 // spaces are drawn whatever the texts
-		}
-	}
+	var distinct []string
 	seen := make(map[string]struct{}, len(texts))
 	for _, text := range texts {
-		if _, ok := seen[text]; ok {
-			continue
+		if _, ok := seen[text]; !ok {
+			seen[text] = struct{}{}
+			distinct = append(distinct, text)
 		}
-		seen[text] = struct{}{}
-		stamp := int32(len(seen)) // counts a glyph once per text
-		for f := Sans; f <= Serif; f++ {
-			for w := Regular; w <= Bold; w++ {
-				if s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
-					continue
-				}
-				ps, _, err := ts.pieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
-				if err != nil {
-					return nil, err
-				}
-				for i := range ps {
-					c, l := count[ps[i].face], last[ps[i].face]
-					for _, g := range ps[i].glyphs {
-						if l[g.gid] != stamp && c[g.gid] != math.MaxInt32 {
-							l[g.gid] = stamp
-							c[g.gid]++
-						}
-					}
-				}
+	}
+	// Shaping is shared out over the CPUs; the counts add up.
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
+	counts := make([][numFaces][]int32, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			counts[k], errs[k] = s.countGlyphs(distinct[k*len(distinct)/parts : (k+1)*len(distinct)/parts])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	count := counts[0]
+	for _, c := range counts[1:] {
+		for id := range count {
+			for g, n := range c[id] {
+				count[id][g] += n
 			}
 		}
 	}
-
+	for id, fd := range s.faces {
+		if fd != nil {
+			count[id][fd.space] = math.MaxInt32 // spaces are drawn whatever the texts
+		}
+	}
 	return s.restricted(func(fd *faceData, fid faceID) []int32 { return count[fid] })
 }
 
@@ -182,4 +180,44 @@ func (s *FontSet) Restricted() bool {
 		}
 	}
 	return false
+}
+
+// countGlyphs shapes every text in every family and weight of s and counts,
+// for each glyph of each face, the texts that use it.
+func (s *FontSet) countGlyphs(texts []string) ([numFaces][]int32, error) {
+	var count, last [numFaces][]int32
+	ts, err := NewTypesetter(s, "pt")
+	if err != nil {
+		return count, err
+	}
+	for id, fd := range s.faces {
+		if fd != nil {
+			count[id] = make([]int32, len(fd.pdfWidth))
+			last[id] = make([]int32, len(fd.pdfWidth))
+		}
+	}
+	for i, text := range texts {
+		stamp := int32(i + 1) // counts a glyph once per text
+		for f := Sans; f <= Serif; f++ {
+			for w := Regular; w <= Bold; w++ {
+				if s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
+					continue
+				}
+				ps, _, err := ts.pieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
+				if err != nil {
+					return count, err
+				}
+				for i := range ps {
+					c, l := count[ps[i].face], last[ps[i].face]
+					for _, g := range ps[i].glyphs {
+						if l[g.gid] != stamp {
+							l[g.gid] = stamp
+							c[g.gid]++
+						}
+					}
+				}
+			}
+		}
+	}
+	return count, nil
 }

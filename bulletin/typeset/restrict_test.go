@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-text/typesetting/font"
 	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
 )
@@ -280,5 +281,89 @@ func TestRestrictDeterministic(t *testing.T) {
 	n := len(shown) / 3
 	if shown[0].font.baseFont == shown[n].font.baseFont || shown[0].font.baseFont != shown[2*n].font.baseFont {
 		t.Errorf("fonts %s, %s, %s: want the full set's, the restricted one's, the full set's", shown[0].font.baseFont, shown[n].font.baseFont, shown[2*n].font.baseFont)
+	}
+}
+
+// TestRestrictDrawn: a set restricted to what a draft drew draws the same
+// document with the same glyphs at the same places, in the fewest
+// sub-fonts (one per 224 glyphs of a family and weight), and refuses text
+// the draft did not draw.
+func TestRestrictDrawn(t *testing.T) {
+	items := readCorpus(t)[:60]
+	draw := func(ts *Typesetter) (*fpdf.Fpdf, []byte) {
+		pdf := newPDF()
+		pdf.AddPage()
+		for i, item := range items {
+			st := Style{Family: Family(i % 2), Weight: Weight(i / 2 % 2), Size: 11}
+			if _, err := ts.DrawLine(pdf, 15, 20+4*float64(i), Left, Run{Text: item, Style: st}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var b bytes.Buffer
+		if err := pdf.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return pdf, b.Bytes()
+	}
+	draftPDF, draft := draw(newTS(t))
+	r, err := fontSet(t).RestrictDrawn(draftPDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := NewTypesetter(r, "mm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, final := draw(ts)
+	t.Logf("draft %d bytes, final %d bytes", len(draft), len(final))
+	if len(final) >= len(draft) {
+		t.Errorf("final PDF (%d bytes) not smaller than the draft (%d)", len(final), len(draft))
+	}
+	dg, fg := pdfGlyphs(t, draft), pdfGlyphs(t, final)
+	if len(dg) != len(fg) {
+		t.Fatalf("%d glyphs shown, %d in the draft", len(fg), len(dg))
+	}
+	faces := map[*pdfFont]*font.Face{}
+	face := func(f *pdfFont) *font.Face {
+		if faces[f] == nil {
+			ff, err := font.ParseTTF(bytes.NewReader(f.fontFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			faces[f] = ff
+		}
+		return faces[f]
+	}
+	for i := range dg {
+		a, b := dg[i], fg[i]
+		ga, _ := a.font.gid(a.code)
+		gb, _ := b.font.gid(b.code)
+		if math.Abs(a.x-b.x) > 0.015 || math.Abs(a.y-b.y) > 0.005 ||
+			!reflect.DeepEqual(face(a.font).GlyphData(font.GID(ga)), face(b.font).GlyphData(font.GID(gb))) {
+			t.Fatalf("glyph %d differs from the draft's", i)
+		}
+	}
+	fonts := map[string]bool{}
+	for _, g := range fg {
+		fonts[g.font.baseFont] = true
+	}
+	for id, fd := range r.faces {
+		if fd == nil || id%2 == 1 { // count each family and weight once
+			continue
+		}
+		n := 0
+		for _, f := range r.faces[id : id+2] {
+			for _, s := range f.slot {
+				if s != 0 {
+					n++
+				}
+			}
+		}
+		if want := (n + codesPerFont - 1) / codesPerFont; len(fd.plan.subs) != want {
+			t.Errorf("%s: %d glyphs in %d sub-fonts, want %d", fd.file, n, len(fd.plan.subs), want)
+		}
+	}
+	if _, err := ts.DrawLine(newPDF(), 10, 10, Left, Run{Text: "ज्ञ Quixotic", Style: Style{Size: 10}}); !errors.Is(err, ErrNotRestricted) {
+		t.Errorf("text the draft did not draw: %v, want ErrNotRestricted", err)
 	}
 }

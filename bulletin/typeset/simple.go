@@ -503,3 +503,39 @@ func (d *docFonts) Open(name string) (io.Reader, error) {
 	}
 	return &buf, nil
 }
+
+// FontUse is what a document has drawn with the package's fonts: its
+// sub-fonts and the codes drawn of each. UseFonts gives it to another
+// document that shows a copy of the first one's content.
+type FontUse struct {
+	fonts []docFont // by file name
+}
+
+// FontsUsed returns what pdf has drawn so far with the package's fonts.
+func FontsUsed(pdf *fpdf.Fpdf) FontUse {
+	d := fontsOf(pdf)
+	u := FontUse{fonts: make([]docFont, 0, len(d.subs))}
+	for _, df := range d.subs {
+		u.fonts = append(u.fonts, *df)
+	}
+	sort.Slice(u.fonts, func(i, j int) bool { return u.fonts[i].sf.file < u.fonts[j].sf.file })
+	return u
+}
+
+// UseFonts registers with pdf the sub-fonts of u and adds the codes drawn
+// with them to pdf's, for content of the document u came from that is
+// copied into pdf as it is (fpdf's RawWriteBuf, or the bytes of an fpdf
+// template): the copy names the fonts as the original does.
+func UseFonts(pdf *fpdf.Fpdf, u FontUse) error {
+	d := fontsOf(pdf)
+	for i := range u.fonts {
+		df, err := d.use(pdf, u.fonts[i].sf)
+		if err != nil {
+			return err
+		}
+		for c, used := range u.fonts[i].used {
+			df.used[c] = df.used[c] || used
+		}
+	}
+	return nil
+}
