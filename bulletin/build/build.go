@@ -165,7 +165,7 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	var finished atomic.Int64
 	// run draws tasks with the pool of workers. A file is written (and
 	// synced to disk) by one of the writers while the workers go on
-	// drawing; at most workers drawn files wait for a writer.
+	// drawing; a worker waits when workers drawn files are queued already.
 	run := func(tasks []task) {
 		type drawn struct {
 			t task

@@ -20,7 +20,7 @@
 // forms), for viewers that ignore /ActualText. At Output, fpdf asks the
 // document's FontLoader, which this package installs, for each font
 // program, and gets it cut down to the glyphs the document drew.
-
+//
 // # Fonts and fallback
 //
 // A FontSet holds two families, Sans (Noto Sans Devanagari + Noto Sans) and

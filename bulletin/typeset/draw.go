@@ -139,8 +139,8 @@ func (d *drawer) write() {
 }
 
 // posTolerance: a glyph starts a new Tj when its position differs from the
-// one a viewer computes from the /W widths by more than this (points).
-// fpdf writes positions rounded to 0.01 pt.
+// one a viewer computes from the /Widths by more than this (points).
+// Positions are written rounded to 0.01 pt.
 const posTolerance = 0.01
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -104,8 +104,8 @@ type faceData struct {
 	space  uint16  // glyph id of U+0020
 	spaceW float64 // its advance in font units
 
-	// pdfWidth[g] is the width a PDF viewer uses for glyph g, in 1/1000 em
-	// (fpdf rounds hmtx advances to that unit for the /W array).
+	// pdfWidth[g] is the width a PDF viewer uses for glyph g, in 1/1000 em:
+	// its hmtx advance rounded as the sub-fonts' /Widths have it.
 	pdfWidth []float64
 
 	// The derived font holding this face (shared with the other face of
@@ -186,13 +186,14 @@ func (pf *pdfFontFile) build() error {
 	return pf.err
 }
 
-// FontSet holds the parsed fonts of up to two families in two weights and
-// the derived font files registered with fpdf. It is immutable after
-// NewFontSet (derived fonts are built lazily, once, under a sync.Once) and
-// safe for concurrent use by any number of goroutines. Build it once per
-// process.
+// FontSet holds the parsed fonts of up to two families in two weights, the
+// derived fonts and the sub-fonts drawn into PDFs. It is immutable after
+// NewFontSet (derived fonts and sub-fonts are built lazily, once, under a
+// sync.Once) and safe for concurrent use by any number of goroutines. Build
+// it once per process.
 type FontSet struct {
-	faces [numFaces]*faceData
+	faces        [numFaces]*faceData
+	isRestricted bool // made by Restrict or RestrictDrawn
 }
 
 // NewFontSet reads the fonts named by FaceFile from fsys (fonts.FS, or

@@ -81,6 +81,9 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 // just its glyphs, the fewest per family and weight. A document whose text
 // is not known before it is laid out (a press note) is drawn that way.
 func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
+	if err := s.build(); err != nil { // sets the plans read below
+		return nil, err
+	}
 	d := fontsOf(pdf)
 	drawn := map[*pdfFontFile][]bool{}
 	for _, df := range d.subs {
@@ -120,14 +123,10 @@ func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
 // restricted returns a copy of s whose faces draw only the glyphs g with
 // count(face)[g] > 0, the most counted first in its sub-fonts.
 func (s *FontSet) restricted(count func(fd *faceData, id faceID) []int32) (*FontSet, error) {
-	r := &FontSet{}
-	for _, fd := range s.faces {
-		if fd != nil {
-			if err := fd.pdf.build(); err != nil { // sets codes and dOff
-				return nil, err
-			}
-		}
+	if err := s.build(); err != nil { // sets codes and dOff
+		return nil, err
 	}
+	r := &FontSet{isRestricted: true}
 	for id, fd := range s.faces {
 		if fd != nil {
 			c := *fd
@@ -172,14 +171,20 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) []int32) (*Font
 	return r, nil
 }
 
-// Restricted reports whether the set was made by Restrict.
-func (s *FontSet) Restricted() bool {
+// Restricted reports whether the set was made by Restrict or RestrictDrawn.
+func (s *FontSet) Restricted() bool { return s.isRestricted }
+
+// build builds the derived fonts of every face of s (and, for a full set,
+// its sub-font plans).
+func (s *FontSet) build() error {
 	for _, fd := range s.faces {
 		if fd != nil {
-			return fd.plan != nil && fd.plan.restricted
+			if err := fd.pdf.build(); err != nil {
+				return err
+			}
 		}
 	}
-	return false
+	return nil
 }
 
 // countGlyphs shapes every text in every family and weight of s and counts,

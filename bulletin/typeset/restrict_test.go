@@ -336,8 +336,14 @@ func TestRestrictDrawn(t *testing.T) {
 	}
 	for i := range dg {
 		a, b := dg[i], fg[i]
-		ga, _ := a.font.gid(a.code)
-		gb, _ := b.font.gid(b.code)
+		ga, err := a.font.gid(a.code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gb, err := b.font.gid(b.code)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if math.Abs(a.x-b.x) > 0.015 || math.Abs(a.y-b.y) > 0.005 ||
 			!reflect.DeepEqual(face(a.font).GlyphData(font.GID(ga)), face(b.font).GlyphData(font.GID(gb))) {
 			t.Fatalf("glyph %d differs from the draft's", i)
@@ -347,6 +353,7 @@ func TestRestrictDrawn(t *testing.T) {
 	for _, g := range fg {
 		fonts[g.font.baseFont] = true
 	}
+	subs := 0
 	for id, fd := range r.faces {
 		if fd == nil || id%2 == 1 { // count each family and weight once
 			continue
@@ -362,6 +369,10 @@ func TestRestrictDrawn(t *testing.T) {
 		if want := (n + codesPerFont - 1) / codesPerFont; len(fd.plan.subs) != want {
 			t.Errorf("%s: %d glyphs in %d sub-fonts, want %d", fd.file, n, len(fd.plan.subs), want)
 		}
+		subs += len(fd.plan.subs)
+	}
+	if len(fonts) != subs {
+		t.Errorf("the final PDF uses %d fonts, the restricted set has %d sub-fonts", len(fonts), subs)
 	}
 	if _, err := ts.DrawLine(newPDF(), 10, 10, Left, Run{Text: "ज्ञ Quixotic", Style: Style{Size: 10}}); !errors.Is(err, ErrNotRestricted) {
 		t.Errorf("text the draft did not draw: %v, want ErrNotRestricted", err)

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -69,8 +70,8 @@ type fontPlan struct {
 // subFont is one simple TrueType font registered with fpdf.
 type subFont struct {
 	pf     *pdfFontFile
-	family string // fpdf family (unique: its tag), registered with pf.style
-	file   string // fpdf font file name: tag + ".z" (fpdf then writes /FlateDecode)
+	family string // fpdf family (unique: from its hash), registered with pf.style
+	file   string // fpdf font file name, ending in ".z" (fpdf then writes /FlateDecode)
 	name   string // PDF /BaseFont: tag + "+" + PostScript-like name
 	dgid   [256]uint16
 
@@ -100,10 +101,13 @@ func newPlan(pf *pdfFontFile, order []uint16, restricted bool, faces []*faceData
 		h.Write(pf.sum[:])
 		fmt.Fprintf(h, "%s\x00%s\x00", pf.family, pf.style)
 		binary.Write(h, binary.BigEndian, sf.dgid[:])
-		tag := subsetTag(h.Sum(nil))
-		sf.family = "ts" + strings.ToLower(tag)
-		sf.file = tag + ".z"
-		sf.name = tag + "+" + pf.psName
+		sum := h.Sum(nil)
+		// fpdf keeps the first font registered under a family and style
+		// (and a file name): 64 bits of the hash keep sub-fonts apart.
+		id := hex.EncodeToString(sum[:8])
+		sf.family = "ts" + id
+		sf.file = id + ".z"
+		sf.name = subsetTag(sum) + "+" + pf.psName
 		plan.subs = append(plan.subs, sf)
 	}
 	for _, fd := range faces {
