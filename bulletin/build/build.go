@@ -3,7 +3,9 @@
 // one bundle per parent unit) with their manifest. PDFs are drawn by a pool
 // of workers, one typesetter each, and every file is written atomically as
 // soon as it is ready, by a few writer goroutines so that the workers do
-// not wait for the disk; an interrupted run leaves only complete files.
+// not wait for the disk; an interrupted run leaves only complete files. The
+// files reach the disk together (output.Batch) before the manifest is
+// written.
 //
 // Each certificate is drawn once: its own PDF is made from it at once, and
 // its page (compressed, about 3 KB) is kept until the print file and its
@@ -145,11 +147,14 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 			opts.Progress(res.Files, total, path)
 		}
 	}
+	// Files reach the disk together (output.Batch), before the manifest
+	// that lists them is written.
+	var batch output.Batch
 	for _, f := range p.Files {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		if err := output.WriteFile(filepath.Join(p.Dir, f.Path), f.Data); err != nil {
+		if err := batch.WriteFile(filepath.Join(p.Dir, f.Path), f.Data); err != nil {
 			return res, err
 		}
 		wrote(f.Path, len(f.Data))
@@ -181,7 +186,7 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 					if ctx.Err() != nil {
 						continue
 					}
-					if err := output.WriteFile(filepath.Join(p.Dir, d.t.path), d.b); err != nil {
+					if err := batch.WriteFile(filepath.Join(p.Dir, d.t.path), d.b); err != nil {
 						cancel(fmt.Errorf("%s: %w", d.t.path, err))
 						continue
 					}
@@ -249,9 +254,13 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	if ctx.Err() == nil {
 		run(copies)
 	}
+	syncErr := batch.Sync(p.Dir)
 	// An interrupt that comes after the last file is no reason to stop.
 	if err := context.Cause(ctx); err != nil && finished.Load() < int64(len(tasks)) {
 		return res, err
+	}
+	if syncErr != nil {
+		return res, syncErr
 	}
 	res.Certificates = len(p.Certificates)
 	if len(p.Certificates) > 0 {

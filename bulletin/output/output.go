@@ -1,6 +1,13 @@
 // Package output writes files atomically: each file is written to a
 // temporary name in its folder, synced and renamed over the final name, so
 // a reader, a crash or an interrupt never sees a half-written file.
+//
+// A Batch writes many files the same way but makes them durable together:
+// on Linux one syncfs(2) at the end instead of one fsync per file, which on
+// a virtual disk costs about 0.4 ms of CPU and more of waiting per file.
+// Until Batch.Sync returns, a power failure may lose files of the batch
+// (the batch is then run again); a killed or failing process never leaves
+// a half-written file.
 package output
 
 import (
@@ -10,8 +17,33 @@ import (
 	"strings"
 )
 
-// WriteFile writes data to path atomically, creating its folder if needed.
-func WriteFile(path string, data []byte) (err error) {
+// WriteFile writes data to path atomically, creating its folder if needed,
+// and syncs it to disk.
+func WriteFile(path string, data []byte) error { return writeFile(path, data, true) }
+
+// Batch writes files atomically and makes them durable together with Sync.
+// Its methods are safe for concurrent use.
+type Batch struct{}
+
+// WriteFile writes data to path atomically, creating its folder if needed;
+// its data reaches the disk by Sync (where the system has syncfs) or now.
+func (Batch) WriteFile(path string, data []byte) error {
+	return writeFile(path, data, !haveSyncfs)
+}
+
+// Sync makes the files written by the batch into dir durable: it syncs the
+// file system that holds dir.
+func (Batch) Sync(dir string) error {
+	if !haveSyncfs {
+		return nil // each file was synced as it was written
+	}
+	if err := syncfs(dir); err != nil {
+		return fmt.Errorf("syncing %s to disk: %w", dir, err)
+	}
+	return nil
+}
+
+func writeFile(path string, data []byte, sync bool) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create output folder: %w", err)
@@ -30,8 +62,10 @@ func WriteFile(path string, data []byte) (err error) {
 	if _, err = f.Write(data); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	if sync {
+		if err = f.Sync(); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
 	}
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -26,6 +27,52 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 	}
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o644 {
 		t.Errorf("mode = %v", st.Mode())
+	}
+}
+
+// TestBatch: a batch writes and replaces files like WriteFile, from several
+// goroutines, and Sync syncs the folder's file system (and fails for a
+// folder that is not there, where the system has syncfs).
+func TestBatch(t *testing.T) {
+	dir := t.TempDir()
+	var b Batch
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			var err error
+			for i := range 25 {
+				p := filepath.Join(dir, "sub", strconv.Itoa(g*25+i)+".txt")
+				if err = b.WriteFile(p, []byte("old")); err == nil {
+					err = b.WriteFile(p, []byte(p))
+				}
+				if err != nil {
+					break
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Sync(dir); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "sub"))
+	if len(entries) != 100 {
+		t.Errorf("folder holds %d entries, want the 100 files", len(entries))
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, "sub", e.Name())
+		if b, _ := os.ReadFile(p); string(b) != p {
+			t.Errorf("%s holds %q", e.Name(), b)
+		}
+	}
+	err := b.Sync(filepath.Join(dir, "missing"))
+	if haveSyncfs && err == nil {
+		t.Error("Sync of a missing folder gave no error")
 	}
 }
 
