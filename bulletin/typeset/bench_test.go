@@ -52,13 +52,15 @@ func pageText() string {
 }
 
 // BenchmarkPageA4 makes one A4 page of justified Hindi from text to PDF
-// bytes: new document, layout, font registration, drawing, output.
+// bytes: new document, layout, font registration, drawing, output. "full"
+// draws with the full font set, whose sub-fonts follow glyph order, so the
+// page uses several; "draft+final" draws it as bulletin/notedoc does, as a
+// draft and again with the set restricted to the draft's glyphs
+// (RestrictDrawn).
 func BenchmarkPageA4(b *testing.B) {
-	ts := newTS(b)
 	text := pageText()
 	st := Style{Family: Sans, Size: 12}
-	var size int
-	for b.Loop() {
+	page := func(ts *Typesetter) *fpdf.Fpdf {
 		pdf := newPDF()
 		pdf.AddPage()
 		p, err := ts.LayoutText(text, st, Options{Width: 170, Align: Justify})
@@ -71,13 +73,39 @@ func BenchmarkPageA4(b *testing.B) {
 		if err := p.Draw(pdf, 20, 20); err != nil {
 			b.Fatal(err)
 		}
+		return pdf
+	}
+	output := func(pdf *fpdf.Fpdf) int {
 		var buf bytes.Buffer
 		if err := pdf.Output(&buf); err != nil {
 			b.Fatal(err)
 		}
-		size = buf.Len()
+		return buf.Len()
 	}
-	b.ReportMetric(float64(size), "bytes")
+	b.Run("full", func(b *testing.B) {
+		ts := newTS(b)
+		var size int
+		for b.Loop() {
+			size = output(page(ts))
+		}
+		b.ReportMetric(float64(size), "bytes")
+	})
+	b.Run("draft+final", func(b *testing.B) {
+		ts := newTS(b)
+		var size int
+		for b.Loop() {
+			r, err := ts.set.RestrictDrawn(page(ts))
+			if err != nil {
+				b.Fatal(err)
+			}
+			fin, err := NewTypesetter(r, "mm")
+			if err != nil {
+				b.Fatal(err)
+			}
+			size = output(page(fin))
+		}
+		b.ReportMetric(float64(size), "bytes")
+	})
 }
 
 // BenchmarkRegisterFont is what registering one sub-font costs a document
