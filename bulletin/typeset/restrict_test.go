@@ -133,45 +133,8 @@ func TestRestrictedDrawsTheSame(t *testing.T) {
 	}
 	rPDF := corpusPDF(t, ts, items)
 	t.Logf("corpus PDF: %d bytes with the full set, %d restricted", len(fullPDF), len(rPDF))
-	fg, rg := pdfGlyphs(t, fullPDF), pdfGlyphs(t, rPDF)
-	if len(fg) != len(rg) {
-		t.Fatalf("%d glyphs shown, %d with the full set", len(rg), len(fg))
-	}
-	faces := map[*pdfFont]*font.Face{}
-	face := func(f *pdfFont) *font.Face {
-		if faces[f] == nil {
-			ff, err := font.ParseTTF(bytes.NewReader(f.fontFile))
-			if err != nil {
-				t.Fatalf("embedded font %s: %v", f.baseFont, err)
-			}
-			faces[f] = ff
-		}
-		return faces[f]
-	}
-	bad := 0
-	for i := range fg {
-		a, b := fg[i], rg[i]
-		ga, err := a.font.gid(a.code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		gb, err := b.font.gid(b.code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fa, fb := face(a.font), face(b.font)
-		if math.Abs(a.x-b.x) > 0.015 || math.Abs(a.y-b.y) > 0.005 ||
-			!reflect.DeepEqual(fa.GlyphData(font.GID(ga)), fb.GlyphData(font.GID(gb))) ||
-			fa.HorizontalAdvance(font.GID(ga)) != fb.HorizontalAdvance(font.GID(gb)) {
-			bad++
-			if bad < 10 {
-				t.Errorf("glyph %d: code %d at (%g, %g) glyph %d, full set code %d at (%g, %g) glyph %d",
-					i, b.code, b.x, b.y, gb, a.code, a.x, a.y, ga)
-			}
-		}
-	}
-	if bad > 0 {
-		t.Fatalf("%d of %d glyphs differ", bad, len(fg))
+	if n, bad := compareShown(t, pdfGlyphs(t, fullPDF), pdfGlyphs(t, rPDF)); bad > 0 {
+		t.Fatalf("%d of %d glyphs differ from the full set's", bad, n)
 	}
 
 	pdftotext := testtools.RequireTool(t, "pdftotext")
@@ -319,35 +282,9 @@ func TestRestrictDrawn(t *testing.T) {
 	if len(final) >= len(draft) {
 		t.Errorf("final PDF (%d bytes) not smaller than the draft (%d)", len(final), len(draft))
 	}
-	dg, fg := pdfGlyphs(t, draft), pdfGlyphs(t, final)
-	if len(dg) != len(fg) {
-		t.Fatalf("%d glyphs shown, %d in the draft", len(fg), len(dg))
-	}
-	faces := map[*pdfFont]*font.Face{}
-	face := func(f *pdfFont) *font.Face {
-		if faces[f] == nil {
-			ff, err := font.ParseTTF(bytes.NewReader(f.fontFile))
-			if err != nil {
-				t.Fatal(err)
-			}
-			faces[f] = ff
-		}
-		return faces[f]
-	}
-	for i := range dg {
-		a, b := dg[i], fg[i]
-		ga, err := a.font.gid(a.code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		gb, err := b.font.gid(b.code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if math.Abs(a.x-b.x) > 0.015 || math.Abs(a.y-b.y) > 0.005 ||
-			!reflect.DeepEqual(face(a.font).GlyphData(font.GID(ga)), face(b.font).GlyphData(font.GID(gb))) {
-			t.Fatalf("glyph %d differs from the draft's", i)
-		}
+	fg := pdfGlyphs(t, final)
+	if n, bad := compareShown(t, pdfGlyphs(t, draft), fg); bad > 0 {
+		t.Fatalf("%d of %d glyphs differ from the draft's", bad, n)
 	}
 	fonts := map[string]bool{}
 	for _, g := range fg {
@@ -377,4 +314,48 @@ func TestRestrictDrawn(t *testing.T) {
 	if _, err := ts.DrawLine(newPDF(), 10, 10, Left, Run{Text: "ज्ञ Quixotic", Style: Style{Size: 10}}); !errors.Is(err, ErrNotRestricted) {
 		t.Errorf("text the draft did not draw: %v, want ErrNotRestricted", err)
 	}
+}
+
+// compareShown compares the glyphs two PDFs show, in order: each of got
+// must have the outline and advance of want's, at the same place (within
+// the 0.01 pt the positions are rounded to). It reports the first
+// differences and returns the number of glyphs and of differences.
+func compareShown(t *testing.T, want, got []shownGlyph) (n, bad int) {
+	t.Helper()
+	if len(want) != len(got) {
+		t.Fatalf("%d glyphs shown, want %d", len(got), len(want))
+	}
+	faces := map[*pdfFont]*font.Face{}
+	face := func(f *pdfFont) *font.Face {
+		if faces[f] == nil {
+			ff, err := font.ParseTTF(bytes.NewReader(f.fontFile))
+			if err != nil {
+				t.Fatalf("embedded font %s: %v", f.baseFont, err)
+			}
+			faces[f] = ff
+		}
+		return faces[f]
+	}
+	for i := range want {
+		a, b := want[i], got[i]
+		ga, err := a.font.gid(a.code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gb, err := b.font.gid(b.code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fa, fb := face(a.font), face(b.font)
+		if math.Abs(a.x-b.x) > 0.015 || math.Abs(a.y-b.y) > 0.005 ||
+			!reflect.DeepEqual(fa.GlyphData(font.GID(ga)), fb.GlyphData(font.GID(gb))) ||
+			fa.HorizontalAdvance(font.GID(ga)) != fb.HorizontalAdvance(font.GID(gb)) {
+			bad++
+			if bad < 10 {
+				t.Errorf("glyph %d: code %d at (%g, %g) glyph %d, want code %d at (%g, %g) glyph %d",
+					i, b.code, b.x, b.y, gb, a.code, a.x, a.y, ga)
+			}
+		}
+	}
+	return len(want), bad
 }
