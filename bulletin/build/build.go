@@ -283,12 +283,9 @@ func (p Plan) tasks(pages *pageStore) (draws, copies []task) {
 	}
 	for i, c := range p.Certificates {
 		draws = append(draws, task{path: CertificatePath(c), cert: i, certs: true, draw: func(ts *typeset.Typesetter) ([]byte, error) {
-			pg, err := certificate.Record(ts, c, p.Layout)
-			if err != nil {
-				return nil, err
-			}
+			pg, b, err := DrawCertificate(ts, p, i)
 			pages.put(i, pg)
-			return pages.document(c.Number, []int{i})
+			return b, err
 		}})
 	}
 	if len(p.Certificates) > 0 {
@@ -310,7 +307,7 @@ func (p Plan) tasks(pages *pageStore) (draws, copies []task) {
 }
 
 // pageStore keeps each certificate's drawn page until the last document
-// that holds it (its own PDF, the print file, its bundle) is made.
+// made of it (the print file, its bundle) is made.
 type pageStore struct {
 	date  time.Time
 	pages []*certificate.Page
@@ -320,7 +317,7 @@ type pageStore struct {
 func newPageStore(p Plan) *pageStore {
 	s := &pageStore{date: p.Date, pages: make([]*certificate.Page, len(p.Certificates)), left: make([]atomic.Int32, len(p.Certificates))}
 	for i := range s.left {
-		s.left[i].Store(2) // its own PDF and the print file
+		s.left[i].Store(1) // the print file
 	}
 	for _, idx := range p.Bundles {
 		for _, i := range idx {
@@ -356,19 +353,20 @@ func (p Plan) certificateTexts() []string {
 	return out
 }
 
-// DrawCertificates draws the certificates of p at idx into one document.
-func DrawCertificates(ts *typeset.Typesetter, p Plan, idx []int) ([]byte, error) {
-	title := "IGRS " + p.Month
-	if len(idx) == 1 {
-		title = p.Certificates[idx[0]].Number
+// DrawCertificate draws certificate i of p once, as the batch does: its
+// page, for the print file and its bundle, and its own PDF.
+func DrawCertificate(ts *typeset.Typesetter, p Plan, i int) (*certificate.Page, []byte, error) {
+	c := p.Certificates[i]
+	pg, err := certificate.Record(ts, c, p.Layout)
+	if err != nil {
+		return nil, nil, err
 	}
-	pdf := certificate.NewDocument(title, p.Date)
-	for _, i := range idx {
-		if err := certificate.Draw(ts, pdf, p.Certificates[i], p.Layout); err != nil {
-			return nil, err
-		}
+	pdf := certificate.NewDocument(c.Number, p.Date)
+	if err := pg.Add(pdf); err != nil {
+		return nil, nil, err
 	}
-	return pdfBytes(pdf)
+	b, err := pdfBytes(pdf)
+	return pg, b, err
 }
 
 func pdfBytes(pdf *fpdf.Fpdf) ([]byte, error) {
