@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"syscall"
 	"time"
 
@@ -16,14 +14,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/igrs-pro/bulletin/bulletin/build"
-	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
-	"github.com/igrs-pro/bulletin/bulletin/facts"
-	"github.com/igrs-pro/bulletin/bulletin/l10n"
-	"github.com/igrs-pro/bulletin/bulletin/notedoc"
-	"github.com/igrs-pro/bulletin/bulletin/output"
-	"github.com/igrs-pro/bulletin/bulletin/press"
-	"github.com/igrs-pro/bulletin/bulletin/typeset"
+	"github.com/igrs-pro/bulletin/bulletin/plan"
 )
 
 // BuildOptions are the options of `bulletin build` and `bulletin certificates`.
@@ -112,7 +104,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	date, err := noteDate(opts.Date, m)
+	date, err := plan.Date(opts.Date, m)
 	if err != nil {
 		return err
 	}
@@ -120,11 +112,11 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := env.plan(m, date, !opts.CertificatesOnly)
+	p, err := env.plan(m, date, !opts.CertificatesOnly)
 	if err != nil {
 		return err
 	}
-	if err := checkDrawable(set, env.Data, plan); err != nil {
+	if err := plan.Drawable(set, env.Data, p); err != nil {
 		return err
 	}
 
@@ -153,20 +145,20 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	// 1,850 certificates at about 10% less CPU than the default.
 	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(110 << 20))
-	res, err := build.Run(ctx, set, plan, bo)
+	res, err := build.Run(ctx, set, p, bo)
 	if bar != nil {
 		bar.Finish()
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted after %d files; every file in %s is complete; run the same command again to complete the month", res.Files, plan.Dir)
+			return fmt.Errorf("interrupted after %d files; every file in %s is complete; run the same command again to complete the month", res.Files, p.Dir)
 		}
 		return err
 	}
 	if !opts.Quiet {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %d files (%.1f MB) in %s: %d certificates, %d bundles, %d press notes; %.1fs\n",
-			m, res.Files, float64(res.Bytes)/1e6, plan.Dir, res.Certificates, len(plan.Bundles),
-			len(plan.Files)+len(plan.PDFs), time.Since(start).Seconds())
+			m, res.Files, float64(res.Bytes)/1e6, p.Dir, res.Certificates, len(p.Bundles),
+			len(p.Files)+len(p.PDFs), time.Since(start).Seconds())
 	}
 	return nil
 }
@@ -174,118 +166,10 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 // plan composes everything for month m: press notes (when notes is set)
 // and certificates, checked and ready to draw.
 func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, error) {
-	c := e.Config
-	p := build.Plan{Dir: filepath.Join(c.Out, m.String()), Month: m.String(), Date: date}
-	f, err := facts.Compute(e.Data, c.Scope, m)
+	layout, err := e.CertificateLayout()
 	if err != nil {
-		return p, err
+		return build.Plan{}, err
 	}
-	if notes {
-		for _, tag := range c.Press.Languages {
-			lang, err := e.Lang(tag)
-			if err != nil {
-				return p, err
-			}
-			note, err := e.Templates.Compose(lang, press.Input{Facts: f, Office: c.Office, Signatory: c.Signatory, Date: date})
-			if err != nil {
-				return p, e.renderErr(err)
-			}
-			for _, format := range press.Formats {
-				b, err := e.Templates.Render(format, note)
-				if err != nil {
-					return p, e.renderErr(err)
-				}
-				p.Files = append(p.Files, output.File{Path: fmt.Sprintf("press-note.%s.%s", tag, format), Data: b})
-			}
-			doc, err := e.pressDocument(note) // reads the emblem, before anything is drawn
-			if err != nil {
-				return p, err
-			}
-			p.PDFs = append(p.PDFs, build.PDF{
-				Path: "press-note." + tag + ".pdf",
-				Draw: func(ts *typeset.Typesetter) ([]byte, error) {
-					return notedoc.Draw(ts, doc, notedoc.Options{CreationDate: date})
-				},
-			})
-		}
-	}
-
-	var levels []dataset.Level
-	for _, name := range c.Certs.Levels {
-		l, _ := dataset.ParseLevel(name)
-		levels = append(levels, l)
-	}
-	awards, err := facts.Awards(e.Data, c.Scope, m, facts.AwardRule{Levels: levels, BestRank: c.Certs.BestRank})
-	if err != nil {
-		return p, err
-	}
-	num, err := certificate.NewNumberer(c.Certs.Number)
-	if err != nil {
-		return p, err
-	}
-	var langs []*l10n.Lang
-	for _, tag := range c.Certs.Languages {
-		l, err := e.Lang(tag)
-		if err != nil {
-			return p, err
-		}
-		langs = append(langs, l)
-	}
-	scope, _ := e.Data.Unit(c.Scope)
-	p.Bundles = map[string][]int{}
-	numbers := map[string]string{}
-	for _, a := range awards {
-		n, err := num.Number(a)
-		if err != nil {
-			return p, err
-		}
-		if other, dup := numbers[n]; dup {
-			return p, fmt.Errorf("certificates.number gives %s to both %s and %s; include .Seq or .Unit in it", n, other, a.Unit.ID)
-		}
-		numbers[n] = a.Unit.ID
-		cert, err := certificate.Compose(langs, a, n, date, c.Signatory)
-		if err != nil {
-			return p, e.renderErr(err)
-		}
-		if a.Parent != nil && e.Data.Contains(scope, a.Parent.ID) {
-			p.Bundles[a.Parent.ID] = append(p.Bundles[a.Parent.ID], len(p.Certificates))
-		}
-		p.Certificates = append(p.Certificates, cert)
-	}
-	if p.Layout, err = e.CertificateLayout(); err != nil {
-		return p, err
-	}
-	return p, nil
-}
-
-// checkDrawable finds, before anything is written, any character that no
-// bundled font can draw.
-func checkDrawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
-	var ps dataset.Problems
-	for _, u := range d.Units {
-		for _, n := range []struct{ col, name string }{{"name_hi", u.NameHi}, {"name_en", u.NameEn}} {
-			var ce *typeset.CharError
-			if err := set.Check(n.name); errors.As(err, &ce) {
-				ps = append(ps, dataset.Problem{Pos: u.Pos.At(n.col), Msg: fmt.Sprintf("%s of unit %q has %U %q, which no bundled font can draw; remove it or replace it with a letter the fonts have", n.col, u.ID, ce.Char, string(ce.Char))})
-			}
-		}
-	}
-	if len(ps) > 0 {
-		return ps
-	}
-	for _, f := range p.Files {
-		if strings.HasSuffix(f.Path, ".txt") {
-			if err := set.Check(string(f.Data)); err != nil {
-				return fmt.Errorf("%s: %w", f.Path, err)
-			}
-		}
-	}
-	for _, c := range p.Certificates {
-		for _, s := range c.Lines(p.Layout) {
-			if err := set.Check(s); err != nil {
-				return fmt.Errorf("certificate of %s: %w", c.Award.Unit.ID, err)
-			}
-		}
-	}
-	return nil
+	p, err := e.Inputs.Month(plan.Options{Month: m, Date: date, Notes: notes, Layout: layout})
+	return p, e.renderErr(err)
 }

@@ -53,7 +53,7 @@ func factsRun(opts *FactsOptions) error {
 	if err != nil {
 		return err
 	}
-	fs, err := facts.Compute(env.Data, env.Config.Scope, m)
+	fs, err := env.Facts(m)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/cobra"
@@ -16,6 +15,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
+	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/press"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 	"github.com/igrs-pro/bulletin/fonts"
@@ -141,11 +141,8 @@ func applySet(c *config.Config, kv string) error {
 
 // Env is everything a command works from, loaded and checked.
 type Env struct {
-	Config     config.Config
+	plan.Inputs
 	ConfigPath string // the config file read, "" for none
-	Data       *dataset.Data
-	Catalog    *l10n.Catalog
-	Templates  *press.Templates
 }
 
 // Load reads the configuration, the data, the catalogs and the templates,
@@ -155,7 +152,8 @@ func (g *Globals) Load() (*Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	env := &Env{Config: c, ConfigPath: path}
+	env := &Env{Inputs: plan.Inputs{Config: c}, ConfigPath: path}
+	env.Emblem = func() ([]byte, string, error) { return readEmblem(c.Office.Emblem, path) }
 	var errs []error
 	if env.Data, err = dataset.LoadWith(c.Units, c.Rankings, dataset.Options{UnitsSheet: c.UnitsSheet, RankingsSheet: c.RankingsSheet}); err != nil {
 		errs = append(errs, err)
@@ -194,27 +192,6 @@ func (e *Env) Month(flag string) (dataset.Month, error) {
 		return m, errors.New("the rankings hold no month")
 	}
 	return m, nil
-}
-
-// Lang returns the writer of language tag with the office's conventions.
-func (e *Env) Lang(tag string) (*l10n.Lang, error) {
-	h := e.Config.Hindi
-	return e.Catalog.Lang(tag, l10n.Options{MonthSpelling: h.MonthSpelling, Digits: h.Digits, PadCounts: h.PadCounts})
-}
-
-// noteDate is the date printed on a month's documents: the --date flag, or
-// else the first day of the month after the ranking month, so that the same
-// input always gives the same output.
-func noteDate(flag string, m dataset.Month) (time.Time, error) {
-	if flag != "" {
-		t, err := time.Parse("2006-01-02", flag)
-		if err != nil {
-			return t, fmt.Errorf("--date %q is not a date; write it as YYYY-MM-DD, e.g. 2024-12-02", flag)
-		}
-		return t, nil
-	}
-	n := m.Next()
-	return time.Date(n.Year, n.Month, 1, 0, 0, 0, 0, time.UTC), nil
 }
 
 func dirFS(dir string) fs.FS {
@@ -285,12 +262,14 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// renderErr classifies an error met while composing or rendering: with the
-// bundled templates and catalogs it is a fault of bulletin (exit 2); with
-// the office's own, most likely theirs (exit 1), and the message names the
-// template file and line.
+// renderErr classifies an error: one met while composing or rendering
+// (plan.TemplateError) is, with the bundled templates and catalogs, a fault
+// of bulletin (exit 2); with the office's own, most likely theirs (exit 1),
+// and the message names the template file and line. Other errors pass
+// unchanged.
 func (e *Env) renderErr(err error) error {
-	if e.Config.Templates != "" || e.Config.Locales != "" {
+	var te *plan.TemplateError
+	if !errors.As(err, &te) || e.Config.Templates != "" || e.Config.Locales != "" {
 		return err
 	}
 	return internalError{err}

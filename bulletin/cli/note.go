@@ -15,6 +15,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/notedoc"
 	"github.com/igrs-pro/bulletin/bulletin/output"
+	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 	"github.com/igrs-pro/bulletin/locales"
 )
@@ -144,7 +145,7 @@ func noteRun(opts *NoteOptions) error {
 		}
 		doc.Signature = sig
 	}
-	env := &Env{Config: c}
+	env := &Env{Inputs: plan.Inputs{Config: c}}
 	if opts.Date != "" {
 		if env.Catalog, err = l10n.Load(locales.FS, dirFS(c.Locales)); err != nil {
 			return err

@@ -5,14 +5,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/igrs-pro/bulletin/bulletin/facts"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
-	"github.com/igrs-pro/bulletin/bulletin/notedoc"
 	"github.com/igrs-pro/bulletin/bulletin/output"
+	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/press"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
@@ -73,42 +71,35 @@ func pressRun(opts *PressOptions) error {
 	if err != nil {
 		return err
 	}
-	date, err := noteDate(opts.Date, m)
+	date, err := plan.Date(opts.Date, m)
 	if err != nil {
 		return err
 	}
-	f, err := facts.Compute(env.Data, env.Config.Scope, m)
+	f, err := env.Facts(m)
 	if err != nil {
 		return err
+	}
+	notes, err := env.Notes(f, date, langs)
+	if err != nil {
+		return env.renderErr(err)
 	}
 	// Render everything before writing anything.
 	var files []output.File
 	var ts *typeset.Typesetter // made when a PDF is asked for
-	for _, tag := range langs {
-		lang, err := env.Lang(tag)
-		if err != nil {
-			return err
-		}
-		note, err := env.Templates.Compose(lang, press.Input{Facts: f, Office: env.Config.Office, Signatory: env.Config.Signatory, Date: date})
-		if err != nil {
-			return env.renderErr(err)
-		}
+	for _, note := range notes {
 		for _, format := range formats {
-			var b []byte
+			b := note.Text[format]
 			if format == "pdf" {
 				if ts == nil {
 					if ts, err = env.typesetter(); err != nil {
 						return err
 					}
 				}
-				if b, err = env.pressPDF(ts, note, date); err != nil {
+				if b, err = env.pressPDF(ts, note); err != nil {
 					return err
 				}
-			} else if b, err = env.Templates.Render(format, note); err != nil {
-				return env.renderErr(err)
 			}
-			name := fmt.Sprintf("press-note.%s.%s", tag, format)
-			files = append(files, output.File{Path: filepath.Join(env.Config.Out, m.String(), name), Data: b})
+			files = append(files, output.File{Path: filepath.Join(env.Config.Out, m.String(), note.FileName(format)), Data: b})
 		}
 	}
 	if env.Config.Out == "-" {
@@ -166,23 +157,10 @@ func (e *Env) typesetter() (*typeset.Typesetter, error) {
 }
 
 // pressPDF draws a press note as a PDF on the office's letterhead.
-func (e *Env) pressPDF(ts *typeset.Typesetter, n press.Note, date time.Time) ([]byte, error) {
-	doc, err := e.pressDocument(n)
+func (e *Env) pressPDF(ts *typeset.Typesetter, n plan.Note) ([]byte, error) {
+	pdf, err := e.PDF(n)
 	if err != nil {
 		return nil, err
 	}
-	return notedoc.Draw(ts, doc, notedoc.Options{CreationDate: date})
-}
-
-// pressDocument is the PDF document of a press note: the note on the
-// office's letterhead, with its emblem when config.toml names one.
-func (e *Env) pressDocument(n press.Note) (notedoc.Document, error) {
-	doc := notedoc.FromPress(n)
-	if path := e.Config.Office.Emblem; path != "" && doc.Letterhead != nil {
-		var err error
-		if doc.Letterhead.Emblem, doc.Letterhead.EmblemType, err = readEmblem(path, e.ConfigPath); err != nil {
-			return doc, err
-		}
-	}
-	return doc, nil
+	return pdf.Draw(ts)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/igrs-pro/bulletin/bulletin/plan"
 )
 
 // ValidateOptions are the options of `bulletin validate`.
@@ -52,19 +54,19 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	date, err := noteDate("", m)
+	date, err := plan.Date("", m)
 	if err != nil {
 		return err
 	}
-	plan, err := env.plan(m, date, true)
+	p, err := env.plan(m, date, true)
 	if err != nil {
 		return err
 	}
-	if err := checkDrawable(set, env.Data, plan); err != nil {
+	if err := plan.Drawable(set, env.Data, p); err != nil {
 		return err
 	}
 	ms := env.Data.Months()
 	fmt.Fprintf(opts.IO.Out, "ok: %d units, %d ranking rows in %d months (%s to %s); %s for %s: %d certificates, press notes in %d languages\n",
-		len(env.Data.Units), len(env.Data.Rankings), len(ms), ms[0], ms[len(ms)-1], env.Config.Scope, m, len(plan.Certificates), len(env.Config.Press.Languages))
+		len(env.Data.Units), len(env.Data.Rankings), len(ms), ms[0], ms[len(ms)-1], env.Config.Scope, m, len(p.Certificates), len(env.Config.Press.Languages))
 	return nil
 }

@@ -1,0 +1,283 @@
+// Package plan composes everything a month's outputs hold, before anything
+// is drawn or written: the facts, the press notes in every language and
+// text format (with the PDF document of each), and the certificates with
+// their numbers and bundles. `bulletin press`, `build`, `certificates` and
+// `validate` all plan through it, so each output carries one wording.
+//
+// The CLI loads the inputs (settings, data, catalogs, templates, layout)
+// and reports; this package decides what to write; package build draws and
+// writes it.
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/igrs-pro/bulletin/bulletin/build"
+	"github.com/igrs-pro/bulletin/bulletin/certificate"
+	"github.com/igrs-pro/bulletin/bulletin/config"
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/facts"
+	"github.com/igrs-pro/bulletin/bulletin/l10n"
+	"github.com/igrs-pro/bulletin/bulletin/notedoc"
+	"github.com/igrs-pro/bulletin/bulletin/output"
+	"github.com/igrs-pro/bulletin/bulletin/press"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
+)
+
+// Inputs are what a month is planned from, loaded and checked.
+type Inputs struct {
+	Config    config.Config
+	Data      *dataset.Data
+	Catalog   *l10n.Catalog
+	Templates *press.Templates
+	// Emblem reads the letterhead's emblem (office.emblem) and tells its
+	// type, "png" or "jpg"; called only when office.emblem is set and a
+	// PDF press note is planned. Nil: no emblem.
+	Emblem func() (data []byte, typ string, err error)
+}
+
+// TemplateError is an error met while composing or rendering with the
+// templates and catalogs: a fault of bulletin with the bundled ones, most
+// likely of the office with its own.
+type TemplateError struct{ Err error }
+
+func (e *TemplateError) Error() string { return e.Err.Error() }
+func (e *TemplateError) Unwrap() error { return e.Err }
+
+func templateErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var te *TemplateError
+	if errors.As(err, &te) {
+		return err
+	}
+	return &TemplateError{err}
+}
+
+// Lang returns the writer of language tag with the office's conventions.
+func (in *Inputs) Lang(tag string) (*l10n.Lang, error) {
+	h := in.Config.Hindi
+	return in.Catalog.Lang(tag, l10n.Options{MonthSpelling: h.MonthSpelling, Digits: h.Digits, PadCounts: h.PadCounts})
+}
+
+// Facts works out what the notes of month m may claim for the scope.
+func (in *Inputs) Facts(m dataset.Month) (*facts.Facts, error) {
+	return facts.Compute(in.Data, in.Config.Scope, m)
+}
+
+// Date is the date printed on a month's documents: flag (YYYY-MM-DD), or
+// else the first day of the month after the ranking month, so that the
+// same input always gives the same output.
+func Date(flag string, m dataset.Month) (time.Time, error) {
+	if flag != "" {
+		t, err := time.Parse("2006-01-02", flag)
+		if err != nil {
+			return t, fmt.Errorf("--date %q is not a date; write it as YYYY-MM-DD, e.g. 2024-12-02", flag)
+		}
+		return t, nil
+	}
+	n := m.Next()
+	return time.Date(n.Year, n.Month, 1, 0, 0, 0, 0, time.UTC), nil
+}
+
+// Options say what Month plans.
+type Options struct {
+	Month dataset.Month
+	Date  time.Time // the documents' date
+	// Notes plans the press notes too (build); without it only the
+	// certificates (`bulletin certificates`).
+	Notes bool
+	// Layout is the certificates' page design.
+	Layout *certificate.Layout
+}
+
+// Month composes everything for a month: the press notes in every
+// language of press.languages and every format (when o.Notes), and the
+// certificates, numbered and bundled, ready to draw. The files' paths are
+// relative to the month's folder, OUT/<month>.
+func (in *Inputs) Month(o Options) (build.Plan, error) {
+	c := in.Config
+	p := build.Plan{Dir: filepath.Join(c.Out, o.Month.String()), Month: o.Month.String(), Date: o.Date, Layout: o.Layout}
+	f, err := in.Facts(o.Month)
+	if err != nil {
+		return p, err
+	}
+	if o.Notes {
+		notes, err := in.Notes(f, o.Date, c.Press.Languages)
+		if err != nil {
+			return p, err
+		}
+		for _, n := range notes {
+			for _, format := range press.Formats {
+				p.Files = append(p.Files, output.File{Path: n.FileName(format), Data: n.Text[format]})
+			}
+			pdf, err := in.PDF(n)
+			if err != nil {
+				return p, err
+			}
+			p.PDFs = append(p.PDFs, pdf)
+		}
+	}
+	if p.Certificates, p.Bundles, err = in.Certificates(o.Month, o.Date); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// Note is a month's press note in one language, composed, with its text
+// formats rendered.
+type Note struct {
+	press.Note
+	// Text holds the note rendered in each of press.Formats.
+	Text map[string][]byte
+	// Date is the note's date (also its PDF's creation date).
+	Date time.Time
+}
+
+// FileName is the name of the note's file in format, e.g. press-note.hi.txt.
+func (n Note) FileName(format string) string {
+	return fmt.Sprintf("press-note.%s.%s", n.Lang, format)
+}
+
+// Notes composes the press note from f in each language of tags and
+// renders it in every text format.
+func (in *Inputs) Notes(f *facts.Facts, date time.Time, tags []string) ([]Note, error) {
+	var notes []Note
+	for _, tag := range tags {
+		lang, err := in.Lang(tag)
+		if err != nil {
+			return nil, err
+		}
+		c := in.Config
+		pn, err := in.Templates.Compose(lang, press.Input{Facts: f, Office: c.Office, Signatory: c.Signatory, Date: date})
+		if err != nil {
+			return nil, templateErr(err)
+		}
+		n := Note{Note: pn, Text: map[string][]byte{}, Date: date}
+		for _, format := range press.Formats {
+			b, err := in.Templates.Render(format, pn)
+			if err != nil {
+				return nil, templateErr(err)
+			}
+			n.Text[format] = b
+		}
+		notes = append(notes, n)
+	}
+	return notes, nil
+}
+
+// Document is the PDF document of a press note: the note on the office's
+// letterhead, with its emblem when office.emblem names one.
+func (in *Inputs) Document(n press.Note) (notedoc.Document, error) {
+	doc := notedoc.FromPress(n)
+	if in.Config.Office.Emblem != "" && in.Emblem != nil && doc.Letterhead != nil {
+		var err error
+		if doc.Letterhead.Emblem, doc.Letterhead.EmblemType, err = in.Emblem(); err != nil {
+			return doc, err
+		}
+	}
+	return doc, nil
+}
+
+// PDF is the press note's PDF, to be drawn: its document (and emblem) is
+// read now, before anything is drawn.
+func (in *Inputs) PDF(n Note) (build.PDF, error) {
+	doc, err := in.Document(n.Note)
+	if err != nil {
+		return build.PDF{}, err
+	}
+	return build.PDF{
+		Path: n.FileName("pdf"),
+		Draw: func(ts *typeset.Typesetter) ([]byte, error) {
+			return notedoc.Draw(ts, doc, notedoc.Options{CreationDate: n.Date})
+		},
+	}, nil
+}
+
+// Certificates lists the certificates of month m, numbered, in order, and
+// groups them by the unit in scope that forwards them (see
+// build.Plan.Bundles).
+func (in *Inputs) Certificates(m dataset.Month, date time.Time) ([]certificate.Certificate, map[string][]int, error) {
+	c := in.Config
+	var levels []dataset.Level
+	for _, name := range c.Certs.Levels {
+		l, _ := dataset.ParseLevel(name)
+		levels = append(levels, l)
+	}
+	awards, err := facts.Awards(in.Data, c.Scope, m, facts.AwardRule{Levels: levels, BestRank: c.Certs.BestRank})
+	if err != nil {
+		return nil, nil, err
+	}
+	num, err := certificate.NewNumberer(c.Certs.Number)
+	if err != nil {
+		return nil, nil, err
+	}
+	var langs []*l10n.Lang
+	for _, tag := range c.Certs.Languages {
+		l, err := in.Lang(tag)
+		if err != nil {
+			return nil, nil, err
+		}
+		langs = append(langs, l)
+	}
+	scope, _ := in.Data.Unit(c.Scope)
+	var certs []certificate.Certificate
+	bundles := map[string][]int{}
+	numbers := map[string]string{}
+	for _, a := range awards {
+		n, err := num.Number(a)
+		if err != nil {
+			return nil, nil, err
+		}
+		if other, dup := numbers[n]; dup {
+			return nil, nil, fmt.Errorf("certificates.number gives %s to both %s and %s; include .Seq or .Unit in it", n, other, a.Unit.ID)
+		}
+		numbers[n] = a.Unit.ID
+		cert, err := certificate.Compose(langs, a, n, date, c.Signatory)
+		if err != nil {
+			return nil, nil, templateErr(err)
+		}
+		if a.Parent != nil && in.Data.Contains(scope, a.Parent.ID) {
+			bundles[a.Parent.ID] = append(bundles[a.Parent.ID], len(certs))
+		}
+		certs = append(certs, cert)
+	}
+	return certs, bundles, nil
+}
+
+// Drawable finds, before anything is written, any character of the unit
+// names or of p's notes and certificates that no font of set can draw.
+func Drawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
+	var ps dataset.Problems
+	for _, u := range d.Units {
+		for _, n := range []struct{ col, name string }{{"name_hi", u.NameHi}, {"name_en", u.NameEn}} {
+			var ce *typeset.CharError
+			if err := set.Check(n.name); errors.As(err, &ce) {
+				ps = append(ps, dataset.Problem{Pos: u.Pos.At(n.col), Msg: fmt.Sprintf("%s of unit %q has %U %q, which no bundled font can draw; remove it or replace it with a letter the fonts have", n.col, u.ID, ce.Char, string(ce.Char))})
+			}
+		}
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	for _, f := range p.Files {
+		if strings.HasSuffix(f.Path, ".txt") {
+			if err := set.Check(string(f.Data)); err != nil {
+				return fmt.Errorf("%s: %w", f.Path, err)
+			}
+		}
+	}
+	for _, c := range p.Certificates {
+		for _, s := range c.Lines(p.Layout) {
+			if err := set.Check(s); err != nil {
+				return fmt.Errorf("certificate of %s: %w", c.Award.Unit.ID, err)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,112 @@
+package plan_test
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+
+	"github.com/igrs-pro/bulletin/bulletin/config"
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/l10n"
+	"github.com/igrs-pro/bulletin/bulletin/plan"
+	"github.com/igrs-pro/bulletin/bulletin/press"
+	"github.com/igrs-pro/bulletin/locales"
+	"github.com/igrs-pro/bulletin/templates"
+)
+
+// example loads the bundled example office and data, as the CLI does.
+func example(t *testing.T) *plan.Inputs {
+	t.Helper()
+	c, err := config.Load("../../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Out = t.TempDir()
+	d, err := dataset.Load(c.Units, c.Rankings) // relative to config.toml's folder
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := l10n.Load(locales.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, err := press.LoadTemplates(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &plan.Inputs{Config: c, Data: d, Catalog: cat, Templates: tm}
+}
+
+func TestMonthPlansNotesAndCertificates(t *testing.T) {
+	in := example(t)
+	m := dataset.Month{Year: 2024, Month: time.November}
+	date, err := plan.Date("", m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC); !date.Equal(want) {
+		t.Errorf("default date %v, want %v", date, want)
+	}
+	p, err := in.Month(plan.Options{Month: m, Date: date, Notes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range p.Files {
+		names = append(names, f.Path)
+	}
+	want := "press-note.hi.txt press-note.hi.md press-note.hi.html press-note.en.txt press-note.en.md press-note.en.html"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("files %s, want %s", got, want)
+	}
+	if len(p.PDFs) != 2 || p.PDFs[0].Path != "press-note.hi.pdf" {
+		t.Errorf("PDFs %+v, want the hi and en notes", p.PDFs)
+	}
+	golden, err := os.ReadFile("../cli/testdata/golden/2024-11/press-note.hi.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(p.Files[0].Data, golden) {
+		t.Errorf("the planned Hindi note differs from the CLI's golden file")
+	}
+	if len(p.Certificates) == 0 {
+		t.Fatal("no certificates planned for the example month")
+	}
+	seen := map[string]bool{}
+	for _, c := range p.Certificates {
+		if seen[c.Number] {
+			t.Errorf("certificate number %s given twice", c.Number)
+		}
+		seen[c.Number] = true
+	}
+	for parent, idx := range p.Bundles {
+		for _, i := range idx {
+			if a := p.Certificates[i].Award; a.Parent == nil || a.Parent.ID != parent {
+				t.Errorf("bundle %s holds the certificate of %s", parent, a.Unit.ID)
+			}
+		}
+	}
+	// Without notes, only the certificates.
+	q, err := in.Month(plan.Options{Month: m, Date: date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Files)+len(q.PDFs) != 0 || len(q.Certificates) != len(p.Certificates) {
+		t.Errorf("certificates-only plan: %d files, %d PDFs, %d certificates", len(q.Files), len(q.PDFs), len(q.Certificates))
+	}
+}
+
+func TestDate(t *testing.T) {
+	m := dataset.Month{Year: 2024, Month: time.December}
+	d, err := plan.Date("", m)
+	if err != nil || !d.Equal(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("default date after December: %v, %v", d, err)
+	}
+	if _, err := plan.Date("tomorrow", m); err == nil {
+		t.Error("a date that is not one was accepted")
+	}
+}
+
