@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
@@ -109,4 +108,3 @@ func TestDate(t *testing.T) {
 		t.Error("a date that is not one was accepted")
 	}
 }
-
