@@ -118,3 +118,54 @@ func TestIsTemp(t *testing.T) {
 		}
 	}
 }
+
+// A lock file that is a link (symbolic or hard) to a file outside the
+// folder, or a FIFO, is refused, and the file it points at is untouched;
+// so is a month folder that is a link to another folder.
+func TestLockRefusesLinks(t *testing.T) {
+	base := t.TempDir()
+	outside := filepath.Join(base, "outside.txt")
+	const content = "a file that is not bulletin's"
+	dir := filepath.Join(base, "2024-11")
+	lock := filepath.Join(dir, LockName)
+	cases := map[string]func() error{
+		"symlink to a file":    func() error { return os.Symlink(outside, lock) },
+		"symlink to no file":   func() error { return os.Symlink(filepath.Join(base, "made"), lock) },
+		"hard link":            func() error { return os.Link(outside, lock) },
+		"fifo":                 func() error { return mkfifo(lock) },
+		"folder":               func() error { return os.Mkdir(lock, 0o755) },
+		"month folder symlink": func() error { os.Remove(dir); return os.Symlink(filepath.Join(base, "other"), dir) },
+	}
+	for name, setup := range cases {
+		t.Run(name, func(t *testing.T) {
+			os.RemoveAll(dir)
+			os.RemoveAll(filepath.Join(base, "other"))
+			os.Remove(filepath.Join(base, "made"))
+			os.Mkdir(dir, 0o755)
+			os.Mkdir(filepath.Join(base, "other"), 0o755)
+			if err := os.WriteFile(outside, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := setup(); err != nil {
+				t.Skipf("cannot make a %s here: %v", name, err)
+			}
+			unlock, err := Lock(dir)
+			if err == nil {
+				unlock()
+				t.Fatal("locked")
+			}
+			if !errors.Is(err, ErrNotPlain) {
+				t.Errorf("error %v does not say ErrNotPlain", err)
+			}
+			if b, _ := os.ReadFile(outside); string(b) != content {
+				t.Errorf("the outside file now holds %q", b)
+			}
+			if _, err := os.Lstat(filepath.Join(base, "made")); err == nil {
+				t.Error("a file was made through the link")
+			}
+			if entries, _ := os.ReadDir(filepath.Join(base, "other")); len(entries) > 0 {
+				t.Error("a file was made in the folder the month folder links to")
+			}
+		})
+	}
+}

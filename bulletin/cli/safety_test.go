@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/igrs-pro/bulletin/bulletin/output"
+)
+
+// A safety case runs bulletin as a process (the test binary standing in for
+// it, see TestMain) in a folder of its own, base, that setup fills: the
+// output folder and files outside it. The run must end with code and a
+// message holding msg, and leave every file and link under base as it was
+// (the content of the lock file, which a run writes and empties, aside).
+type safetyCase struct {
+	name  string
+	setup func(t *testing.T, base string) []string // returns the arguments
+	code  int
+	msg   string
+}
+
+// entry is what a snapshot records of one path: its type, and its content
+// (regular file) or target (link).
+type entry struct {
+	mode fs.FileMode
+	data string
+}
+
+// tree records every path under base without following links or
+// reading anything but regular files.
+func tree(t *testing.T, base string) map[string]entry {
+	t.Helper()
+	out := map[string]entry{}
+	err := filepath.WalkDir(base, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(base, path)
+		e := entry{mode: d.Type()}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			e.data, _ = os.Readlink(path)
+		case d.Type().IsRegular() && d.Name() != output.LockName:
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			e.data = string(b)
+		}
+		out[rel] = e
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func diffSnapshots(before, after map[string]entry) []string {
+	var d []string
+	for p, e := range before {
+		a, ok := after[p]
+		switch {
+		case !ok:
+			d = append(d, p+" was removed")
+		case a.mode != e.mode:
+			d = append(d, fmt.Sprintf("%s changed from %v to %v", p, e.mode, a.mode))
+		case a.data != e.data:
+			d = append(d, p+" changed")
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			d = append(d, p+" was made")
+		}
+	}
+	return d
+}
+
+// bulletinProcess runs the bulletin command as a process in dir.
+func bulletinProcess(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "BULLETIN_TEST_MAIN=1")
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err = cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode(), o.String(), e.String()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return 0, o.String(), e.String()
+}
+
+func runSafetyCases(t *testing.T, cases []safetyCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			base := t.TempDir()
+			args := c.setup(t, base)
+			before := tree(t, base)
+			code, _, stderr := bulletinProcess(t, base, args...)
+			if code != c.code || !strings.Contains(stderr, c.msg) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, c.code, c.msg)
+			}
+			d := diffSnapshots(before, tree(t, base))
+			slices.Sort(d)
+			if len(d) > 10 {
+				d = append(d[:10], fmt.Sprintf("and %d more changes", len(d)-10))
+			}
+			for _, d := range d {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+// repoArgs are the arguments that run a command on the example data with
+// the output folder base/out.
+func repoArgs(t *testing.T, base string, cmd ...string) []string {
+	abs, err := filepath.Abs(repoConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(cmd, "--config", abs, "--month", "2024-11", "--out", filepath.Join(base, "out"), "--quiet")
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	os.MkdirAll(filepath.Dir(link), 0o755)
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("cannot make a symbolic link here: %v", err)
+	}
+}
+
+// Cases 1 and 2 of issue 10: a lock file or a month folder that is a link
+// is refused; nothing outside the output folder is touched.
+func TestSafetyLinksInTheOutputFolder(t *testing.T) {
+	var cases []safetyCase
+	for _, cmd := range [][]string{{"build"}, {"certificates"}, {"press"}} {
+		name := cmd[0]
+		args := func(t *testing.T, base string) []string {
+			a := repoArgs(t, base, name)
+			if name == "press" {
+				a = a[:len(a)-1]
+			}
+			return a
+		}
+		cases = append(cases,
+			safetyCase{name: name + "/lock symlink to a file", code: 1, msg: "it is a symbolic link",
+				setup: func(t *testing.T, base string) []string {
+					write(t, filepath.Join(base, "precious.txt"), "the office's own file")
+					symlink(t, filepath.Join(base, "precious.txt"), filepath.Join(base, "out", "2024-11", output.LockName))
+					return args(t, base)
+				}},
+			safetyCase{name: name + "/lock symlink to no file", code: 1, msg: "it is a symbolic link",
+				setup: func(t *testing.T, base string) []string {
+					symlink(t, filepath.Join(base, "made-through-link"), filepath.Join(base, "out", "2024-11", output.LockName))
+					return args(t, base)
+				}},
+			safetyCase{name: name + "/lock hard link", code: 1, msg: "hard link",
+				setup: func(t *testing.T, base string) []string {
+					write(t, filepath.Join(base, "precious.txt"), "the office's own file")
+					os.MkdirAll(filepath.Join(base, "out", "2024-11"), 0o755)
+					if err := os.Link(filepath.Join(base, "precious.txt"), filepath.Join(base, "out", "2024-11", output.LockName)); err != nil {
+						t.Skip(err)
+					}
+					return args(t, base)
+				}},
+			safetyCase{name: name + "/lock fifo", code: 1, msg: "FIFO",
+				setup: func(t *testing.T, base string) []string {
+					os.MkdirAll(filepath.Join(base, "out", "2024-11"), 0o755)
+					if err := mkfifo(filepath.Join(base, "out", "2024-11", output.LockName)); err != nil {
+						t.Skip(err)
+					}
+					return args(t, base)
+				}},
+			safetyCase{name: name + "/month folder symlink", code: 1, msg: "is a symbolic link to",
+				setup: func(t *testing.T, base string) []string {
+					write(t, filepath.Join(base, "elsewhere", "certificates", "thana", "t-x.pdf"), "%PDF- someone else's")
+					write(t, filepath.Join(base, "elsewhere", "manifest.csv"), "someone else's")
+					symlink(t, filepath.Join(base, "elsewhere"), filepath.Join(base, "out", "2024-11"))
+					return args(t, base)
+				}},
+		)
+	}
+	runSafetyCases(t, cases)
+}
