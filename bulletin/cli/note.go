@@ -88,8 +88,10 @@ func noteRun(opts *NoteOptions) error {
 	if out == "" {
 		out = strings.TrimSuffix(opts.File, filepath.Ext(opts.File)) + ".pdf"
 	}
-	if out != "-" && filepath.Clean(out) == filepath.Clean(opts.File) {
-		return fmt.Errorf("--out %s is the note itself; name another file", out)
+	if out != "-" {
+		if err := checkNoteOut(out, opts.File); err != nil {
+			return err
+		}
 	}
 	src, err := os.ReadFile(opts.File)
 	if err != nil {
@@ -227,4 +229,21 @@ func charError(ce *typeset.CharError, file string, src []byte, cfgPath string) e
 		where = cfgPath
 	}
 	return fmt.Errorf("%s: %s (in %q of the office or signatory settings); change it there", where, what, ce.Text)
+}
+
+// checkNoteOut refuses an output file that is the note itself (by any
+// name: another path, a symbolic or a hard link) or that is not a regular
+// file (a link, a device, a FIFO).
+func checkNoteOut(out, note string) error {
+	if err := output.CheckFile(out); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	o, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file
+	}
+	if n, err := os.Stat(note); (err == nil && os.SameFile(o, n)) || filepath.Clean(out) == filepath.Clean(note) {
+		return fmt.Errorf("--out %s is the note %s itself; name another file", out, note)
+	}
+	return nil
 }

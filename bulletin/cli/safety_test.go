@@ -209,3 +209,63 @@ func TestSafetyLinksInTheOutputFolder(t *testing.T) {
 	}
 	runSafetyCases(t, cases)
 }
+
+// Cases 3 and 4 of issue 10: note --out never replaces the note itself,
+// by whatever name, nor anything that is not a regular file.
+func TestSafetyNoteOut(t *testing.T) {
+	note := func(t *testing.T, base string, out string) []string {
+		write(t, filepath.Join(base, "a.txt"), "# सूचना\n\nThe note the office wrote.\n")
+		abs, _ := filepath.Abs(repoConfig)
+		return []string{"note", "a.txt", "--config", abs, "--out", out}
+	}
+	same := "is the note a.txt itself"
+	cases := []safetyCase{
+		{name: "same name", code: 1, msg: same, setup: func(t *testing.T, base string) []string { return note(t, base, "a.txt") }},
+		{name: "./name", code: 1, msg: same, setup: func(t *testing.T, base string) []string { return note(t, base, "./a.txt") }},
+		{name: "absolute path", code: 1, msg: same, setup: func(t *testing.T, base string) []string {
+			return note(t, base, filepath.Join(base, "a.txt"))
+		}},
+		{name: "through a folder link", code: 1, msg: same, setup: func(t *testing.T, base string) []string {
+			symlink(t, base, filepath.Join(base, "here"))
+			return note(t, base, filepath.Join("here", "a.txt"))
+		}},
+		{name: "hard link", code: 1, msg: same, setup: func(t *testing.T, base string) []string {
+			args := note(t, base, "b.pdf")
+			if err := os.Link(filepath.Join(base, "a.txt"), filepath.Join(base, "b.pdf")); err != nil {
+				t.Skip(err)
+			}
+			return args
+		}},
+		{name: "symlink to the note", code: 1, msg: "is a symbolic link", setup: func(t *testing.T, base string) []string {
+			args := note(t, base, "b.pdf")
+			symlink(t, "a.txt", filepath.Join(base, "b.pdf"))
+			return args
+		}},
+		{name: "symlink to another file", code: 1, msg: "is a symbolic link", setup: func(t *testing.T, base string) []string {
+			args := note(t, base, "b.pdf")
+			write(t, filepath.Join(base, "other.pdf"), "%PDF- not this note's")
+			symlink(t, "other.pdf", filepath.Join(base, "b.pdf"))
+			return args
+		}},
+		{name: "fifo", code: 1, msg: "is a FIFO", setup: func(t *testing.T, base string) []string {
+			args := note(t, base, "b.pdf")
+			if err := mkfifo(filepath.Join(base, "b.pdf")); err != nil {
+				t.Skip(err)
+			}
+			return args
+		}},
+		{name: "device", code: 1, msg: "is a device", setup: func(t *testing.T, base string) []string {
+			args := note(t, base, "null")
+			if err := mknodNull(filepath.Join(base, "null")); err != nil {
+				t.Skipf("cannot make a device node here (not root?): %v", err)
+			}
+			return args
+		}},
+		{name: "folder", code: 1, msg: "is a folder", setup: func(t *testing.T, base string) []string {
+			args := note(t, base, "b.pdf")
+			os.Mkdir(filepath.Join(base, "b.pdf"), 0o755)
+			return args
+		}},
+	}
+	runSafetyCases(t, cases)
+}

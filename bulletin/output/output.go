@@ -11,7 +11,9 @@
 package output
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,6 +102,23 @@ func WriteAll(files []File) error {
 		if err := WriteFile(f.Path, f.Data); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// CheckFile returns an error unless path is a regular file or does not
+// exist: a symbolic link, a folder, a device or a FIFO is not a file that
+// bulletin may replace.
+func CheckFile(path string) error {
+	st, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is a %s: %w; bulletin writes only regular files: name another file", path, kind(st.Mode()), ErrNotPlain)
 	}
 	return nil
 }
