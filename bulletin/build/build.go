@@ -43,6 +43,7 @@ import (
 // Plan is everything to write for a month, composed but not yet drawn.
 type Plan struct {
 	Dir   string        // the month's folder, OUT/<month>
+	Scope string        // the unit announced: the month's folder is its own (output.Claim)
 	Month string        // YYYY-MM
 	Date  time.Time     // the documents' date (also the PDFs' creation date)
 	Files []output.File // ready files (press notes as text), paths relative to Dir
@@ -115,6 +116,9 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 		return res, err
 	}
 	defer unlock()
+	if err := output.Claim(p.Dir, p.Scope); err != nil {
+		return res, err
+	}
 	if err := removeStale(p.Dir); err != nil {
 		return res, err
 	}

@@ -119,6 +119,9 @@ func pressRun(opts *PressOptions) error {
 		return err
 	}
 	defer unlock()
+	if err := output.Claim(filepath.Join(env.Config.Out, m.String()), env.Config.Scope); err != nil {
+		return err
+	}
 	if err := output.WriteAll(files); err != nil {
 		return err
 	}

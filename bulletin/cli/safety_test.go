@@ -269,3 +269,23 @@ func TestSafetyNoteOut(t *testing.T) {
 	}
 	runSafetyCases(t, cases)
 }
+
+// Case 5 of issue 10: a month folder belongs to the scope that made it;
+// another scope's run there is refused and deletes nothing.
+func TestSafetyMonthFolderOfAnotherScope(t *testing.T) {
+	var cases []safetyCase
+	for _, name := range []string{"build", "certificates", "press"} {
+		cases = append(cases, safetyCase{name: name, code: 1, msg: "holds the outputs of scope z-kanpur, and this run is for scope r-jhansi",
+			setup: func(t *testing.T, base string) []string {
+				if code, _, stderr := bulletinProcess(t, base, repoArgs(t, base, "build")...); code != 0 {
+					t.Fatalf("first build: exit %d: %s", code, stderr)
+				}
+				a := append(repoArgs(t, base, name), "--scope", "r-jhansi")
+				if name == "press" {
+					a = slices.DeleteFunc(a, func(s string) bool { return s == "--quiet" })
+				}
+				return a
+			}})
+	}
+	runSafetyCases(t, cases)
+}

@@ -102,7 +102,7 @@ type Options struct {
 // relative to the month's folder, OUT/<month>.
 func (in *Inputs) Month(o Options) (build.Plan, error) {
 	c := in.Config
-	p := build.Plan{Dir: filepath.Join(c.Out, o.Month.String()), Month: o.Month.String(), Date: o.Date, Layout: o.Layout}
+	p := build.Plan{Dir: filepath.Join(c.Out, o.Month.String()), Scope: c.Scope, Month: o.Month.String(), Date: o.Date, Layout: o.Layout}
 	f, err := in.Facts(o.Month)
 	if err != nil {
 		return p, err
