@@ -30,10 +30,25 @@ import (
 // Canvas is an opaque RGB image being drawn on. Coordinates are pixels
 // from the top-left corner, y down.
 type Canvas struct {
-	img   *image.RGBA
-	z     *vector.Rasterizer
+	img *image.RGBA
+	z   *vector.Rasterizer
+	outlines
+}
+
+// outlines caches glyph outlines by font and glyph id.
+type outlines struct {
 	faces map[*font.Font]*font.Face
 	glyph map[glyphKey]font.GlyphOutline
+}
+
+func newOutlines() outlines {
+	return outlines{faces: map[*font.Font]*font.Face{}, glyph: map[glyphKey]font.GlyphOutline{}}
+}
+
+// Surface is what charts draw on: a Canvas (PNG) or an SVG.
+type Surface interface {
+	Fill(p *Path, col color.RGBA)
+	Text(p *typeset.Paragraph, x, y float64)
 }
 
 type glyphKey struct {
@@ -44,10 +59,9 @@ type glyphKey struct {
 // New returns a w×h canvas filled with bg.
 func New(w, h int, bg color.RGBA) *Canvas {
 	c := &Canvas{
-		img:   image.NewRGBA(image.Rect(0, 0, w, h)),
-		z:     vector.NewRasterizer(0, 0),
-		faces: map[*font.Font]*font.Face{},
-		glyph: map[glyphKey]font.GlyphOutline{},
+		img:      image.NewRGBA(image.Rect(0, 0, w, h)),
+		z:        vector.NewRasterizer(0, 0),
+		outlines: newOutlines(),
 	}
 	bg.A = 255
 	xdraw.Draw(c.img, c.img.Bounds(), image.NewUniform(bg), image.Point{}, xdraw.Src)
@@ -180,14 +194,17 @@ func premultiply(c color.RGBA) color.RGBA {
 }
 
 // Rect fills the rectangle from (x0, y0) to (x1, y1).
-func (c *Canvas) Rect(x0, y0, x1, y1 float64, col color.RGBA) {
+func (c *Canvas) Rect(x0, y0, x1, y1 float64, col color.RGBA) { c.Fill(RectPath(x0, y0, x1, y1), col) }
+
+// RectPath is the outline of the rectangle from (x0, y0) to (x1, y1).
+func RectPath(x0, y0, x1, y1 float64) *Path {
 	p := NewPath()
 	p.Polygon(Point{x0, y0}, Point{x1, y0}, Point{x1, y1}, Point{x0, y1})
-	c.Fill(p, col)
+	return p
 }
 
-// RoundRect fills a rectangle with corners rounded by radius r.
-func (c *Canvas) RoundRect(x0, y0, x1, y1, r float64, col color.RGBA) {
+// RoundRectPath is the outline of a rectangle with corners rounded by radius r.
+func RoundRectPath(x0, y0, x1, y1, r float64) *Path {
 	r = math.Min(r, math.Min(x1-x0, y1-y0)/2)
 	const k = 0.5523 // cubic approximation of a quarter circle
 	p := NewPath()
@@ -200,7 +217,7 @@ func (c *Canvas) RoundRect(x0, y0, x1, y1, r float64, col color.RGBA) {
 	p.CubeTo(x0+r-k*r, y1, x0, y1-r+k*r, x0, y1-r)
 	p.LineTo(x0, y0+r)
 	p.CubeTo(x0, y0+r-k*r, x0+r-k*r, y0, x0+r, y0)
-	c.Fill(p, col)
+	return p
 }
 
 // circle adds a clockwise (on screen) circle contour to p.
@@ -214,10 +231,13 @@ func circle(p *Path, cx, cy, r float64) {
 }
 
 // Circle fills a disc.
-func (c *Canvas) Circle(cx, cy, r float64, col color.RGBA) {
+func (c *Canvas) Circle(cx, cy, r float64, col color.RGBA) { c.Fill(CirclePath(cx, cy, r), col) }
+
+// CirclePath is the outline of a disc.
+func CirclePath(cx, cy, r float64) *Path {
 	p := NewPath()
 	circle(p, cx, cy, r)
-	c.Fill(p, col)
+	return p
 }
 
 // Polyline strokes the line through pts with width w and round joins and
@@ -264,8 +284,8 @@ func (c *Canvas) Text(p *typeset.Paragraph, x, y float64) {
 	}
 }
 
-// GlyphPath adds the outline of glyph g, placed at (x+g.X, y+g.Y), to path.
-func (c *Canvas) GlyphPath(path *Path, g typeset.Glyph, x, y float64) {
+// glyphPath adds the outline of glyph g, placed at (x+g.X, y+g.Y), to path.
+func (c *outlines) glyphPath(path *Path, g typeset.Glyph, x, y float64) {
 	o := c.outline(g)
 	ox, oy, s := x+g.X, y+g.Y, g.Scale
 	for _, sg := range o.Segments {
@@ -285,13 +305,13 @@ func (c *Canvas) GlyphPath(path *Path, g typeset.Glyph, x, y float64) {
 
 func (c *Canvas) glyph1(g typeset.Glyph, x, y float64) {
 	p := NewPath()
-	c.GlyphPath(p, g, x, y)
+	c.glyphPath(p, g, x, y)
 	col := g.Color
 	c.Fill(p, color.RGBA{col.R, col.G, col.B, 255})
 }
 
-// Outline returns the outline of a glyph in font units (y up).
-func (c *Canvas) outline(g typeset.Glyph) font.GlyphOutline {
+// outline returns the outline of a glyph in font units (y up).
+func (c *outlines) outline(g typeset.Glyph) font.GlyphOutline {
 	k := glyphKey{g.Font, g.ID}
 	if o, ok := c.glyph[k]; ok {
 		return o

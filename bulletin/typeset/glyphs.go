@@ -16,6 +16,7 @@ type Glyph struct {
 	// Scale is user units per font unit (size / units per em / unit).
 	Scale float64
 	Color Color
+	Line  int // index of its line in Paragraph.Lines
 }
 
 // Glyphs returns the paragraph's glyphs, line by line in drawing order,
@@ -42,6 +43,7 @@ func (p *Paragraph) Glyphs() []Glyph {
 					Y:     l.Baseline - float64(g.dy)*scale/ts.k,
 					Scale: scale / ts.k,
 					Color: c,
+					Line:  li,
 				})
 				pen += float64(g.adv) * scale
 			}
