@@ -162,6 +162,7 @@ func (c *Canvas) Fill(p *Path, col color.RGBA) {
 		a, b := f(op.pts[0])
 		switch {
 		case op.mv:
+			z.ClosePath()
 			z.MoveTo(a, b)
 		case op.n == 1:
 			z.LineTo(a, b)
