@@ -91,6 +91,11 @@ func addBuildFlags(cmd *cobra.Command, opts *BuildOptions) {
 	fl.IntVar(&opts.Workers, "workers", 0, "PDFs drawn at once (default: one per CPU)")
 }
 
+// pauseAfter is set by tests only: called after each file a build writes,
+// with the run's context, it lets a test stop a run at a known point (it
+// blocks until the context is done) and signal it there.
+var pauseAfter func(ctx context.Context, files int)
+
 func buildRun(ctx context.Context, opts *BuildOptions) error {
 	start := time.Now()
 	env, err := opts.Globals.Load()
@@ -137,6 +142,15 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 					progressbar.OptionThrottle(100*time.Millisecond))
 			}
 			bar.Add(1)
+		}
+	}
+	if pauseAfter != nil {
+		progress := bo.Progress
+		bo.Progress = func(done, total int, path string) {
+			if progress != nil {
+				progress(done, total, path)
+			}
+			pauseAfter(ctx, done)
 		}
 	}
 	// A batch allocates large short-lived buffers per document (fpdf's

@@ -2,15 +2,19 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -22,6 +26,14 @@ import (
 // tests can run it as a process and kill it.
 func TestMain(m *testing.M) {
 	if os.Getenv("BULLETIN_TEST_MAIN") == "1" {
+		if at, err := strconv.Atoi(os.Getenv("BULLETIN_TEST_PAUSE_AT")); err == nil {
+			pauseAfter = func(ctx context.Context, files int) {
+				if files == at {
+					fmt.Fprintf(os.Stderr, "paused after %d files\n", at)
+					<-ctx.Done()
+				}
+			}
+		}
 		os.Exit(Main(System(), os.Args[1:]))
 	}
 	code := m.Run()
@@ -177,42 +189,23 @@ func TestBuildRejectsUnsafeUnitIDs(t *testing.T) {
 	}
 }
 
-// startBuild runs the test binary as `bulletin build` in the background.
-func startBuild(t *testing.T, out string) *exec.Cmd {
+// startBuild runs the test binary as `bulletin build` in the background,
+// with env added to its environment, and returns its standard error.
+func startBuild(t *testing.T, out string, env ...string) (*exec.Cmd, *syncBuffer) {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe, "build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--workers", "1")
-	cmd.Env = append(os.Environ(), "BULLETIN_TEST_MAIN=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	cmd.Env = append(append(os.Environ(), "BULLETIN_TEST_MAIN=1"), env...)
+	stderr := new(syncBuffer)
+	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	return cmd
-}
-
-// waitForFiles waits until at least n certificates are written.
-func waitForFiles(t *testing.T, dir string, n int) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		entries, _ := os.ReadDir(filepath.Join(dir, "certificates", "thana"))
-		done := 0
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ".pdf") {
-				done++
-			}
-		}
-		if done >= n {
-			return
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
-	t.Fatalf("fewer than %d certificates after 60 s", n)
+	return cmd, stderr
 }
 
 // checkComplete asserts that every file in dir is a complete output (equal
@@ -241,29 +234,37 @@ func checkComplete(t *testing.T, dir string, temps bool) int {
 }
 
 // A run killed at any point leaves only complete files, and a new run
-// completes the month.
+// completes the month. The run is paused (pauseAfter) after a known number
+// of files and signalled there, so the signal always comes mid-batch.
 func TestBuildKilledMidBatch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the build several times")
 	}
 	referenceBuild(t)
 	for _, at := range []int{1, 30, 90} {
-		for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGINT} {
+		for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGINT, syscall.SIGTERM} {
 			out := t.TempDir()
 			month := filepath.Join(out, "2024-11")
-			cmd := startBuild(t, out)
-			waitForFiles(t, month, at)
+			cmd, stderr := startBuild(t, out, "BULLETIN_TEST_PAUSE_AT="+strconv.Itoa(at))
+			waitForPause(t, stderr, at)
+			start := time.Now()
 			cmd.Process.Signal(sig)
 			err := cmd.Wait()
 			if err == nil {
-				t.Logf("%v after %d: the build finished first", sig, at)
+				t.Fatalf("%v after %d files: the build finished", sig, at)
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("%v after %d files: the run took %v to stop, over a second", sig, at, d)
 			}
 			// SIGKILL may leave temporary files (a rerun removes them); an
 			// interrupt removes its own.
 			kept := checkComplete(t, month, sig == syscall.SIGKILL)
-			if sig == syscall.SIGINT && err != nil {
-				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-					t.Errorf("SIGINT after %d: %v, want exit 1", at, err)
+			if kept < at-1 { // the files but the manifest, or all but the one being written
+				t.Errorf("%v after %d files: %d complete files kept", sig, at, kept)
+			}
+			if sig != syscall.SIGKILL {
+				if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(stderr.String(), "interrupted after") {
+					t.Errorf("%v after %d: %v, stderr %q; want exit 1 saying the run was interrupted", sig, at, err, stderr)
 				}
 			}
 			buildMonth(t, out)
@@ -273,6 +274,39 @@ func TestBuildKilledMidBatch(t *testing.T) {
 			}
 		}
 	}
+}
+
+// waitForPause waits until the build started by startBuild says it paused
+// after n files.
+func waitForPause(t *testing.T, stderr *syncBuffer, n int) {
+	t.Helper()
+	want := fmt.Sprintf("paused after %d files", n)
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(stderr.String(), want) {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Fatalf("no %q after 60 s; stderr %q", want, stderr)
+}
+
+// syncBuffer is a bytes.Buffer that a process writes while a test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // A character that no font has is found before anything is written.
