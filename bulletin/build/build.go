@@ -56,6 +56,9 @@ type Plan struct {
 	// district for its thanas): file name (without .pdf) -> indexes into
 	// Certificates, drawn into by-unit/<name>.pdf.
 	Bundles map[string][]int
+	// Notices are lines for the office that are not errors (a sentence
+	// left out for want of history); the CLI prints them, Run ignores them.
+	Notices []string
 }
 
 // PDF is a document drawn by Draw with a worker's typesetter.

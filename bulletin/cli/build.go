@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -124,6 +125,9 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if err := plan.Drawable(set, env.Data, p); err != nil {
 		return err
 	}
+	if !opts.Quiet {
+		printLines(opts.IO.ErrOut, p.Notices)
+	}
 
 	if ctx == nil {
 		ctx = context.Background()
@@ -186,4 +190,11 @@ func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, err
 	}
 	p, err := e.Inputs.Month(plan.Options{Month: m, Date: date, Notes: notes, Layout: layout})
 	return p, e.renderErr(err)
+}
+
+// printLines prints notices or warnings, one a line.
+func printLines(w io.Writer, lines []string) {
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
 }

@@ -83,6 +83,7 @@ func pressRun(opts *PressOptions) error {
 	if err != nil {
 		return env.renderErr(err)
 	}
+	printLines(opts.IO.ErrOut, plan.Notices(f))
 	// Render everything before writing anything.
 	var files []output.File
 	var ts *typeset.Typesetter // made when a PDF is asked for

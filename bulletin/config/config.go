@@ -24,6 +24,10 @@ type Config struct {
 	UnitsSheet    string `toml:"units_sheet"`
 	RankingsSheet string `toml:"rankings_sheet"`
 	Out           string `toml:"out"` // output folder
+	// HistoryFrom (YYYY-MM) is the month from which the office's rankings
+	// are complete: a month missing from the data after it was not
+	// published. Empty: the first month in the data.
+	HistoryFrom string `toml:"history_from"`
 
 	// Folders whose files replace the bundled templates, add to or replace
 	// the bundled catalog messages, and replace the bundled fonts.
@@ -72,7 +76,16 @@ type Hindi struct {
 type Press struct {
 	Languages []string `toml:"languages"`
 	Formats   []string `toml:"formats"`
+	// Joint says that the scope shares its rank with other units
+	// ("संयुक्त रूप से प्रथम") when it does.
+	Joint bool `toml:"joint"`
+	// ListThanas names the thanas that came first in a range or district
+	// note when there are at most this many (0: never).
+	ListThanas int `toml:"list_thanas"`
 }
+
+// historyFrom is the form of history_from: YYYY-MM, 2000-01 to 2099-12.
+var historyFrom = regexp.MustCompile(`^20[0-9]{2}-(0[1-9]|1[0-2])$`)
 
 // typeErr matches the TOML library's message for a value of the wrong type.
 var typeErr = regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "([^"]*)"\): (?:incompatible types: )?(.*)$`)
@@ -97,7 +110,7 @@ func Default() Config {
 	return Config{
 		Out:   "out",
 		Hindi: Hindi{MonthSpelling: "office", Digits: "latin", PadCounts: true},
-		Press: Press{Languages: []string{"hi", "en"}, Formats: []string{"txt", "md", "html", "pdf"}},
+		Press: Press{Languages: []string{"hi", "en"}, Formats: []string{"txt", "md", "html", "pdf"}, ListThanas: 10},
 		Certs: Certs{BestRank: 1, Languages: []string{"hi", "en"}, Number: `IGRS/{{.Month}}/{{.LEVEL}}/{{printf "%04d" .Seq}}`},
 	}
 }
@@ -160,6 +173,12 @@ func (c Config) Check(path string) error {
 		if l != "zone" && l != "range" && l != "district" && l != "thana" {
 			msgs = append(msgs, fmt.Sprintf("%s: certificates.levels names %q; use zone, range, district or thana", path, l))
 		}
+	}
+	if c.HistoryFrom != "" && !historyFrom.MatchString(c.HistoryFrom) {
+		msgs = append(msgs, fmt.Sprintf("%s: history_from is %q; write the first month of complete rankings as YYYY-MM with a year from 2000 to 2099, e.g. history_from = \"2024-01\"", path, c.HistoryFrom))
+	}
+	if c.Press.ListThanas < 0 {
+		msgs = append(msgs, fmt.Sprintf("%s: press.list_thanas is %d; use 0 (never name them) or more", path, c.Press.ListThanas))
 	}
 	if c.Certs.BestRank < 1 {
 		msgs = append(msgs, fmt.Sprintf("%s: certificates.best_rank is %d; use 1 for firsts only, 3 for the top three, ...", path, c.Certs.BestRank))

@@ -63,7 +63,8 @@ func TestScopeRankPreviousStreakYear(t *testing.T) {
 		"2024-01": {"z1": 1, "z2": 1}, // streak crosses the year boundary
 		"2024-02": {"z1": 2, "z2": 1}, // not first: breaks the streak
 		"2024-03": {"z1": 1, "z2": 1},
-		// 2024-04 missing: no ranking published, ends the streak
+		// 2024-04 missing after the history's start: not published, so it
+		// neither breaks the streak nor is "the previous month"
 		"2024-05": {"z1": 1, "z2": 2},
 		"2024-06": {"z1": 1, "z2": 1},
 	})
@@ -82,8 +83,8 @@ func TestScopeRankPreviousStreakYear(t *testing.T) {
 		{"2024-01", 1, intp(1), 3, facts.Year{Year: 2024, MonthsRanked: 1, MonthsFirst: 1, Whole: true}, 2, true, true},
 		{"2024-02", 2, intp(1), 0, facts.Year{Year: 2024, MonthsRanked: 2, MonthsFirst: 1, Whole: true}, 2, false, false},
 		{"2024-03", 1, intp(2), 1, facts.Year{Year: 2024, MonthsRanked: 3, MonthsFirst: 2, Whole: true}, 2, true, false},
-		{"2024-05", 1, nil, 1, facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, 2, true, false},
-		{"2024-06", 1, intp(1), 2, facts.Year{Year: 2024, MonthsRanked: 5, MonthsFirst: 4, Whole: true}, 2, true, true},
+		{"2024-05", 1, intp(1), 2, facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, 2, true, true},
+		{"2024-06", 1, intp(1), 3, facts.Year{Year: 2024, MonthsRanked: 5, MonthsFirst: 4, Whole: true}, 2, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.month, func(t *testing.T) {
@@ -109,6 +110,62 @@ func TestScopeRankPreviousStreakYear(t *testing.T) {
 			}
 			if s.First() != tt.first || s.FirstAgain() != tt.again {
 				t.Errorf("First, FirstAgain = %v, %v; want %v, %v", s.First(), s.FirstAgain(), tt.first, tt.again)
+			}
+		})
+	}
+}
+
+// TestHistoryFrom: rankings that start in April. By default the history
+// starts there and the year's tally is not whole; declared complete from
+// January (history_from), January to March were not published and the
+// tally covers the year. The previous published ranking of April is then
+// December, named as such.
+func TestHistoryFrom(t *testing.T) {
+	d := build(t, map[string]map[string]int{
+		"2023-12": {"z1": 1, "z2": 2},
+		"2024-04": {"z1": 1, "z2": 2},
+		"2024-05": {"z1": 1, "z2": 2},
+		"2024-06": {"z1": 2, "z2": 1},
+		"2024-07": {"z1": 1, "z2": 2},
+	})
+	tests := []struct {
+		name, month, from string
+		year              facts.Year
+		prevMonth         string // "" for unknown
+		streak            int
+		skips             bool
+	}{
+		{"default: the data's first month", "2024-07", "", facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, "2024-06", 1, false},
+		{"history from April", "2024-07", "2024-04", facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3}, "2024-06", 1, false},
+		{"history from January", "2024-07", "2024-01", facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, "2024-06", 1, false},
+		{"April after unpublished months", "2024-05", "2024-01", facts.Year{Year: 2024, MonthsRanked: 2, MonthsFirst: 2, Whole: true}, "2024-04", 3, true},
+		{"April, history from January", "2024-04", "2024-01", facts.Year{Year: 2024, MonthsRanked: 1, MonthsFirst: 1, Whole: true}, "2023-12", 2, true},
+		{"April, history from April", "2024-04", "2024-04", facts.Year{Year: 2024, MonthsRanked: 1, MonthsFirst: 1}, "", 1, false},
+		{"December, nothing before", "2023-12", "2024-01", facts.Year{Year: 2023, MonthsRanked: 0, MonthsFirst: 0}, "", 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var o facts.Options
+			if tt.from != "" {
+				o.HistoryFrom = month(tt.from)
+			}
+			f, err := facts.ComputeWith(d, "z1", month(tt.month), o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := f.Scope
+			if s.Year != tt.year {
+				t.Errorf("year = %+v, want %+v", s.Year, tt.year)
+			}
+			got := ""
+			if s.PreviousMonth != nil {
+				got = s.PreviousMonth.String()
+			}
+			if got != tt.prevMonth {
+				t.Errorf("previous published month = %q, want %q", got, tt.prevMonth)
+			}
+			if s.FirstStreak != tt.streak || s.StreakSkips != tt.skips {
+				t.Errorf("streak = %d (skips unpublished: %v), want %d (%v)", s.FirstStreak, s.StreakSkips, tt.streak, tt.skips)
 			}
 		})
 	}

@@ -177,10 +177,13 @@ func TestFromPress(t *testing.T) {
 	if lh := doc.Letterhead; lh == nil || lh.Name != n.Office.Name || lh.Place != n.Office.Place || lh.Phone != n.Office.Phone || lh.Email != n.Office.Email {
 		t.Errorf("FromPress letterhead: %+v", doc.Letterhead)
 	}
-	if len(doc.Blocks) != len(n.Paragraphs) || len(n.Paragraphs) < 2 {
-		t.Fatalf("FromPress: %d blocks of %d paragraphs", len(doc.Blocks), len(n.Paragraphs))
+	if n.Headline == "" || len(doc.Blocks) != 1+len(n.Paragraphs) || len(n.Paragraphs) < 2 {
+		t.Fatalf("FromPress: %d blocks of a headline (%q) and %d paragraphs", len(doc.Blocks), n.Headline, len(n.Paragraphs))
 	}
-	for i, b := range doc.Blocks {
+	if h := doc.Blocks[0]; h.Kind != Para || len(h.Spans) != 1 || !h.Spans[0].Bold || h.Text() != n.Headline {
+		t.Errorf("first block %+v, want the headline %q in bold", h, n.Headline)
+	}
+	for i, b := range doc.Blocks[1:] {
 		if b.Kind != Para || b.Text() != n.Paragraphs[i] {
 			t.Errorf("block %d = %+v, want paragraph %q", i, b, n.Paragraphs[i])
 		}

@@ -21,6 +21,9 @@ func FromPress(n press.Note) Document {
 	if o := n.Office; o != (press.Office{}) {
 		doc.Letterhead = &Letterhead{Name: o.Name, Place: o.Place, Phone: o.Phone, Email: o.Email}
 	}
+	if n.Headline != "" {
+		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Spans: []Span{{Text: n.Headline, Bold: true}}})
+	}
 	for _, p := range n.Paragraphs {
 		doc.Blocks = append(doc.Blocks, Block{Kind: Para, Spans: []Span{{Text: p}}})
 	}

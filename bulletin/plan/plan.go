@@ -67,7 +67,28 @@ func (in *Inputs) Lang(tag string) (*l10n.Lang, error) {
 
 // Facts works out what the notes of month m may claim for the scope.
 func (in *Inputs) Facts(m dataset.Month) (*facts.Facts, error) {
-	return facts.Compute(in.Data, in.Config.Scope, m)
+	var o facts.Options
+	if h := in.Config.HistoryFrom; h != "" {
+		var err error
+		if o.HistoryFrom, err = dataset.ParseMonth(h); err != nil {
+			return nil, fmt.Errorf("history_from: %v", err)
+		}
+	}
+	return facts.ComputeWith(in.Data, in.Config.Scope, m, o)
+}
+
+// Notices are what the office should know about f's notes that is not an
+// error: sentences left out because the history is too short, with the
+// setting that would let them in. The CLI prints them on stderr.
+func Notices(f *facts.Facts) []string {
+	var ns []string
+	s := f.Scope
+	jan := dataset.Month{Year: f.Month.Year, Month: time.January}
+	if s.Rank != nil && !s.Year.Whole && f.Month != jan && s.Year.MonthsFirst > 0 {
+		ns = append(ns, fmt.Sprintf("notice: the tally of %d (\"first N times in the M rankings of the year\") is left out of the %s note: the rankings are known from %s only (history_from); if no ranking of %d was published before %s, set history_from = \"%s\" in config.toml or pass --set history_from=%s",
+			f.Month.Year, f.Month, f.HistoryFrom, f.Month.Year, f.HistoryFrom, jan, jan))
+	}
+	return ns
 }
 
 // Date is the date printed on a month's documents: flag (YYYY-MM-DD), or
@@ -108,6 +129,7 @@ func (in *Inputs) Month(o Options) (build.Plan, error) {
 		return p, err
 	}
 	if o.Notes {
+		p.Notices = Notices(f)
 		notes, err := in.Notes(f, o.Date, c.Press.Languages)
 		if err != nil {
 			return p, err
@@ -154,7 +176,8 @@ func (in *Inputs) Notes(f *facts.Facts, date time.Time, tags []string) ([]Note, 
 			return nil, err
 		}
 		c := in.Config
-		pn, err := in.Templates.Compose(lang, press.Input{Facts: f, Office: c.Office, Signatory: c.Signatory, Date: date})
+		pn, err := in.Templates.Compose(lang, press.Input{Facts: f, Office: c.Office, Signatory: c.Signatory, Date: date,
+			Joint: c.Press.Joint, ListThanas: c.Press.ListThanas})
 		if err != nil {
 			return nil, templateErr(err)
 		}

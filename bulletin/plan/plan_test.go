@@ -9,6 +9,7 @@ import (
 
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/facts"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/press"
@@ -106,5 +107,22 @@ func TestDate(t *testing.T) {
 	}
 	if _, err := plan.Date("tomorrow", m); err == nil {
 		t.Error("a date that is not one was accepted")
+	}
+}
+
+// A year's tally left out for want of history is told, with the setting
+// that lets it in; a history that covers the year tells nothing.
+func TestNoticesNameHistoryFrom(t *testing.T) {
+	rank := 1
+	f := &facts.Facts{Month: dataset.Month{Year: 2024, Month: time.November}, HistoryFrom: dataset.Month{Year: 2024, Month: time.April}}
+	f.Scope.Rank = &rank
+	f.Scope.Year = facts.Year{Year: 2024, MonthsRanked: 8, MonthsFirst: 7}
+	ns := plan.Notices(f)
+	if len(ns) != 1 || !strings.Contains(ns[0], "history_from") || !strings.Contains(ns[0], "--set history_from=2024-01") || !strings.Contains(ns[0], "2024-04") {
+		t.Errorf("notices = %q, want one naming history_from, 2024-04 and --set history_from=2024-01", ns)
+	}
+	f.Scope.Year.Whole = true
+	if ns := plan.Notices(f); len(ns) != 0 {
+		t.Errorf("notices with a whole year: %q", ns)
 	}
 }

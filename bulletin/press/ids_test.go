@@ -14,9 +14,12 @@ func TestMessageIDsOfTheBodyTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids, plural := tm.MessageIDs()
-	wantIDs := []string{"Press.Closing", "Press.Intro", "Press.Lead", "Press.Rank.First", "Press.Rank.FirstAgain", "Press.Rank.Other", "Press.Score", "Press.ScoreOnly"}
-	wantPlural := []string{"Press.DistrictsFirst", "Press.DistrictsFirst.Also", "Press.RangesFirst", "Press.RangesFirst.Also",
-		"Press.Streak", "Press.ThanaCount", "Press.ThanasFirst", "Press.ThanasFirst.All", "Press.Times", "Press.Year", "Press.Year.All", "Press.ZonesFirst"}
+	wantIDs := []string{"Press.Closing", "Press.Headline", "Press.Headline.And", "Press.Headline.First", "Press.Headline.Lead",
+		"Press.Headline.Rank", "Press.Headline.Year", "Press.Intro", "Press.Joint", "Press.Lead", "Press.Rank.First",
+		"Press.Rank.FirstAgain", "Press.Rank.FirstAgain.Named", "Press.Rank.Other", "Press.Score", "Press.ScoreOnly"}
+	wantPlural := []string{"Press.DistrictsFirst", "Press.DistrictsFirst.Also", "Press.Headline.Streak", "Press.Headline.UnitsFirst",
+		"Press.RangesFirst", "Press.RangesFirst.Also", "Press.Streak", "Press.Streak.Published", "Press.ThanaCount",
+		"Press.ThanasFirst", "Press.ThanasFirst.All", "Press.Times", "Press.Year", "Press.Year.All", "Press.ZonesFirst"}
 	if !reflect.DeepEqual(ids, wantIDs) {
 		t.Errorf("ids = %v\nwant %v", ids, wantIDs)
 	}

@@ -33,11 +33,17 @@ const (
 
 // Note is a press note in one language, ready to be laid out.
 type Note struct {
-	Lang       string
-	Month      dataset.Month
-	Title      string
-	DocTitle   string
-	DateLine   string
+	Lang     string
+	Month    dataset.Month
+	Title    string
+	DocTitle string
+	DateLine string
+	// Headline is the note's first line after the date line: the
+	// strongest true fact ("आईजीआरएस रैंकिंग नवम्बर-2024: कानपुर जोन प्रदेश
+	// में प्रथम; ..."), from the template "headline" of press-body.tmpl.
+	// Cards and messages that carry one line of the note use it. Empty when
+	// an office's body template defines no headline.
+	Headline   string
 	Office     Office
 	Paragraphs []string
 	Signatory  Signatory
@@ -107,6 +113,11 @@ type Input struct {
 	Office    config.Office
 	Signatory config.Signatory
 	Date      time.Time // the date printed on the note
+	// Joint says so when the scope shares its rank (press.joint).
+	Joint bool
+	// ListThanas names the thanas that came first when there are at most
+	// this many (press.list_thanas).
+	ListThanas int
 }
 
 // bodyData is what press-body.tmpl sees.
@@ -115,6 +126,9 @@ type bodyData struct {
 	Office    Office
 	Signatory Signatory
 	Date      time.Time
+	// Joint is true when the scope shares its rank and the office says so.
+	Joint      bool
+	ListThanas int
 }
 
 // Compose writes the note in the language of lang.
@@ -160,13 +174,26 @@ func (t *Templates) Compose(lang *l10n.Lang, in Input) (Note, error) {
 		return n, err
 	}
 	var buf bytes.Buffer
-	data := bodyData{Facts: in.Facts, Office: n.Office, Signatory: n.Signatory, Date: in.Date}
-	if err := body.Funcs(bodyFuncs(lang)).Execute(&buf, data); err != nil {
+	data := bodyData{Facts: in.Facts, Office: n.Office, Signatory: n.Signatory, Date: in.Date,
+		Joint: in.Joint && in.Facts.Scope.SharingRank > 1, ListThanas: in.ListThanas}
+	body = body.Funcs(bodyFuncs(lang))
+	if err := body.Execute(&buf, data); err != nil {
 		return n, fmt.Errorf("%s (%s): %w", bodyFile, lang.Tag, err)
 	}
 	n.Paragraphs = Paragraphs(buf.String())
+	if body.Lookup(headlineTemplate) != nil {
+		buf.Reset()
+		if err := body.ExecuteTemplate(&buf, headlineTemplate, data); err != nil {
+			return n, fmt.Errorf("%s (%s): %w", bodyFile, lang.Tag, err)
+		}
+		n.Headline = strings.Join(strings.Fields(buf.String()), " ")
+	}
 	return n, nil
 }
+
+// headlineTemplate is the template of press-body.tmpl that writes the
+// headline.
+const headlineTemplate = "headline"
 
 // paragraphBreak is what {{paragraph}} writes in the body template.
 const paragraphBreak = "\f"
