@@ -378,7 +378,7 @@ func DrawCertificate(ts *typeset.Typesetter, p Plan, i int) (*certificate.Page, 
 
 func pdfBytes(pdf *fpdf.Fpdf) ([]byte, error) {
 	var b bytes.Buffer
-	if err := pdf.Output(&b); err != nil {
+	if err := typeset.Output(pdf, &b); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

@@ -274,16 +274,23 @@ func drawFoot(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, 
 		span = max(span, w)
 	}
 	x := right - span/2
+	// The baselines, from the bottom of the last line up; the lines are
+	// drawn top down, in reading order, as extractors that follow the
+	// drawing order (PDFium) copy them out.
 	y := pageH - l.Content.Bottom // bottom of the last line
+	base := make([]float64, len(lines))
 	for i := len(lines) - 1; i >= 0; i-- {
 		_, desc, lh, err := ts.Metrics(lines[i].st)
 		if err != nil {
 			return 0, err
 		}
-		if _, err := ts.DrawLine(pdf, x, y-desc, typeset.Center, typeset.Run{Text: lines[i].text, Style: lines[i].st}); err != nil {
+		base[i] = y - desc
+		y -= lh
+	}
+	for i, f := range lines {
+		if _, err := ts.DrawLine(pdf, x, base[i], typeset.Center, typeset.Run{Text: f.text, Style: f.st}); err != nil {
 			return 0, err
 		}
-		y -= lh
 	}
 	// The line the signatory signs above, clear of the name's matras.
 	pdf.SetDrawColor(60, 60, 60)

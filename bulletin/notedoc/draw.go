@@ -180,7 +180,7 @@ func Draw(ts *typeset.Typesetter, doc Document, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	var out bytes.Buffer
-	if err := pdf.Output(&out); err != nil {
+	if err := typeset.Output(pdf, &out); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

@@ -188,8 +188,14 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error
 	if err := fd.pdf.build(); err != nil {
 		return err
 	}
-	for _, g := range gl {
-		if fd.slot[g.gid] == 0 {
+	src := p.text
+	if len(gl) > len(p.glyphs) { // the space merged into the span
+		src += " "
+	}
+	texts := glyphTexts(src, gl)
+	for i, g := range gl {
+		d.doc.want(fd.plan, use{uint16(fd.dOff) + g.gid, texts[i]})
+		if fd.slotFor(g.gid, texts[i]) == 0 {
 			if fd.plan.restricted {
 				return fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, g.gid, fd.file, ErrNotRestricted)
 			}
@@ -223,8 +229,8 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error
 	pen := x
 	var lineX, lineY, predicted float64 // the text line's origin, rounded
 	inText, inString := false, false
-	for _, g := range gl {
-		slot := fd.slot[g.gid]
+	for i, g := range gl {
+		slot := fd.slotFor(g.gid, texts[i])
 		sf := fd.plan.subs[slot>>8]
 		if !d.fontSet || d.font.sf != sf || d.size != p.size {
 			if inText {

@@ -109,8 +109,8 @@ type faceData struct {
 	pdfWidth []float64
 
 	// The derived font holding this face (shared with the other face of
-	// its family and weight) and, once pdf.build has run, the code point of
-	// each glyph id in it and the glyph id of its glyph 0 there.
+	// its family and weight) and, once pdf.build has run, the code point that
+	// names each glyph id in it (see pdfFontFile.cp) and the glyph id of its glyph 0 there.
 	pdf   *pdfFontFile
 	codes []uint16
 	dOff  int
@@ -139,8 +139,12 @@ type pdfFontFile struct {
 	data    []byte
 	sum     [32]byte  // SHA-256 of data
 	derived *partData // data read back
-	cp      []uint16  // by derived glyph id: its code point in data's cmap
-	err     error
+	// By derived glyph id: the code point that names it in the sub-fonts'
+	// /Differences (its own character, else its Private Use code point in
+	// data's cmap), and its own character (0 if none).
+	cp  []uint16
+	uni []rune
+	err error
 }
 
 // build makes the font file and the faces' code points, once per process.
@@ -148,23 +152,31 @@ func (pf *pdfFontFile) build() error {
 	pf.once.Do(func() {
 		parts := make([]fontPart, len(pf.faces))
 		var names []string
+		total := 0
+		for _, fd := range pf.faces {
+			total += len(fd.pdfWidth)
+		}
+		pf.uni = make([]rune, total)
+		off := 0
 		for i, fd := range pf.faces {
 			m := make(map[rune]uint16)
 			it := fd.font.Cmap.Iter()
 			for it.Next() {
 				r, g := it.Char()
 				m[r] = uint16(g)
+				// A glyph's own character: its lowest printable BMP one.
+				if u := &pf.uni[off+int(g)]; int(g) < len(fd.pdfWidth) && r >= 0x20 && r <= 0xFFFF &&
+					(r < 0xD800 || r > 0xDFFF) && (*u == 0 || r < *u) {
+					*u = r
+				}
 			}
 			parts[i] = fontPart{name: fd.file, raw: fd.raw, cmap: m, numGlyphs: len(fd.pdfWidth)}
 			names = append(names, fd.file)
+			off += len(fd.pdfWidth)
 		}
 		var codes [][]uint16
 		pf.data, codes, pf.err = deriveFont(parts, pf.prio)
 		if pf.err == nil {
-			total := 0
-			for _, fd := range pf.faces {
-				total += len(fd.pdfWidth)
-			}
 			pf.derived, pf.err = readPart(fontPart{name: "derived", raw: pf.data, numGlyphs: total}, 0)
 		}
 		if pf.err != nil {
@@ -172,9 +184,17 @@ func (pf *pdfFontFile) build() error {
 			return
 		}
 		pf.sum = sha256.Sum256(pf.data)
-		off := 0
+		off = 0
 		for i, fd := range pf.faces {
 			fd.codes, fd.dOff = codes[i], off
+			// Named after its own character where it has one (the
+			// Devanagari face's "5" is uni0035, not the Private Use
+			// code point the merged cmap gives it).
+			for g := range fd.codes {
+				if r := pf.uni[off+g]; r != 0 {
+					fd.codes[g] = uint16(r)
+				}
+			}
 			off += len(fd.pdfWidth)
 		}
 		pf.cp = make([]uint16, off)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"runtime"
-	"slices"
 	"sort"
 	"sync"
 
@@ -45,14 +44,14 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 	}
 	// Shaping is shared out over the CPUs; the counts add up.
 	parts := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
-	counts := make([][numFaces][]int32, parts)
+	counts := make([][numFaces]map[use]int32, parts)
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			counts[k], errs[k] = s.countGlyphs(distinct[k*len(distinct)/parts : (k+1)*len(distinct)/parts])
+			counts[k], errs[k] = s.countUses(distinct[k*len(distinct)/parts : (k+1)*len(distinct)/parts])
 		}()
 	}
 	wg.Wait()
@@ -62,17 +61,17 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 	count := counts[0]
 	for _, c := range counts[1:] {
 		for id := range count {
-			for g, n := range c[id] {
-				count[id][g] += n
+			for u, n := range c[id] {
+				count[id][u] += n
 			}
 		}
 	}
 	for id, fd := range s.faces {
-		if fd != nil {
-			count[id][fd.space] = math.MaxInt32 // spaces are drawn whatever the texts
+		if fd != nil { // spaces are drawn whatever the texts
+			count[id][use{fd.space, " "}] = math.MaxInt32
 		}
 	}
-	return s.restricted(func(fd *faceData, fid faceID) []int32 { return count[fid] })
+	return s.restricted(func(fd *faceData, fid faceID) map[use]int32 { return count[fid] })
 }
 
 // RestrictDrawn returns a FontSet restricted (see Restrict) to the glyphs
@@ -85,44 +84,22 @@ func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
 		return nil, err
 	}
 	d := fontsOf(pdf)
-	drawn := map[*pdfFontFile][]bool{}
-	for _, df := range d.subs {
-		pf := df.sf.pf
-		mine := false
-		for _, fd := range s.faces {
-			if fd != nil && fd.plan != nil && slices.Contains(fd.plan.subs, df.sf) {
-				mine = true
-				break
-			}
-		}
-		if !mine {
-			continue
-		}
-		if drawn[pf] == nil {
-			drawn[pf] = make([]bool, len(pf.cp))
-		}
-		for c, used := range df.used {
-			if used {
-				drawn[pf][df.sf.dgid[c]] = true
-			}
-		}
-	}
-	return s.restricted(func(fd *faceData, _ faceID) []int32 {
-		n := make([]int32, len(fd.pdfWidth))
-		if dr := drawn[fd.pdf]; dr != nil {
-			for g := range n {
-				if dr[fd.dOff+g] {
-					n[g] = 1
-				}
+	return s.restricted(func(fd *faceData, _ faceID) map[use]int32 {
+		n := map[use]int32{}
+		lo, hi := uint16(fd.dOff), uint16(fd.dOff+len(fd.pdfWidth))
+		for u := range d.wanted[fd.plan] {
+			if u.dg >= lo && u.dg < hi {
+				n[use{u.dg - lo, u.text}] = 1
 			}
 		}
 		return n
 	})
 }
 
-// restricted returns a copy of s whose faces draw only the glyphs g with
-// count(face)[g] > 0, the most counted first in its sub-fonts.
-func (s *FontSet) restricted(count func(fd *faceData, id faceID) []int32) (*FontSet, error) {
+// restricted returns a copy of s whose faces draw only the uses (glyph
+// ids of the face, and texts) with count(face)[use] > 0, the most counted
+// first in its sub-fonts.
+func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[use]int32) (*FontSet, error) {
 	if err := s.build(); err != nil { // sets codes and dOff
 		return nil, err
 	}
@@ -139,32 +116,36 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) []int32) (*Font
 			continue
 		}
 		pf := fd.pdf
-		type use struct {
-			dg uint16
-			n  int32
+		type counted struct {
+			u use
+			n int32
 		}
-		var uses []use
+		var uses []counted
 		var faces []*faceData
 		for fid, f := range s.faces {
 			if f == nil || f.pdf != pf {
 				continue
 			}
 			faces = append(faces, r.faces[fid])
-			for g, n := range count(f, faceID(fid)) {
+			for u, n := range count(f, faceID(fid)) {
 				if n > 0 {
-					uses = append(uses, use{uint16(f.dOff + g), n})
+					uses = append(uses, counted{use{uint16(f.dOff) + u.dg, u.text}, n})
 				}
 			}
 		}
 		sort.Slice(uses, func(i, j int) bool {
-			if uses[i].n != uses[j].n {
-				return uses[i].n > uses[j].n
+			a, b := uses[i], uses[j]
+			if a.n != b.n {
+				return a.n > b.n
 			}
-			return uses[i].dg < uses[j].dg
+			if a.u.dg != b.u.dg {
+				return a.u.dg < b.u.dg
+			}
+			return a.u.text < b.u.text
 		})
-		order := make([]uint16, len(uses))
+		order := make([]use, len(uses))
 		for i, u := range uses {
-			order[i] = u.dg
+			order[i] = u.u
 		}
 		newPlan(pf, order, true, faces)
 	}
@@ -187,22 +168,22 @@ func (s *FontSet) build() error {
 	return nil
 }
 
-// countGlyphs shapes every text in every family and weight of s and counts,
-// for each glyph of each face, the texts that use it.
-func (s *FontSet) countGlyphs(texts []string) ([numFaces][]int32, error) {
-	var count, last [numFaces][]int32
+// countUses shapes every text in every family and weight of s and counts,
+// for each use (glyph id of a face, and the text it is drawn for; see
+// glyphTexts) of each face, the texts that need it.
+func (s *FontSet) countUses(texts []string) ([numFaces]map[use]int32, error) {
+	var count [numFaces]map[use]int32
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
 		return count, err
 	}
 	for id, fd := range s.faces {
 		if fd != nil {
-			count[id] = make([]int32, len(fd.pdfWidth))
-			last[id] = make([]int32, len(fd.pdfWidth))
+			count[id] = map[use]int32{}
 		}
 	}
-	for i, text := range texts {
-		stamp := int32(i + 1) // counts a glyph once per text
+	for _, text := range texts {
+		seen := map[faceID]map[use]bool{}
 		for f := Sans; f <= Serif; f++ {
 			for w := Regular; w <= Bold; w++ {
 				if s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
@@ -213,16 +194,30 @@ func (s *FontSet) countGlyphs(texts []string) ([numFaces][]int32, error) {
 					return count, err
 				}
 				for i := range ps {
-					c, l := count[ps[i].face], last[ps[i].face]
-					for _, g := range ps[i].glyphs {
-						if l[g.gid] != stamp {
-							l[g.gid] = stamp
-							c[g.gid]++
-						}
-					}
+					countPiece(&ps[i], ps[i+1:], count[ps[i].face], seen)
 				}
 			}
 		}
 	}
 	return count, nil
+}
+
+// countPiece counts the uses of a piece, as drawn (with the space after it
+// when the drawing merges them), once per text.
+func countPiece(p *piece, next []piece, count map[use]int32, seen map[faceID]map[use]bool) {
+	gl, src := p.glyphs, p.text
+	if !p.space && len(next) > 0 && next[0].space && next[0].face == p.face && next[0].style == p.style {
+		gl = append(gl[:len(gl):len(gl)], glyph{gid: next[0].glyphs[0].gid, cluster: int32(len([]rune(src)))})
+		src += " "
+	}
+	if seen[p.face] == nil {
+		seen[p.face] = map[use]bool{}
+	}
+	for i, t := range glyphTexts(src, gl) {
+		u := use{gl[i].gid, t}
+		if !seen[p.face][u] {
+			seen[p.face][u] = true
+			count[u]++
+		}
+	}
 }

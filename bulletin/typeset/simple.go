@@ -10,12 +10,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	weakptr "weak"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -65,6 +64,16 @@ type fontPlan struct {
 	pf         *pdfFontFile
 	subs       []*subFont
 	restricted bool
+	slots      map[use]uint16 // sub-font index<<8 | code of each use
+}
+
+// use is a glyph drawn for a text: a code of a sub-font stands for one
+// glyph (dg, a derived glyph id) with one text, which its /ToUnicode map
+// gives; the same glyph has as many codes as the texts it is drawn for
+// ("" for none: no /ToUnicode entry).
+type use struct {
+	dg   uint16
+	text string
 }
 
 // subFont is one simple TrueType font registered with fpdf.
@@ -74,6 +83,7 @@ type subFont struct {
 	file   string // fpdf font file name, ending in ".z" (fpdf then writes /FlateDecode)
 	name   string // PDF /BaseFont: tag + "+" + PostScript-like name
 	dgid   [256]uint16
+	text   [256]string // by code: the text it stands for
 
 	once sync.Once
 	err  error
@@ -82,25 +92,33 @@ type subFont struct {
 	need [][]uint16 // by code: the component glyph ids its glyph needs
 	tabs []ttfTable // every table but glyf and loca
 	full int        // size of the program with every glyph
+	cmap []byte     // the /ToUnicode CMap, compressed (nil: no code has text)
 }
 
-// newPlan assigns glyphs (derived glyph ids, in order) codes in sub-fonts,
-// and sets the slots of pf's faces in faces (the FontSet's copies of them)
-// to the sub-font index and code of each glyph.
-func newPlan(pf *pdfFontFile, order []uint16, restricted bool, faces []*faceData) *fontPlan {
-	plan := &fontPlan{pf: pf, restricted: restricted}
+// newPlan assigns uses (glyph and text, derived glyph ids, in order) codes
+// in sub-fonts, and sets the slots of pf's faces in faces (the FontSet's
+// copies of them) to the sub-font index and code of each glyph's first use.
+func newPlan(pf *pdfFontFile, order []use, restricted bool, faces []*faceData) *fontPlan {
+	plan := &fontPlan{pf: pf, restricted: restricted, slots: make(map[use]uint16, len(order))}
 	slotOf := make(map[uint16]uint16, len(order))
 	for i := 0; i < len(order); i += codesPerFont {
 		chunk := order[i:min(i+codesPerFont, len(order))]
 		sf := &subFont{pf: pf}
-		for j, dg := range chunk {
-			sf.dgid[firstCode+j] = dg
-			slotOf[dg] = uint16(len(plan.subs))<<8 | uint16(firstCode+j)
+		for j, u := range chunk {
+			slot := uint16(len(plan.subs))<<8 | uint16(firstCode+j)
+			sf.dgid[firstCode+j], sf.text[firstCode+j] = u.dg, u.text
+			plan.slots[u] = slot
+			if slotOf[u.dg] == 0 {
+				slotOf[u.dg] = slot
+			}
 		}
 		h := sha256.New()
 		h.Write(pf.sum[:])
 		fmt.Fprintf(h, "%s\x00%s\x00", pf.family, pf.style)
 		binary.Write(h, binary.BigEndian, sf.dgid[:])
+		for _, t := range sf.text {
+			fmt.Fprintf(h, "%s\x00", t)
+		}
 		sum := h.Sum(nil)
 		// fpdf keeps the first font registered under a family and style
 		// (and a file name): 64 bits of the hash keep sub-fonts apart.
@@ -120,6 +138,16 @@ func newPlan(pf *pdfFontFile, order []uint16, restricted bool, faces []*faceData
 	return plan
 }
 
+// slotFor returns the sub-font index<<8 | code that draws glyph gid of fd
+// for text: the code of that use, else (a set that was not restricted to
+// the text) the glyph's first code; 0 if the set has no code for the glyph.
+func (fd *faceData) slotFor(gid uint16, text string) uint16 {
+	if s, ok := fd.plan.slots[use{uint16(fd.dOff) + gid, text}]; ok {
+		return s
+	}
+	return fd.slot[gid]
+}
+
 // subsetTag returns the six capital letters that prefix a subset font's
 // name in a PDF.
 func subsetTag(sum []byte) string {
@@ -130,9 +158,25 @@ func subsetTag(sum []byte) string {
 	return string(b[:])
 }
 
-// fullOrder lists the derived glyph ids of a full FontSet's derived font in
-// the order they get codes (see the top of this file).
-func fullOrder(pf *pdfFontFile) []uint16 {
+// fullOrder lists the uses of a full FontSet's derived font in the order
+// they get codes (see the top of this file): every glyph once, standing for
+// its own character if it has one (glyphs without, such as half forms,
+// stand for no text: only a restricted set knows what they are drawn for).
+func fullOrder(pf *pdfFontFile) []use {
+	dgs := fullGlyphOrder(pf)
+	out := make([]use, len(dgs))
+	for i, dg := range dgs {
+		out[i] = use{dg: dg}
+		if r := pf.uni[dg]; r != 0 {
+			out[i].text = string(r)
+		}
+	}
+	return out
+}
+
+// fullGlyphOrder lists the derived glyph ids of a full FontSet's derived
+// font in the order they get codes.
+func fullGlyphOrder(pf *pdfFontFile) []uint16 {
 	n := len(pf.cp)
 	common := func(cp uint16) bool {
 		return cp >= 0x20 && cp <= 0x7E || cp >= 0xA0 && cp <= 0xFF || cp >= 0x0900 && cp <= 0x097F ||
@@ -324,7 +368,10 @@ func (sf *subFont) make() error {
 	}
 	def.Diff = diff.String()
 	var err error
-	sf.def, err = json.Marshal(def)
+	if sf.def, err = json.Marshal(def); err != nil {
+		return err
+	}
+	sf.cmap, err = toUnicodeCMap(sf.text[:])
 	return err
 }
 
@@ -428,6 +475,19 @@ func (sf *subFont) program(used *[256]bool, pad bool) []byte {
 // fpdf.FontLoader.
 type docFonts struct {
 	subs map[string]*docFont // by fpdf font file name
+	// The uses drawn with each plan (whether or not the plan has a code
+	// for them), for RestrictDrawn.
+	wanted map[*fontPlan]map[use]bool
+}
+
+// want records that u was drawn with plan.
+func (d *docFonts) want(plan *fontPlan, u use) {
+	m := d.wanted[plan]
+	if m == nil {
+		m = map[use]bool{}
+		d.wanted[plan] = m
+	}
+	m[u] = true
 }
 
 type docFont struct {
@@ -435,32 +495,14 @@ type docFont struct {
 	used [256]bool
 }
 
-// docs maps each document the package draws into to its docFonts; an
-// entry goes when its document is garbage.
-var docs struct {
-	sync.Mutex
-	m map[weakptr.Pointer[fpdf.Fpdf]]*docFonts
-}
-
-// fontsOf returns the docFonts of pdf, installing it as pdf's FontLoader
-// the first time.
+// fontsOf returns the docFonts of pdf: its FontLoader, which it installs
+// the first time. What a document has of the sub-fonts is held by the
+// document itself, so nothing outlives it.
 func fontsOf(pdf *fpdf.Fpdf) *docFonts {
-	wp := weakptr.Make(pdf)
-	docs.Lock()
-	defer docs.Unlock()
-	if d := docs.m[wp]; d != nil {
+	if d, ok := pdf.GetFontLoader().(*docFonts); ok {
 		return d
 	}
-	if docs.m == nil {
-		docs.m = map[weakptr.Pointer[fpdf.Fpdf]]*docFonts{}
-	}
-	d := &docFonts{subs: map[string]*docFont{}}
-	docs.m[wp] = d
-	runtime.AddCleanup(pdf, func(wp weakptr.Pointer[fpdf.Fpdf]) {
-		docs.Lock()
-		delete(docs.m, wp)
-		docs.Unlock()
-	}, wp)
+	d := &docFonts{subs: map[string]*docFont{}, wanted: map[*fontPlan]map[use]bool{}}
 	pdf.SetFontLoader(d)
 	return d
 }
@@ -512,13 +554,17 @@ func (d *docFonts) Open(name string) (io.Reader, error) {
 // sub-fonts and the codes drawn of each. UseFonts gives it to another
 // document that shows a copy of the first one's content.
 type FontUse struct {
-	fonts []docFont // by file name
+	fonts  []docFont // by file name
+	wanted map[*fontPlan]map[use]bool
 }
 
 // FontsUsed returns what pdf has drawn so far with the package's fonts.
 func FontsUsed(pdf *fpdf.Fpdf) FontUse {
 	d := fontsOf(pdf)
-	u := FontUse{fonts: make([]docFont, 0, len(d.subs))}
+	u := FontUse{fonts: make([]docFont, 0, len(d.subs)), wanted: make(map[*fontPlan]map[use]bool, len(d.wanted))}
+	for plan, uses := range d.wanted {
+		u.wanted[plan] = maps.Clone(uses)
+	}
 	for _, df := range d.subs {
 		u.fonts = append(u.fonts, *df)
 	}
@@ -539,6 +585,11 @@ func UseFonts(pdf *fpdf.Fpdf, u FontUse) error {
 		}
 		for c, used := range u.fonts[i].used {
 			df.used[c] = df.used[c] || used
+		}
+	}
+	for plan, uses := range u.wanted {
+		for x := range uses {
+			d.want(plan, x)
 		}
 	}
 	return nil
