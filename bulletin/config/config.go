@@ -93,7 +93,8 @@ var typeErr = regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "([^"]*)"\): (
 // Certs says who earns a certificate and how certificates are written.
 type Certs struct {
 	// Levels that earn certificates (zone, range, district, thana); empty
-	// means the scope's level and every level below it.
+	// means every level below the scope's (the scope's own level only when
+	// named here).
 	Levels []string `toml:"levels"`
 	// BestRank is the worst rank that still earns a certificate (1: firsts).
 	BestRank int `toml:"best_rank"`

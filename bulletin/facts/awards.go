@@ -22,14 +22,16 @@ type Award struct {
 
 // AwardRule says who earns a certificate.
 type AwardRule struct {
-	// Levels that earn certificates; empty means the scope's level and
-	// every level below it.
+	// Levels that earn certificates; empty means every level below the
+	// scope's: the office does not award itself unless Levels names its
+	// level.
 	Levels []dataset.Level
 	// BestRank is the worst rank that still earns one (1: firsts only).
 	BestRank int
 }
 
-// Awards lists the units in scope (the scope itself included) that earned
+// Awards lists the units in scope (the scope itself only when rule.Levels
+// names its level) that earned
 // a certificate in month m, by level from the top and in units.csv order
 // within a level.
 func Awards(d *dataset.Data, scopeID string, m dataset.Month, rule AwardRule) ([]Award, error) {
@@ -46,7 +48,7 @@ func Awards(d *dataset.Data, scopeID string, m dataset.Month, rule AwardRule) ([
 	}
 	if len(rule.Levels) == 0 {
 		for _, l := range dataset.Levels {
-			want[l] = l >= scope.Level
+			want[l] = l > scope.Level
 		}
 	}
 	seq := map[dataset.Level]int{}

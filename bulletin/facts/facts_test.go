@@ -290,8 +290,13 @@ func TestAwards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := ids(firsts), []string{"z1<up#1@1", "d1<r1#1@1", "t1<d1#1@1", "t3<d2#3@1"}; !reflect.DeepEqual(got, want) {
+	// The office does not award itself by default.
+	if got, want := ids(firsts), []string{"d1<r1#1@1", "t1<d1#1@1", "t3<d2#3@1"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("firsts = %v, want %v", got, want)
+	}
+	self, _ := facts.Awards(d, "z1", month("2024-11"), facts.AwardRule{Levels: []dataset.Level{dataset.Zone, dataset.District}, BestRank: 1})
+	if got, want := ids(self), []string{"z1<up#1@1", "d1<r1#1@1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("with the zone named = %v, want %v", got, want)
 	}
 	top3, _ := facts.Awards(d, "z1", month("2024-11"), facts.AwardRule{Levels: []dataset.Level{dataset.District, dataset.Thana}, BestRank: 3})
 	if got, want := ids(top3), []string{"d1<r1#1@1", "d2<r1#2@3", "t1<d1#1@1", "t2<d1#2@2", "t3<d2#3@1"}; !reflect.DeepEqual(got, want) {

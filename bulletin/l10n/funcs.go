@@ -8,6 +8,8 @@ import (
 	"text/template"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/facts"
 )
@@ -123,21 +125,81 @@ func (l *Lang) Names(us []facts.UnitRef) []string {
 
 // Unit names a unit with its level as the language writes it: "कानपुर जोन",
 // "जनपद औरैया", "थाना बिधूना"; "Kanpur Zone", "Auraiya District".
-// A name that already says its level ("महिला थाना", "Kanpur Nagar
-// Commissionerate"; the words are the message Unit.<level>.Named) is
-// written as it is.
+// A name that already says its level ("झाँसी परिक्षेत्र", "महिला थाना
+// कोतवाली नगर", "Kanpur Nagar Commissionerate": one of the words of the
+// message Unit.<level>.Named, as whole words) is written as it is.
 func (l *Lang) Unit(u facts.UnitRef) (string, error) {
 	name := l.Name(u)
-	words, err := l.Msg("Unit." + u.Level.String() + ".Named")
+	words, err := l.levelWords(u.Level)
 	if err != nil {
 		return "", err
 	}
-	for _, w := range strings.Split(words, "|") {
-		if w = strings.TrimSpace(w); w != "" && strings.Contains(name, w) {
+	padded := " " + fold(name) + " "
+	for _, w := range words {
+		if strings.Contains(padded, " "+w+" ") {
 			return name, nil
 		}
 	}
 	return l.Msg("Unit."+u.Level.String(), "Name", name)
+}
+
+// Bare returns the names of units in the language without a level word
+// (Unit.<level>.Named) at their start or end, for a message that adds the
+// level word once for the whole list: "कानपुर व झाँसी परिक्षेत्र", "the
+// Kanpur and Jhansi Ranges", from names typed "कानपुर परिक्षेत्र", "Jhansi
+// Range".
+func (l *Lang) Bare(us []facts.UnitRef) ([]string, error) {
+	out := make([]string, len(us))
+	for i, u := range us {
+		name := l.Name(u)
+		words, err := l.levelWords(u.Level)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = bare(name, words)
+	}
+	return out, nil
+}
+
+// bare strips one of words (folded) from the start or end of name, when
+// something is left.
+func bare(name string, words []string) string {
+	fs := strings.Fields(name)
+	for _, w := range words {
+		n := len(strings.Fields(w))
+		if len(fs) <= n {
+			continue
+		}
+		if fold(strings.Join(fs[len(fs)-n:], " ")) == w {
+			return strings.Join(fs[:len(fs)-n], " ")
+		}
+		if fold(strings.Join(fs[:n], " ")) == w {
+			return strings.Join(fs[n:], " ")
+		}
+	}
+	return name
+}
+
+// levelWords are the words that say a unit's level, from the catalog
+// (Unit.<level>.Named, separated by |), folded for comparison.
+func (l *Lang) levelWords(lv dataset.Level) ([]string, error) {
+	msg, err := l.Msg("Unit." + lv.String() + ".Named")
+	if err != nil {
+		return nil, err
+	}
+	var words []string
+	for _, w := range strings.Split(msg, "|") {
+		if w = fold(strings.TrimSpace(w)); w != "" {
+			words = append(words, w)
+		}
+	}
+	return words, nil
+}
+
+// fold prepares a name for comparing words: NFC, lower case (English),
+// single spaces.
+func fold(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
 }
 
 // Funcs returns the template functions of the language.
@@ -155,6 +217,7 @@ func (l *Lang) Funcs() template.FuncMap {
 		"name":      l.Name,
 		"names":     l.Names,
 		"unit":      l.Unit,
+		"bare":      l.Bare,
 		"lang":      func() string { return l.Tag },
 		"deref":     deref,
 	}

@@ -172,6 +172,50 @@ func TestCountsDatesAndLists(t *testing.T) {
 	}
 }
 
+// Names that carry their level word are not given it again, in either
+// language; in lists that add the level word once, it is left out of each
+// name.
+func TestLevelWordsNotDoubled(t *testing.T) {
+	hi := lang(t, "hi", l10n.Options{MonthSpelling: "office", Digits: "latin"})
+	en := lang(t, "en", l10n.Options{MonthSpelling: "office", Digits: "latin"})
+	for _, c := range []struct {
+		level          dataset.Level
+		nameHi, nameEn string
+		unitHi, unitEn string
+		bareHi, bareEn string
+	}{
+		{dataset.Range, "झाँसी परिक्षेत्र", "Jhansi Range", "झाँसी परिक्षेत्र", "Jhansi Range", "झाँसी", "Jhansi"},
+		{dataset.Range, "परिक्षेत्र झाँसी", "Range Jhansi", "परिक्षेत्र झाँसी", "Range Jhansi", "झाँसी", "Jhansi"},
+		{dataset.Range, "कानपुर रेंज", "kanpur range", "कानपुर रेंज", "kanpur range", "कानपुर", "kanpur"},
+		{dataset.Zone, "कानपुर जोन", "Kanpur Zone", "कानपुर जोन", "Kanpur Zone", "कानपुर", "Kanpur"},
+		{dataset.Zone, "कानपुर ज़ोन", "Kanpur  ZONE", "कानपुर ज़ोन", "Kanpur  ZONE", "कानपुर", "Kanpur"},
+		{dataset.Zone, "कानपुर", "Kanpur", "कानपुर जोन", "Kanpur Zone", "कानपुर", "Kanpur"},
+		{dataset.District, "जनपद औरैया", "Auraiya District", "जनपद औरैया", "Auraiya District", "औरैया", "Auraiya"},
+		{dataset.District, "कानपुर नगर पुलिस कमिश्नरेट", "Kanpur Nagar Police Commissionerate", "कानपुर नगर पुलिस कमिश्नरेट", "Kanpur Nagar Police Commissionerate", "कानपुर नगर", "Kanpur Nagar"},
+		{dataset.Thana, "थाना बिधूना", "Bidhuna PS", "थाना बिधूना", "Bidhuna PS", "बिधूना", "Bidhuna"},
+		{dataset.Thana, "महिला थाना कोतवाली नगर", "Mahila Thana Kotwali Nagar", "महिला थाना कोतवाली नगर", "Mahila Thana Kotwali Nagar", "महिला थाना कोतवाली नगर", "Mahila Thana Kotwali Nagar"},
+		// A name that is only the word keeps it.
+		{dataset.Thana, "थाना", "Thana", "थाना", "Thana", "थाना", "Thana"},
+		// A word inside another word is not the level word.
+		{dataset.Zone, "जोनपुर", "Zonepur", "जोनपुर जोन", "Zonepur Zone", "जोनपुर", "Zonepur"},
+	} {
+		u := facts.UnitRef{Level: c.level, NameHi: c.nameHi, NameEn: c.nameEn}
+		for _, x := range []struct {
+			l          *l10n.Lang
+			unit, bare string
+		}{{hi, c.unitHi, c.bareHi}, {en, c.unitEn, c.bareEn}} {
+			got, err := x.l.Unit(u)
+			if err != nil || got != x.unit {
+				t.Errorf("%s Unit(%s %q) = %q, %v; want %q", x.l.Tag, c.level, x.l.Name(u), got, err, x.unit)
+			}
+			b, err := x.l.Bare([]facts.UnitRef{u})
+			if err != nil || len(b) != 1 || b[0] != x.bare {
+				t.Errorf("%s Bare(%s %q) = %q, %v; want %q", x.l.Tag, c.level, x.l.Name(u), b, err, x.bare)
+			}
+		}
+	}
+}
+
 func TestOverrideReplacesOneMessage(t *testing.T) {
 	over := fstest.MapFS{"active.hi.toml": {Data: []byte("[\"Press.Title\"]\ndescription = \"x\"\nother = \"प्रेस विज्ञप्ति\"\n")}}
 	c, err := l10n.Load(locales.FS, over)
