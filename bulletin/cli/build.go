@@ -87,7 +87,7 @@ bulletin build does, without the press notes.`,
 func addBuildFlags(cmd *cobra.Command, opts *BuildOptions) {
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Month, "month", "", "ranking month as YYYY-MM (default: the latest in the data)")
-	fl.StringVar(&opts.Date, "date", "", "date printed on the documents as YYYY-MM-DD (default: the 1st of the next month)")
+	fl.StringVar(&opts.Date, "date", "", "date printed on the documents: YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or DD-MM-YYYY, from the 1st of the next month on (default: that 1st)")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing but errors")
 	fl.IntVar(&opts.Workers, "workers", 0, "PDFs drawn at once (default: one per CPU)")
 }

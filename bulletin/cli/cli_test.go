@@ -190,6 +190,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"press", "--month", "11-2024"}, `--month: month "11-2024" is not YYYY-MM`},
 		{[]string{"press", "--month", "2023-01"}, `scope unit "z-kanpur" has no ranking for 2023-01; its latest ranked month is 2024-11`},
 		{[]string{"press", "--date", "2024-12"}, `--date "2024-12" is not a date`},
+		{[]string{"press", "--month", "2024-11", "--date", "2024-10-15"}, `--date 2024-10-15 is before the end of 2024-11`},
+		{[]string{"build", "--month", "2024-11", "--date", "02.12.1924"}, `outside 2000-2099`},
+		{[]string{"press", "--month", "1924-11"}, `outside 2000-2099`},
+		{[]string{"facts", "--set", "history_from=2024-1"}, `history_from is "2024-1"`},
 		{[]string{"facts", "--scope", "z-kanpr"}, `scope unit "z-kanpr" is not in`},
 		{[]string{"facts", "--set", "hindi.digits=roman"}, `hindi.digits is "roman"`},
 		{[]string{"facts", "--set", "office.nmae_hi=x"}, `unknown setting "office.nmae_hi"`},
@@ -199,6 +203,17 @@ func TestUsageErrors(t *testing.T) {
 		code, _, stderr := run(t, args...)
 		if code != 1 || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 1 and %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// Dates as offices write them: day first with '.', '/' or '-', Devanagari
+// digits too; all print the same date line.
+func TestDateAsOfficesWriteIt(t *testing.T) {
+	for _, d := range []string{"2024-12-02", "02.12.2024", "02/12/2024", "02-12-2024", "०२.१२.२०२४"} {
+		code, out, stderr := run(t, "--config", repoConfig, "press", "--month", "2024-11", "--date", d, "--lang", "hi", "--format", "txt", "--out", "-")
+		if code != 0 || !strings.Contains(out, "कानपुर, दिनांक 02 दिसम्बर, 2024\n") {
+			t.Errorf("--date %s: exit %d, %s\n%.300s", d, code, stderr, out)
 		}
 	}
 }

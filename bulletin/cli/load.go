@@ -181,11 +181,7 @@ func (g *Globals) Load() (*Env, error) {
 // Month returns the month named by flag, or the latest month in the data.
 func (e *Env) Month(flag string) (dataset.Month, error) {
 	if flag != "" {
-		m, err := dataset.ParseMonth(flag)
-		if err != nil {
-			return m, fmt.Errorf("--month: %v", err)
-		}
-		return m, nil
+		return plan.Month(flag)
 	}
 	m, ok := e.Data.Latest()
 	if !ok {

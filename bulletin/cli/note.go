@@ -80,8 +80,8 @@ func noteRun(opts *NoteOptions) error {
 	var date time.Time
 	if opts.Date != "" {
 		var err error
-		if date, err = time.Parse("2006-01-02", opts.Date); err != nil {
-			return fmt.Errorf("--date %q is not a date; write it as YYYY-MM-DD, e.g. 2024-12-02", opts.Date)
+		if date, err = plan.ParseDate("--date", opts.Date); err != nil {
+			return err
 		}
 	}
 	out := opts.Out

@@ -48,7 +48,7 @@ appears only when the data supports it.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Month, "month", "", "ranking month as YYYY-MM (default: the latest in the data)")
-	fl.StringVar(&opts.Date, "date", "", "date printed on the note as YYYY-MM-DD (default: the 1st of the next month)")
+	fl.StringVar(&opts.Date, "date", "", "date printed on the note: YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or DD-MM-YYYY, from the 1st of the next month on (default: that 1st)")
 	fl.StringSliceVar(&opts.Langs, "lang", nil, "languages to write, from hi,en (default: press.languages in config.toml)")
 	fl.StringSliceVar(&opts.Formats, "format", nil, "formats to write, from txt,md,html,pdf (default: press.formats)")
 	return cmd

@@ -91,21 +91,6 @@ func Notices(f *facts.Facts) []string {
 	return ns
 }
 
-// Date is the date printed on a month's documents: flag (YYYY-MM-DD), or
-// else the first day of the month after the ranking month, so that the
-// same input always gives the same output.
-func Date(flag string, m dataset.Month) (time.Time, error) {
-	if flag != "" {
-		t, err := time.Parse("2006-01-02", flag)
-		if err != nil {
-			return t, fmt.Errorf("--date %q is not a date; write it as YYYY-MM-DD, e.g. 2024-12-02", flag)
-		}
-		return t, nil
-	}
-	n := m.Next()
-	return time.Date(n.Year, n.Month, 1, 0, 0, 0, 0, time.UTC), nil
-}
-
 // Options say what Month plans.
 type Options struct {
 	Month dataset.Month

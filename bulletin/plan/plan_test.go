@@ -99,17 +99,6 @@ func TestMonthPlansNotesAndCertificates(t *testing.T) {
 	}
 }
 
-func TestDate(t *testing.T) {
-	m := dataset.Month{Year: 2024, Month: time.December}
-	d, err := plan.Date("", m)
-	if err != nil || !d.Equal(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("default date after December: %v, %v", d, err)
-	}
-	if _, err := plan.Date("tomorrow", m); err == nil {
-		t.Error("a date that is not one was accepted")
-	}
-}
-
 // A year's tally left out for want of history is told, with the setting
 // that lets it in; a history that covers the year tells nothing.
 func TestNoticesNameHistoryFrom(t *testing.T) {
