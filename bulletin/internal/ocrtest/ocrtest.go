@@ -4,6 +4,9 @@
 package ocrtest
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	xdraw "golang.org/x/image/draw"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
@@ -71,4 +75,32 @@ func CER(want, got string) float64 {
 		prev, cur = cur, prev
 	}
 	return float64(prev[len(g)]) / float64(len(w))
+}
+
+// Gray returns img in gray, scaled by scale (Catmull-Rom) for tesseract,
+// which reads best with letters 30 pixels or more high; the rows from
+// invertTop to invertBottom (before scaling) are inverted, for light text
+// on a dark band.
+func Gray(img image.Image, scale float64, invertTop, invertBottom int) *image.Gray {
+	b := img.Bounds()
+	out := image.NewGray(image.Rect(0, 0, int(float64(b.Dx())*scale), int(float64(b.Dy())*scale)))
+	xdraw.CatmullRom.Scale(out, out.Bounds(), img, b, xdraw.Src, nil)
+	y0, y1 := int(float64(invertTop)*scale), int(float64(invertBottom)*scale)
+	for y := max(y0, 0); y < min(y1, out.Bounds().Dy()); y++ {
+		row := out.Pix[y*out.Stride : y*out.Stride+out.Bounds().Dx()]
+		for i := range row {
+			row[i] = 255 - row[i]
+		}
+	}
+	return out
+}
+
+// ReadImage is Read of an image.
+func ReadImage(t testing.TB, img image.Image) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return Read(t, b.Bytes())
 }
