@@ -37,7 +37,7 @@ type Content struct {
 	Trend   trend.History
 	// From and To name the trend's first and last months.
 	From, To string
-	Emblem  image.Image
+	Emblem   image.Image
 }
 
 // Lines are the card's texts in reading order.
