@@ -10,14 +10,14 @@ import (
 // paragraph as its plain-text form (press.txt.tmpl): the office's name as
 // the letterhead, the title, the date line, the headline (when the note has
 // one), the body paragraphs and the signature.
-func FromNote(n press.Note, headline string, date time.Time) Document {
+func FromNote(n press.Note, date time.Time) Document {
 	d := Document{Lang: n.Lang, Title: n.DocTitle, Date: date}
 	add := func(p Para) { d.Paras = append(d.Paras, p) }
 	add(Para{Text: n.Office.Name, Bold: true, Size: 16, Align: Center, Rule: true, After: 18})
 	add(Para{Text: n.Title, Bold: true, Size: 14, Align: Center, After: 4})
 	add(Para{Text: n.DateLine, Align: Right, After: 12})
-	if headline != "" {
-		add(Para{Text: headline, Bold: true, Align: Left, After: 10})
+	if n.Headline != "" {
+		add(Para{Text: n.Headline, Bold: true, Align: Left, After: 10})
 	}
 	for _, p := range n.Paragraphs {
 		add(Para{Text: p, Align: Justify, Indent: true, After: 8})
