@@ -76,7 +76,7 @@ func (e env) content(t testing.TB, tag, scope string, m dataset.Month, emblem im
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := trend.Of(e.data, scope, e.data.Months()[0], m)
+	h, err := trend.Of(e.data, scope, f.HistoryFrom, m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,5 +209,59 @@ func TestEmblem(t *testing.T) {
 	}
 	if got := without.Image().RGBAAt(int(f.Margin+f.Emblem/2), int(f.Band/2)); got == red {
 		t.Error("emblem drawn without one")
+	}
+}
+
+// The rules the note follows: a shared rank is said only with press.joint,
+// a streak over unpublished months counts published rankings, the year's
+// tally needs the history to cover the year, a unit's own level word is
+// not repeated, the state has no rank and no trend.
+func TestComposeRules(t *testing.T) {
+	e := load(t)
+	units := []dataset.Unit{
+		{ID: "UP", Level: dataset.State, NameHi: "उत्तर प्रदेश", NameEn: "Uttar Pradesh"},
+		{ID: "Z1", Level: dataset.Zone, Parent: "UP", NameHi: "कानपुर", NameEn: "Kanpur"},
+		{ID: "Z2", Level: dataset.Zone, Parent: "UP", NameHi: "आगरा", NameEn: "Agra"},
+		{ID: "R1", Level: dataset.Range, Parent: "Z1", NameHi: "झांसी परिक्षेत्र", NameEn: "Jhansi Range"},
+	}
+	var rs []dataset.Ranking
+	for _, m := range []dataset.Month{{Year: 2024, Month: 2}, {Year: 2024, Month: 3}, {Year: 2024, Month: 5}} {
+		rs = append(rs, dataset.Ranking{Month: m, Unit: "Z1", Rank: 1}, dataset.Ranking{Month: m, Unit: "Z2", Rank: 1},
+			dataset.Ranking{Month: m, Unit: "R1", Rank: 1})
+	}
+	d := dataset.New(units, rs)
+	may := dataset.Month{Year: 2024, Month: 5}
+	compose := func(scope string, joint bool, from dataset.Month) []string {
+		f, err := facts.ComputeWith(d, scope, may, facts.Options{HistoryFrom: from})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := trend.Of(d, scope, f.HistoryFrom, may)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lang, _ := e.cat.Lang("en", l10n.Options{MonthSpelling: "office", Digits: "latin"})
+		c, err := card.Compose(lang, card.Input{Facts: f, Office: e.cfg.Office, History: h, Joint: joint})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Lines()[2:]
+	}
+	feb := dataset.Month{Year: 2024, Month: 2}
+	jan := dataset.Month{Year: 2024, Month: 1}
+	got := strings.Join(compose("Z1", false, feb), " | ")
+	want := "Kanpur Zone | First in the state | First in 3 published rankings in a row | Range first: Jhansi | Rank in the state, last 4 months | February 2024 | May 2024"
+	if got != want {
+		t.Errorf("Z1 from February:\n got %s\nwant %s", got, want)
+	}
+	got = strings.Join(compose("Z1", true, jan), " | ")
+	want = "Kanpur Zone | Joint first in the state | First in 3 published rankings in a row | First in all 3 rankings of 2024 | Range first: Jhansi | Rank in the state, last 5 months | January 2024 | May 2024"
+	if got != want {
+		t.Errorf("Z1 joint, from January:\n got %s\nwant %s", got, want)
+	}
+	got = strings.Join(compose("UP", true, jan), " | ")
+	want = "Uttar Pradesh | Zones first: Kanpur and Agra | Range first: Jhansi"
+	if got != want {
+		t.Errorf("the state:\n got %s\nwant %s", got, want)
 	}
 }

@@ -23,6 +23,9 @@ type Input struct {
 	// its last TrendMonths months. Empty: no trend (the state).
 	History trend.History
 	Emblem  image.Image // nil: none
+	// Joint says that the scope shares its rank, when it does
+	// (press.joint), as the note does.
+	Joint bool
 }
 
 // Content is a card's words in one language, ready to draw.
@@ -54,9 +57,11 @@ func (c Content) Lines() []string {
 }
 
 // Compose writes the card's words from the facts, with the rules of the
-// press note's body template: the score when the data has it, a streak of
-// three months or more, the year's tally only when the history covers the
-// year, the units under the scope that came first, and the thanas' count.
+// press note's body template (press-body.tmpl): a shared rank said only
+// with press.joint, the marks when the data has them, a streak of three
+// or more (in published rankings when months in it were not published),
+// the year's tally only when the known history covers the year, the units
+// under the scope that came first, and the thanas' count.
 func Compose(lang *l10n.Lang, in Input) (Content, error) {
 	f, s := in.Facts, in.Facts.Scope
 	c := Content{Lang: lang.Tag, Emblem: in.Emblem, Office: in.Office.NameEn}
@@ -68,12 +73,19 @@ func Compose(lang *l10n.Lang, in Input) (Content, error) {
 	w.err = err
 	c.Kicker = w.msg("Card.Kicker", "Month", month)
 	c.Unit = w.unit(s.UnitRef)
+	joint := in.Joint && s.SharingRank > 1
 	if s.Rank != nil {
-		if s.First() {
+		switch {
+		case s.First() && joint:
+			c.Rank = w.msg("Card.Rank.Joint")
+		case s.First():
 			c.Rank = w.msg("Card.Rank.First")
-		} else {
+		default:
 			ord, err := lang.Ordinal(*s.Rank)
 			w.keep(err)
+			if joint {
+				ord = w.msg("Press.Joint", "Ordinal", ord)
+			}
 			c.Rank = w.msg("Card.Rank.Other", "Ordinal", ord)
 		}
 		c.Facts = w.scopeFacts(s)
@@ -133,7 +145,11 @@ func (w *writer) scopeFacts(s facts.Scope) []string {
 		out = append(out, w.msg("Card.Score", "Score", w.lang.Num(s.Score), "Max", w.lang.Num(s.MaxScore)))
 	}
 	if s.FirstStreak >= 3 {
-		out = append(out, w.plural("Card.Streak", s.FirstStreak))
+		id := "Card.Streak"
+		if s.StreakSkips {
+			id += ".Published" // not months in a row: some were not published
+		}
+		out = append(out, w.plural(id, s.FirstStreak))
 	}
 	y := s.Year
 	if y.Whole && y.MonthsRanked >= 2 && y.MonthsFirst >= 1 {
@@ -158,7 +174,9 @@ func (w *writer) levelFacts(f *facts.Facts) []string {
 			out = append(out, w.plural("Card.First."+lv+".Count", l.First))
 			continue
 		}
-		names, err := w.lang.List(w.lang.Names(l.FirstUnits))
+		bare, err := w.lang.Bare(l.FirstUnits) // the line names the level
+		w.keep(err)
+		names, err := w.lang.List(bare)
 		w.keep(err)
 		out = append(out, w.plural("Card.First."+lv, l.First, "Names", names))
 	}
