@@ -143,41 +143,73 @@ func (l *Lang) Unit(u facts.UnitRef) (string, error) {
 	return l.Msg("Unit."+u.Level.String(), "Name", name)
 }
 
-// Bare returns the names of units in the language without a level word
-// (Unit.<level>.Named) at their start or end, for a message that adds the
-// level word once for the whole list: "कानपुर व झाँसी परिक्षेत्र", "the
-// Kanpur and Jhansi Ranges", from names typed "कानपुर परिक्षेत्र", "Jhansi
-// Range".
+// Bare returns the names of units in the language without their level
+// word, for a message that adds the level word once for the whole list:
+// "कानपुर व झाँसी परिक्षेत्र", "the Kanpur and Jhansi Ranges", from names
+// typed "कानपुर परिक्षेत्र", "Jhansi Range". The words are those of the
+// message Unit.<level>.Word, left out only where Unit.<level> puts the
+// level word (after the name for a range, before it for a thana in Hindi),
+// so "महिला थाना" stays whole.
 func (l *Lang) Bare(us []facts.UnitRef) ([]string, error) {
 	out := make([]string, len(us))
 	for i, u := range us {
-		name := l.Name(u)
-		words, err := l.levelWords(u.Level)
+		before, after, err := l.wordPlace(u.Level)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = bare(name, words)
+		out[i] = l.Name(u)
+		if !before && !after {
+			continue
+		}
+		msg, err := l.Msg("Unit." + u.Level.String() + ".Word")
+		if err != nil {
+			return nil, err
+		}
+		out[i] = bare(out[i], splitWords(msg), before, after)
 	}
 	return out, nil
 }
 
-// bare strips one of words (folded) from the start or end of name, when
-// something is left.
-func bare(name string, words []string) string {
+// wordPlace tells where Unit.<level> puts the level word: before the name
+// ("जनपद औरैया") or after it ("Auraiya District").
+func (l *Lang) wordPlace(lv dataset.Level) (before, after bool, err error) {
+	const mark = "\x00"
+	s, err := l.Msg("Unit."+lv.String(), "Name", mark)
+	if err != nil {
+		return false, false, err
+	}
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, mark) && s != mark, strings.HasPrefix(s, mark) && s != mark, nil
+}
+
+// bare strips one of words (folded) from the start (before) or end
+// (after) of name, when something is left.
+func bare(name string, words []string, before, after bool) string {
 	fs := strings.Fields(name)
 	for _, w := range words {
 		n := len(strings.Fields(w))
 		if len(fs) <= n {
 			continue
 		}
-		if fold(strings.Join(fs[len(fs)-n:], " ")) == w {
+		if after && fold(strings.Join(fs[len(fs)-n:], " ")) == w {
 			return strings.Join(fs[:len(fs)-n], " ")
 		}
-		if fold(strings.Join(fs[:n], " ")) == w {
+		if before && fold(strings.Join(fs[:n], " ")) == w {
 			return strings.Join(fs[n:], " ")
 		}
 	}
 	return name
+}
+
+// splitWords splits a catalog's list of words at | and folds each.
+func splitWords(msg string) []string {
+	var words []string
+	for _, w := range strings.Split(msg, "|") {
+		if w = fold(strings.TrimSpace(w)); w != "" {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // levelWords are the words that say a unit's level, from the catalog
@@ -187,13 +219,7 @@ func (l *Lang) levelWords(lv dataset.Level) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var words []string
-	for _, w := range strings.Split(msg, "|") {
-		if w = fold(strings.TrimSpace(w)); w != "" {
-			words = append(words, w)
-		}
-	}
-	return words, nil
+	return splitWords(msg), nil
 }
 
 // fold prepares a name for comparing words: NFC, lower case (English),

@@ -19,7 +19,7 @@ func TestMessageIDsOfTheBodyTemplate(t *testing.T) {
 		"Press.Rank.FirstAgain", "Press.Rank.FirstAgain.Named", "Press.Rank.Other", "Press.Score", "Press.ScoreOnly"}
 	wantPlural := []string{"Press.DistrictsFirst", "Press.DistrictsFirst.Also", "Press.Headline.Streak", "Press.Headline.UnitsFirst",
 		"Press.RangesFirst", "Press.RangesFirst.Also", "Press.Streak", "Press.Streak.Published", "Press.ThanaCount",
-		"Press.ThanasFirst", "Press.ThanasFirst.All", "Press.Times", "Press.Year", "Press.Year.All", "Press.ZonesFirst"}
+		"Press.ThanasFirst", "Press.ThanasFirst.All", "Press.ThanasFirst.All.Named", "Press.ThanasFirst.Named", "Press.Times", "Press.Year", "Press.Year.All", "Press.ZonesFirst"}
 	if !reflect.DeepEqual(ids, wantIDs) {
 		t.Errorf("ids = %v\nwant %v", ids, wantIDs)
 	}
