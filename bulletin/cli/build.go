@@ -106,6 +106,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if env.Config.Out == "-" {
 		return errors.New("--out -: build writes a folder; name one")
 	}
+	env.printWarnings(opts.IO.ErrOut)
 	m, err := env.Month(opts.Month)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -143,6 +144,9 @@ func applySet(c *config.Config, kv string) error {
 type Env struct {
 	plan.Inputs
 	ConfigPath string // the config file read, "" for none
+	// Warnings are rankings that look wrong but may be right; validate and
+	// build print them.
+	Warnings dataset.Problems
 }
 
 // Load reads the configuration, the data, the catalogs and the templates,
@@ -157,6 +161,11 @@ func (g *Globals) Load() (*Env, error) {
 	var errs []error
 	if env.Data, err = dataset.LoadWith(c.Units, c.Rankings, dataset.Options{UnitsSheet: c.UnitsSheet, RankingsSheet: c.RankingsSheet}); err != nil {
 		errs = append(errs, err)
+	} else {
+		var rankErrs dataset.Problems
+		if rankErrs, env.Warnings = dataset.CheckRanks(env.Data); len(rankErrs) > 0 {
+			errs = append(errs, rankErrs)
+		}
 	}
 	if env.Catalog, err = l10n.Load(locales.FS, dirFS(c.Locales)); err != nil {
 		errs = append(errs, err)
@@ -269,4 +278,11 @@ func (e *Env) renderErr(err error) error {
 		return err
 	}
 	return internalError{err}
+}
+
+// printWarnings prints the data's warnings on w, one a line.
+func (e *Env) printWarnings(w io.Writer) {
+	for _, p := range e.Warnings {
+		fmt.Fprintln(w, "warning: "+p.String())
+	}
 }

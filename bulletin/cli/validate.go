@@ -44,6 +44,7 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
+	env.printWarnings(opts.IO.ErrOut)
 	m, err := env.Month(opts.Month)
 	if err != nil {
 		return err
