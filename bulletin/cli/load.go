@@ -15,6 +15,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/internal/readfile"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/press"
@@ -167,10 +168,12 @@ func (g *Globals) Load() (*Env, error) {
 			errs = append(errs, rankErrs)
 		}
 	}
-	if env.Catalog, err = l10n.Load(locales.FS, dirFS(c.Locales)); err != nil {
+	if env.Catalog, err = loadCatalog(c.Locales); err != nil {
 		errs = append(errs, err)
 	}
-	if env.Templates, err = press.LoadTemplates(overlay(templates.FS, c.Templates)); err != nil {
+	if tfs, err := overlay(templates.FS, "templates", c.Templates, readfile.MaxTemplate); err != nil {
+		errs = append(errs, err)
+	} else if env.Templates, err = press.LoadTemplates(tfs); err != nil {
 		errs = append(errs, err)
 	}
 	if env.Catalog != nil && env.Templates != nil {
@@ -199,19 +202,28 @@ func (e *Env) Month(flag string) (dataset.Month, error) {
 	return m, nil
 }
 
-func dirFS(dir string) fs.FS {
+// dirFS returns the office's folder dir of setting key (nil when not set),
+// whose files are read only when they are regular files of at most max
+// bytes (see readfile.Dir).
+func dirFS(key, dir string, max int64) (fs.FS, error) {
 	if dir == "" {
-		return nil
+		return nil, nil
 	}
-	return os.DirFS(dir)
+	fsys, err := readfile.Dir(dir, max)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %v; set %s in config.toml to the office's folder of %s, or leave it out to use the bundled ones", key, dir, errText(err), key, key)
+	}
+	return fsys, nil
 }
 
-// overlay returns base with the files of dir (when set) in front of it.
-func overlay(base fs.FS, dir string) fs.FS {
-	if dir == "" {
-		return base
+// overlay returns base with the files of the office's folder dir of
+// setting key (when set) in front of it.
+func overlay(base fs.FS, key, dir string, max int64) (fs.FS, error) {
+	top, err := dirFS(key, dir, max)
+	if top == nil || err != nil {
+		return base, err
 	}
-	return overlayFS{top: os.DirFS(dir), base: base}
+	return overlayFS{top: top, base: base}, nil
 }
 
 type overlayFS struct{ top, base fs.FS }
@@ -230,7 +242,11 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 // FontSet loads the fonts: the bundled ones, with any file of the same
 // name in the fonts folder of config.toml in front of them.
 func (e *Env) FontSet() (*typeset.FontSet, error) {
-	set, err := typeset.NewFontSet(overlay(fonts.FS, e.Config.Fonts))
+	ffs, err := overlay(fonts.FS, "fonts", e.Config.Fonts, readfile.MaxFont)
+	if err != nil {
+		return nil, err
+	}
+	set, err := typeset.NewFontSet(ffs)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: %w", err)
 	}
@@ -251,7 +267,7 @@ func (e *Env) CertificateLayout() (*certificate.Layout, error) {
 	name := ""
 	if e.Config.Templates != "" {
 		name = filepath.Join(e.Config.Templates, layoutFile)
-		over, err = os.ReadFile(name)
+		over, err = readfile.Read(name, readfile.MaxTemplate)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: %v", name, errText(err))
 		}
@@ -285,4 +301,14 @@ func (e *Env) printWarnings(w io.Writer) {
 	for _, p := range e.Warnings {
 		fmt.Fprintln(w, "warning: "+p.String())
 	}
+}
+
+// loadCatalog reads the bundled catalogs with the office's (the folder
+// dir, when set) over them.
+func loadCatalog(dir string) (*l10n.Catalog, error) {
+	over, err := dirFS("locales", dir, readfile.MaxTemplate)
+	if err != nil {
+		return nil, err
+	}
+	return l10n.Load(locales.FS, over)
 }

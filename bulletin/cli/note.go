@@ -12,12 +12,12 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/igrs-pro/bulletin/bulletin/internal/readfile"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/notedoc"
 	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
-	"github.com/igrs-pro/bulletin/locales"
 )
 
 // NoteOptions are the options of `bulletin note`.
@@ -93,7 +93,7 @@ func noteRun(opts *NoteOptions) error {
 			return err
 		}
 	}
-	src, err := os.ReadFile(opts.File)
+	src, err := readfile.Read(opts.File, readfile.MaxNote)
 	if err != nil {
 		return fmt.Errorf("%s: cannot read the note: %v", opts.File, errText(err))
 	}
@@ -149,7 +149,7 @@ func noteRun(opts *NoteOptions) error {
 	}
 	env := &Env{Inputs: plan.Inputs{Config: c}}
 	if opts.Date != "" {
-		if env.Catalog, err = l10n.Load(locales.FS, dirFS(c.Locales)); err != nil {
+		if env.Catalog, err = loadCatalog(c.Locales); err != nil {
 			return err
 		}
 		lang, err := env.Lang(opts.Lang)
@@ -202,7 +202,7 @@ func readEmblem(path, cfgPath string) ([]byte, string, error) {
 	if cfgPath != "" {
 		where = cfgPath
 	}
-	b, err := os.ReadFile(path)
+	b, err := readfile.Read(path, readfile.MaxImage)
 	if err != nil {
 		return nil, "", fmt.Errorf("office.emblem: cannot read %s: %v; set office.emblem in %s to a PNG or JPEG file, or to \"\" for no emblem (or pass --letterhead=false)", path, errText(err), where)
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/igrs-pro/bulletin/bulletin/output"
 )
@@ -91,7 +93,9 @@ func bulletinProcess(t *testing.T, dir string, args ...string) (code int, stdout
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(exe, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "BULLETIN_TEST_MAIN=1")
 	var o, e bytes.Buffer
@@ -112,8 +116,8 @@ func runSafetyCases(t *testing.T, cases []safetyCase) {
 			base := t.TempDir()
 			args := c.setup(t, base)
 			before := tree(t, base)
-			code, _, stderr := bulletinProcess(t, base, args...)
-			if code != c.code || !strings.Contains(stderr, c.msg) {
+			code, stdout, stderr := bulletinProcess(t, base, args...)
+			if code != c.code || !strings.Contains(stderr+stdout, c.msg) {
 				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, c.code, c.msg)
 			}
 			d := diffSnapshots(before, tree(t, base))
@@ -286,6 +290,85 @@ func TestSafetyMonthFolderOfAnotherScope(t *testing.T) {
 				}
 				return a
 			}})
+	}
+	runSafetyCases(t, cases)
+}
+
+// Case 6 of issue 10 (and the small ones of 16 about files): only regular
+// files are read, each kind with a size cap, and the message names the
+// file and says why; nothing hangs or runs out of memory.
+func TestSafetyInputFiles(t *testing.T) {
+	abs, _ := filepath.Abs(repoConfig)
+	examples, _ := filepath.Abs("../../examples")
+	data := func(base, units, rankings string, cmd ...string) []string {
+		return append(cmd, "--config", abs, "--units", units, "--rankings", rankings, "--out", filepath.Join(base, "out"))
+	}
+	units := filepath.Join(examples, "units.csv")
+	rankings := filepath.Join(examples, "rankings")
+	copyRankings := func(t *testing.T, base string) string {
+		dir := filepath.Join(base, "rankings")
+		entries, _ := os.ReadDir(rankings)
+		for _, e := range entries {
+			b, _ := os.ReadFile(filepath.Join(rankings, e.Name()))
+			write(t, filepath.Join(dir, e.Name()), string(b))
+		}
+		return dir
+	}
+	fifo := func(t *testing.T, path string) {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := mkfifo(path); err != nil {
+			t.Skip(err)
+		}
+	}
+	cases := []safetyCase{
+		{name: "fifo in the rankings folder", code: 1, msg: "2099-01.csv: cannot read the rankings file (not a regular file: it is a FIFO (named pipe))",
+			setup: func(t *testing.T, base string) []string {
+				dir := copyRankings(t, base)
+				fifo(t, filepath.Join(dir, "2099-01.csv"))
+				return data(base, units, dir, "build")
+			}},
+		{name: "--units fifo", code: 1, msg: "cannot read the units file (not a regular file: it is a FIFO (named pipe))",
+			setup: func(t *testing.T, base string) []string {
+				fifo(t, filepath.Join(base, "fifo.csv"))
+				return data(base, filepath.Join(base, "fifo.csv"), rankings, "validate")
+			}},
+		{name: "--units /dev/zero", code: 1, msg: "/dev/zero: cannot read the units file (not a regular file: it is a device)",
+			setup: func(t *testing.T, base string) []string {
+				return data(base, "/dev/zero", rankings, "validate")
+			}},
+		{name: "units over the cap", code: 1, msg: "cannot read the units file (file too large: 65 MB, over the limit of 64 MB",
+			setup: func(t *testing.T, base string) []string {
+				big := filepath.Join(base, "big.csv")
+				write(t, big, "id,level,parent,name_hi,name_en\n")
+				os.Truncate(big, 65<<20)
+				return data(base, big, rankings, "validate")
+			}},
+		{name: "office.emblem=/dev/zero", code: 1, msg: "office.emblem: cannot read /dev/zero: not a regular file: it is a device",
+			setup: func(t *testing.T, base string) []string {
+				write(t, filepath.Join(base, "a.txt"), "A note.\n")
+				return []string{"note", "a.txt", "--config", abs, "--set", "office.emblem=/dev/zero", "--out", "a.pdf"}
+			}},
+		{name: "note text is a fifo", code: 1, msg: "a.txt: cannot read the note: not a regular file: it is a FIFO",
+			setup: func(t *testing.T, base string) []string {
+				fifo(t, filepath.Join(base, "a.txt"))
+				return []string{"note", "a.txt", "--config", abs, "--out", "a.pdf"}
+			}},
+		{name: "config is a fifo", code: 1, msg: "c.toml: cannot read the config file: not a regular file: it is a FIFO",
+			setup: func(t *testing.T, base string) []string {
+				fifo(t, filepath.Join(base, "c.toml"))
+				return []string{"validate", "--config", "c.toml"}
+			}},
+		{name: "templates is a file", code: 1, msg: "t.txt: it is a regular file, not a folder; set templates in config.toml",
+			setup: func(t *testing.T, base string) []string {
+				write(t, filepath.Join(base, "t.txt"), "not a folder")
+				return append(data(base, units, rankings, "validate"), "--set", "templates="+filepath.Join(base, "t.txt"))
+			}},
+		{name: "macOS ._ file in the rankings folder is skipped", code: 0, msg: "ok: ",
+			setup: func(t *testing.T, base string) []string {
+				dir := copyRankings(t, base)
+				write(t, filepath.Join(dir, "._2024-11.csv"), "\x00\x05\x16\x07 Mac OS X resource fork")
+				return data(base, units, dir, "validate")
+			}},
 	}
 	runSafetyCases(t, cases)
 }

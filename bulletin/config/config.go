@@ -6,12 +6,13 @@ package config
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/igrs-pro/bulletin/bulletin/internal/readfile"
 )
 
 // Config is the whole of config.toml.
@@ -121,7 +122,7 @@ func Default() Config {
 // the file's folder.
 func Load(path string) (Config, error) {
 	c := Default()
-	b, err := os.ReadFile(path)
+	b, err := readfile.Read(path, readfile.MaxConfig)
 	if err != nil {
 		return c, fmt.Errorf("%s: cannot read the config file: %w; pass --config with the path of config.toml", path, errors.Unwrap(err))
 	}

@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/igrs-pro/bulletin/bulletin/internal/readfile"
 )
 
 var unitColumns = []string{"id", "level", "parent", "name_hi", "name_en"}
@@ -51,7 +53,7 @@ func Load(unitsPath, rankingsPath string) (*Data, error) {
 // Every problem found is returned at once, as Problems.
 func LoadWith(unitsPath, rankingsPath string, o Options) (*Data, error) {
 	var ps Problems
-	b, err := os.ReadFile(unitsPath)
+	b, err := readfile.Read(unitsPath, readfile.MaxData)
 	if err != nil {
 		return nil, Problems{{Pos: Pos{File: unitsPath}, Msg: fmt.Sprintf("cannot read the units file (%v); check the path given by --units or units in config.toml", errText(err))}}
 	}
@@ -78,7 +80,7 @@ func LoadWith(unitsPath, rankingsPath string, o Options) (*Data, error) {
 			ps = append(ps, xlsProblem(f))
 			continue
 		}
-		b, err := os.ReadFile(f)
+		b, err := readfile.Read(f, readfile.MaxData)
 		if err != nil {
 			ps.add(Pos{File: f}, "cannot read the rankings file (%v)", errText(err))
 			continue
@@ -153,8 +155,8 @@ func rankingFiles(path string) ([]string, error) {
 	var files []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, "~$") {
-			continue // a folder, or the lock file Excel keeps beside an open workbook
+		if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, "._") {
+			continue // a folder, the lock file Excel keeps beside an open workbook, or the resource file macOS writes beside a file on a USB stick
 		}
 		switch strings.ToLower(filepath.Ext(name)) {
 		case ".csv", ".xlsx", ".xlsm", ".xls":
