@@ -40,6 +40,10 @@ func NewCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 		Long: `Write the month's whole output folder, OUT/<month>/:
 
   press-note.{hi,en}.{txt,md,html,pdf}   the press notes
+  press-note.{hi,en}.docx                the press notes as Word files
+  press-note.{hi,en}.whatsapp.txt        the press notes as WhatsApp messages
+  card.{hi,en}.{square,wide}.png         social-media cards
+  trend.{hi,en}.{png,svg}                the scope's rank month by month
   certificates/<level>/<unit-id>.pdf     one certificate per unit that earned one
   certificates-<month>.pdf               all certificates, to print in one go
   by-unit/<unit-id>.pdf                  the certificates each office forwards
@@ -189,7 +193,13 @@ func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, err
 	if err != nil {
 		return build.Plan{}, err
 	}
-	p, err := e.Inputs.Month(plan.Options{Month: m, Date: date, Notes: notes, Layout: layout})
+	o := plan.Options{Month: m, Date: date, Notes: notes, Layout: layout}
+	if notes {
+		if o.Cards, err = e.CardLayout(); err != nil {
+			return build.Plan{}, err
+		}
+	}
+	p, err := e.Inputs.Month(o)
 	return p, e.renderErr(err)
 }
 

@@ -107,7 +107,10 @@ func TestBuildWritesTheMonth(t *testing.T) {
 		t.Errorf("certificates %d, bundles %d; want 132, 11", count["certificates"], count["by-unit"])
 	}
 	for _, n := range []string{"certificates-2024-11.pdf", "manifest.csv",
-		"press-note.hi.txt", "press-note.hi.md", "press-note.hi.html", "press-note.en.txt", "press-note.en.md", "press-note.en.html"} {
+		"press-note.hi.txt", "press-note.hi.md", "press-note.hi.html", "press-note.en.txt", "press-note.en.md", "press-note.en.html",
+		"press-note.hi.docx", "press-note.en.docx", "press-note.hi.whatsapp.txt", "press-note.en.whatsapp.txt",
+		"card.hi.square.png", "card.hi.wide.png", "card.en.square.png", "card.en.wide.png",
+		"trend.hi.png", "trend.hi.svg", "trend.en.png", "trend.en.svg"} {
 		if _, ok := got[n]; !ok {
 			t.Errorf("%s is missing", n)
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/cobra"
 
+	"github.com/igrs-pro/bulletin/bulletin/card"
 	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
@@ -255,6 +256,25 @@ func (e *Env) FontSet() (*typeset.FontSet, error) {
 
 // layoutFile is the certificate page layout in the templates folder.
 const layoutFile = "certificate-layout.toml"
+
+// CardLayout reads the bundled layout of the cards and trend chart and
+// the office's override of it, when its templates folder has one.
+func (e *Env) CardLayout() (*card.Layout, error) {
+	bundled, err := templates.FS.ReadFile(card.LayoutFile)
+	if err != nil {
+		return nil, internalError{err}
+	}
+	var over []byte
+	name := ""
+	if e.Config.Templates != "" {
+		name = filepath.Join(e.Config.Templates, card.LayoutFile)
+		over, err = os.ReadFile(name)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %v", name, errText(err))
+		}
+	}
+	return card.ParseLayout(bundled, over, name)
+}
 
 // CertificateLayout reads the bundled certificate layout and the office's
 // override of it, when its templates folder has one.

@@ -68,6 +68,7 @@ Exit codes: 0 ok, 1 bad data, configuration or usage, 2 internal error.`,
 		NewCmdValidate(f, nil),
 		NewCmdBuild(f, nil),
 		NewCmdCertificates(f, nil),
+		NewCmdCard(f, nil),
 		NewCmdNote(f, nil),
 	)
 	return cmd

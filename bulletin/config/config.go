@@ -83,6 +83,9 @@ type Press struct {
 	// ListThanas names the thanas that came first in a range or district
 	// note when there are at most this many (0: never).
 	ListThanas int `toml:"list_thanas"`
+	// TrendPage adds the trend chart of the scope's rank as a second page
+	// of the PDF press note.
+	TrendPage bool `toml:"trend_page"`
 }
 
 // historyFrom is the form of history_from: YYYY-MM, 2000-01 to 2099-12.

@@ -193,7 +193,7 @@ func drawPages(ts *typeset.Typesetter, doc Document, opts Options) (*fpdf.Fpdf, 
 		return nil, err
 	}
 	pdf, m := lo.pdf, opts.Margin
-	pageW, pageH := pdf.GetPageSize()
+	pageW, _ := pdf.GetPageSize()
 	for n, pg := range lo.pages {
 		pdf.AddPage()
 		if n == 0 && lo.drawLetterhead != nil {
@@ -212,14 +212,38 @@ func drawPages(ts *typeset.Typesetter, doc Document, opts Options) (*fpdf.Fpdf, 
 				}
 			}
 		}
-		if label := pageLabel(n, len(lo.pages)); label != "" {
-			st := typeset.Style{Family: opts.Family, Size: pageNumberSize, Color: typeset.Color{R: 80, G: 80, B: 80}}
-			if _, err := ts.DrawLine(pdf, pageW/2, pageH-m/2, typeset.Center, typeset.Run{Text: label, Style: st}); err != nil {
-				return nil, err
+		if err := drawPageLabel(pdf, ts, opts, n, len(lo.pages)+len(doc.Figures)); err != nil {
+			return nil, err
+		}
+	}
+	for i, f := range doc.Figures {
+		pdf.AddPage()
+		name := fmt.Sprintf("figure%d", i+1)
+		info := pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(f.PNG))
+		if err := pdf.Error(); err != nil || info == nil || info.Width() <= 0 {
+			if err == nil {
+				err = errors.New("empty image")
 			}
+			return nil, fmt.Errorf("notedoc: figure %d: %w", i+1, err)
+		}
+		pdf.ImageOptions(name, m, m, pageW-2*m, 0, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		if err := drawPageLabel(pdf, ts, opts, len(lo.pages)+i, len(lo.pages)+len(doc.Figures)); err != nil {
+			return nil, err
 		}
 	}
 	return pdf, pdf.Error()
+}
+
+// drawPageLabel writes the number of page n (from 0) of count at its foot.
+func drawPageLabel(pdf *fpdf.Fpdf, ts *typeset.Typesetter, opts Options, n, count int) error {
+	label := pageLabel(n, count)
+	if label == "" {
+		return nil
+	}
+	pageW, pageH := pdf.GetPageSize()
+	st := typeset.Style{Family: opts.Family, Size: pageNumberSize, Color: typeset.Color{R: 80, G: 80, B: 80}}
+	_, err := ts.DrawLine(pdf, pageW/2, pageH-opts.Margin/2, typeset.Center, typeset.Run{Text: label, Style: st})
+	return err
 }
 
 // pageLabel is the number at the foot of page n (from 0) of count pages:

@@ -54,6 +54,15 @@ type Document struct {
 	DateLine   string // flush right below the title
 	Blocks     []Block
 	Signature  *Signature
+	// Figures are pictures each drawn on a page of its own after the text
+	// (the press note's trend chart, press.trend_page), as wide as the
+	// text.
+	Figures []Figure
+}
+
+// Figure is a picture: a PNG image.
+type Figure struct {
+	PNG []byte
 }
 
 // Letterhead is the office's heading on the first page.

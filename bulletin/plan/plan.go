@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/igrs-pro/bulletin/bulletin/build"
+	"github.com/igrs-pro/bulletin/bulletin/card"
 	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
@@ -25,6 +26,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/notedoc"
 	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/press"
+	"github.com/igrs-pro/bulletin/bulletin/trend"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
 
@@ -100,6 +102,11 @@ type Options struct {
 	Notes bool
 	// Layout is the certificates' page design.
 	Layout *certificate.Layout
+	// Cards is the design of the cards and the trend chart; with it (and
+	// Notes) the month's Word notes, WhatsApp messages, trend charts and
+	// cards are planned too, and the trend page of the PDF notes when
+	// press.trend_page is set.
+	Cards *card.Layout
 }
 
 // Month composes everything for a month: the press notes in every
@@ -119,6 +126,12 @@ func (in *Inputs) Month(o Options) (build.Plan, error) {
 		if err != nil {
 			return p, err
 		}
+		var hist trend.History
+		if o.Cards != nil {
+			if hist, err = in.History(f); err != nil {
+				return p, err
+			}
+		}
 		for _, n := range notes {
 			for _, format := range press.Formats {
 				p.Files = append(p.Files, output.File{Path: n.FileName(format), Data: n.Text[format]})
@@ -126,6 +139,19 @@ func (in *Inputs) Month(o Options) (build.Plan, error) {
 			pdf, err := in.PDF(n)
 			if err != nil {
 				return p, err
+			}
+			if o.Cards != nil {
+				a, err := in.Announce(f, n, hist, o.Cards)
+				if err != nil {
+					return p, err
+				}
+				p.Files = append(p.Files, a.Files...)
+				p.PDFs = append(p.PDFs, a.Draws...)
+				if c.Press.TrendPage && len(hist.Months) > 0 {
+					if pdf, err = in.TrendPDF(n, f, hist, o.Cards); err != nil {
+						return p, err
+					}
+				}
 			}
 			p.PDFs = append(p.PDFs, pdf)
 		}

@@ -23,14 +23,17 @@ const PartBreak = "----------"
 func Length(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // Text is the note's message: "*headline*", a blank line, and the note's
-// plain text (press.txt.tmpl's output, txt). part writes the number of a
+// plain text (press.txt.tmpl's output, txt) without its own headline line,
+// which the message has already said. part writes the number of a
 // part ("(1/2)"; from the catalogs); it is used only when the note is split.
 func Text(headline string, txt []byte, part func(i, of int) (string, error)) ([]byte, error) {
 	var b strings.Builder
+	body := string(txt)
 	if h := strings.TrimSpace(headline); h != "" {
 		b.WriteString("*" + bold(h) + "*\n\n")
+		body = strings.Replace(body, "\n"+h+"\n\n", "\n", 1)
 	}
-	b.WriteString(strings.TrimRight(string(txt), "\n") + "\n")
+	b.WriteString(strings.TrimRight(body, "\n") + "\n")
 	msg := b.String()
 	if Length(msg) <= MaxChars {
 		return []byte(msg), nil

@@ -9,10 +9,11 @@ import (
 func label(i, of int) (string, error) { return fmt.Sprintf("(%d/%d)", i, of), nil }
 
 func TestShort(t *testing.T) {
-	got, err := Text("कानपुर जोन *प्रथम*", []byte("प्रेस नोट\n\nपहला अनुच्छेद।\n\n\n"), label)
+	got, err := Text("कानपुर जोन *प्रथम*", []byte("प्रेस नोट\n\nकानपुर जोन *प्रथम*\n\nपहला अनुच्छेद।\n\n\n"), label)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The note's own headline line is not repeated.
 	want := "*कानपुर जोन ∗प्रथम∗*\n\nप्रेस नोट\n\nपहला अनुच्छेद।\n"
 	if string(got) != want {
 		t.Errorf("got %q, want %q", got, want)

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestCardCommand(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := run(t, "card", "--config", repoConfig, "--month", "2024-11", "--lang", "hi", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	ents, err := os.ReadDir(filepath.Join(out, "2024-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		if e.Name()[0] != '.' {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) != 2 || names[0] != "card.hi.square.png" || names[1] != "card.hi.wide.png" {
+		t.Fatalf("wrote %v", names)
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "2024-11", "card.hi.square.png"))
+	cfg, err := png.DecodeConfig(bytes.NewReader(b))
+	if err != nil || cfg.Width != 1080 || cfg.Height != 1080 {
+		t.Errorf("square card: %v %+v", err, cfg)
+	}
+	if code, _, _ := run(t, "card", "--config", repoConfig, "--lang", "fr", "--out", out); code != 1 {
+		t.Errorf("--lang fr: exit %d, want 1", code)
+	}
+	if code, _, _ := run(t, "card", "--config", repoConfig, "--out", "-"); code != 1 {
+		t.Errorf("--out -: exit %d, want 1", code)
+	}
+}
+
+// An office's card-layout.toml with an unknown setting is refused at start,
+// naming the file, and nothing is written.
+func TestCardLayoutOverrideChecked(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "card-layout.toml"), []byte("[square]\nwidht = 1080\n"), 0o644)
+	out := t.TempDir()
+	code, _, stderr := run(t, "card", "--config", repoConfig, "--set", "templates="+dir, "--out", out)
+	if code != 1 || !bytes.Contains([]byte(stderr), []byte("card-layout.toml")) || !bytes.Contains([]byte(stderr), []byte("widht")) {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if ents, _ := os.ReadDir(out); len(ents) != 0 {
+		t.Errorf("wrote %d entries", len(ents))
+	}
+}

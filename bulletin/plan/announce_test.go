@@ -1,0 +1,77 @@
+package plan_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/igrs-pro/bulletin/bulletin/card"
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
+	"github.com/igrs-pro/bulletin/bulletin/plan"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
+	"github.com/igrs-pro/bulletin/fonts"
+	"github.com/igrs-pro/bulletin/templates"
+)
+
+func cardLayout(t *testing.T) *card.Layout {
+	t.Helper()
+	b, err := templates.FS.ReadFile(card.LayoutFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := card.ParseLayout(b, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// With press.trend_page the PDF note gets the trend chart as its second
+// page; without it the note keeps its one page.
+func TestTrendPage(t *testing.T) {
+	pdfinfo := testtools.RequireTool(t, "pdfinfo")
+	in := example(t)
+	m := dataset.Month{Year: 2024, Month: time.November}
+	set, err := typeset.NewFontSet(fonts.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := typeset.NewTypesetter(set, "mm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, on := range []bool{false, true} {
+		in.Config.Press.TrendPage = on
+		p, err := in.Month(plan.Options{Month: m, Date: time.Date(2024, 12, 2, 0, 0, 0, 0, time.UTC), Notes: true, Cards: cardLayout(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range p.PDFs {
+			if d.Path != "press-note.hi.pdf" {
+				continue
+			}
+			b, err := d.Draw(ts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, "note.pdf")
+			os.WriteFile(path, b, 0o644)
+			out, err := exec.Command(pdfinfo, path).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "Pages:           1"
+			if on {
+				want = "Pages:           2"
+			}
+			if !strings.Contains(string(out), want) {
+				t.Errorf("trend_page %v: pdfinfo says\n%s", on, out)
+			}
+		}
+	}
+}
