@@ -101,7 +101,7 @@ func TestBuildWritesTheMonth(t *testing.T) {
 	for _, n := range names {
 		count[strings.SplitN(n, "/", 2)[0]]++
 	}
-	// 1 zone + 2 ranges + 5 districts + 125 thanas; bundles: the zone (its
+	// 2 ranges + 5 districts + 125 thanas (not the zone itself); bundles: the zone (its
 	// ranges), 2 ranges (their districts), 8 districts (their thanas).
 	if count["certificates"] != 132 || count["by-unit"] != 11 {
 		t.Errorf("certificates %d, bundles %d; want 132, 11", count["certificates"], count["by-unit"])

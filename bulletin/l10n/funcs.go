@@ -170,6 +170,47 @@ func (l *Lang) Bare(us []facts.UnitRef) ([]string, error) {
 	return out, nil
 }
 
+// OwnLevel reports whether a name of us, its level word left out (Bare),
+// still says a level (a word of Unit.<level>.Named, such as कमिश्नरेट):
+// such a list cannot add the level word once, and names every unit with
+// its level instead (ListNames).
+func (l *Lang) OwnLevel(us []facts.UnitRef) (bool, error) {
+	names, err := l.Bare(us)
+	if err != nil {
+		return false, err
+	}
+	for i, u := range us {
+		words, err := l.levelWords(u.Level)
+		if err != nil {
+			return false, err
+		}
+		padded := " " + fold(names[i]) + " "
+		for _, w := range words {
+			if strings.Contains(padded, " "+w+" ") {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+// ListNames returns the names of us for a list of units that came first:
+// without their level word (Bare) when the message adds it once, or each
+// with its level (Unit) when a name says a level of its own (OwnLevel).
+func (l *Lang) ListNames(us []facts.UnitRef) ([]string, error) {
+	own, err := l.OwnLevel(us)
+	if err != nil || !own {
+		return l.Bare(us)
+	}
+	out := make([]string, len(us))
+	for i, u := range us {
+		if out[i], err = l.Unit(u); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // wordPlace tells where Unit.<level> puts the level word: before the name
 // ("जनपद औरैया") or after it ("Auraiya District").
 func (l *Lang) wordPlace(lv dataset.Level) (before, after bool, err error) {
@@ -244,6 +285,8 @@ func (l *Lang) Funcs() template.FuncMap {
 		"names":     l.Names,
 		"unit":      l.Unit,
 		"bare":      l.Bare,
+		"ownlevel":  l.OwnLevel,
+		"listnames": l.ListNames,
 		"lang":      func() string { return l.Tag },
 		"deref":     deref,
 	}

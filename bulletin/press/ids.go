@@ -7,8 +7,9 @@ import (
 
 // MessageIDs returns the catalog messages the body template asks for by
 // name: with t (ids) and with tn, by count (plural). A name built with
-// print from literals ("Press.RangesFirst" and ".Also") counts as each
-// prefix it can make: the first literal alone and with each later one.
+// print from literals ("Press.RangesFirst", ".Also", ".Named") counts as
+// each name it can make: the first literal followed by one literal or none
+// of each later argument.
 func (t *Templates) MessageIDs() (ids, plural []string) {
 	seen := map[string]map[string]bool{"t": {}, "tn": {}}
 	for _, tt := range t.body.Templates() {
@@ -83,10 +84,15 @@ func names(arg parse.Node) []string {
 		if !ok {
 			return nil
 		}
+		// Each later argument adds one of its literals or nothing:
+		// "Press.RangesFirst", then ".Also" or "", then ".Named" or "".
 		out := []string{first.Text}
 		for _, more := range a.Args[2:] {
+			n := len(out)
 			for _, s := range literals(more) {
-				out = append(out, first.Text+s)
+				for _, prefix := range out[:n] {
+					out = append(out, prefix+s)
+				}
 			}
 		}
 		return out
