@@ -71,10 +71,12 @@ func New(w, h int, bg color.RGBA) *Canvas {
 // Image returns the image drawn so far (not a copy).
 func (c *Canvas) Image() *image.RGBA { return c.img }
 
-// PNG encodes the canvas (RGB, no alpha: every pixel is opaque).
+// PNG encodes the canvas (RGB, no alpha: every pixel is opaque) at zlib's
+// fastest level: on cards it costs 3% in size and halves the time of a
+// month's cards and charts, most of which is the encoding.
 func (c *Canvas) PNG() ([]byte, error) {
 	var b bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&b, c.img); err != nil {
 		return nil, err
 	}
