@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Remakes the pictures in docs/ from the bundled example data with the
-# project's own command: a certificate and the Hindi press note of 2024-11.
+# project's own command: a certificate, the Hindi press note, the Hindi
+# square card and the Hindi trend chart of 2024-11.
 # Needs poppler-utils (pdftoppm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,3 +10,5 @@ trap 'rm -rf "$out"' EXIT
 go run ./cmd/bulletin build --month 2024-11 --out "$out" --quiet
 pdftoppm -png -r 70 -singlefile "$out/2024-11/certificates/thana/t-auraiya-bidhuna.pdf" docs/certificate
 pdftoppm -png -r 70 -singlefile "$out/2024-11/press-note.hi.pdf" docs/press-note-hi
+cp "$out/2024-11/card.hi.square.png" docs/card-hi.png
+cp "$out/2024-11/trend.hi.png" docs/trend-hi.png
