@@ -13,6 +13,9 @@ const MaxProblems = 50
 type Problem struct {
 	Pos Pos
 	Msg string // "what is wrong; how to fix it"
+	// hint, when set, is a suggestion still to be worked out (see
+	// resolveHints).
+	hint *hint
 }
 
 func (p Problem) String() string { return p.Pos.String() + ": " + p.Msg }
@@ -61,42 +64,4 @@ func (ps Problems) sorted() Problems {
 		return ps[i].Pos.Line < ps[j].Pos.Line
 	})
 	return ps
-}
-
-// nearest returns the candidate closest to s by edit distance, if it is
-// close enough to be a likely typo.
-func nearest(s string, candidates []string) (string, bool) {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := editDistance(s, c)
-		if bestD < 0 || d < bestD || (d == bestD && c < best) {
-			best, bestD = c, d
-		}
-	}
-	limit := len([]rune(s)) / 3
-	if limit < 2 {
-		limit = 2
-	}
-	return best, bestD >= 0 && bestD <= limit
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

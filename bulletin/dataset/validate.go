@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -33,6 +34,7 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 	}
 	units = kept
 
+	ids := &idIndex{units: units, byLevel: map[Level]*suggester{}}
 	inCycle := cycles(units, byID)
 	var states []Unit
 	for _, u := range units {
@@ -59,12 +61,9 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 		}
 		pi, ok := byID[u.Parent]
 		if !ok {
-			msg := "parent %q of unit %q is not a unit id in this file; "
-			if s, close := nearest(u.Parent, idsOf(units, parentLevel[u.Level])); close {
-				ps.add(u.Pos.At("parent"), msg+"did you mean %q?", u.Parent, u.ID, s)
-			} else {
-				ps.add(u.Pos.At("parent"), msg+"add that unit or correct the parent", u.Parent, u.ID)
-			}
+			msg := fmt.Sprintf("parent %q of unit %q is not a unit id in this file; ", u.Parent, u.ID)
+			ps.addHinted(u.Pos.At("parent"), msg+"add that unit or correct the parent", u.Parent, ids.of(parentLevel[u.Level]),
+				func(s string) string { return msg + fmt.Sprintf("did you mean %q?", s) })
 			continue
 		}
 		if p := units[pi]; p.Level != parentLevel[u.Level] {
@@ -78,15 +77,13 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 
 	seen := make(map[pair]Pos, len(rankings))
 	kr := rankings[:0:0]
-	allIDs := idsOf(units, -1)
 	for _, r := range rankings {
 		i, ok := byID[r.Unit]
 		if !ok {
-			if s, close := nearest(r.Unit, allIDs); close {
-				ps.add(r.Pos.At("unit"), "unknown unit %q; did you mean %q? (unit ids come from units.csv)", r.Unit, s)
-			} else {
-				ps.add(r.Pos.At("unit"), "unknown unit %q; add it to units.csv or correct the id", r.Unit)
-			}
+			ps.addHinted(r.Pos.At("unit"), fmt.Sprintf("unknown unit %q; add it to units.csv or correct the id", r.Unit), r.Unit, ids.of(-1),
+				func(s string) string {
+					return fmt.Sprintf("unknown unit %q; did you mean %q? (unit ids come from units.csv)", r.Unit, s)
+				})
 			continue
 		}
 		if units[i].Level == State {
@@ -102,9 +99,25 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 		kr = append(kr, r)
 	}
 	if len(ps) > 0 {
-		return nil, ps.sorted()
+		return nil, ps.sorted().resolveHints()
 	}
 	return New(units, kr), nil
+}
+
+// idIndex makes the suggesters of unit ids when first needed: for all
+// units (level -1) or one level's.
+type idIndex struct {
+	units   []Unit
+	byLevel map[Level]*suggester
+}
+
+func (x *idIndex) of(level Level) *suggester {
+	s, ok := x.byLevel[level]
+	if !ok {
+		s = newSuggester(idsOf(x.units, level))
+		x.byLevel[level] = s
+	}
+	return s
 }
 
 func idsOf(units []Unit, level Level) []string {
