@@ -54,3 +54,17 @@ func TestCardLayoutOverrideChecked(t *testing.T) {
 		t.Errorf("wrote %d entries", len(ents))
 	}
 }
+
+// A layout whose facts cannot fit a card is found by validate (exit 1,
+// naming the card and the setting), so that build never meets it.
+func TestValidateDrawsTheCards(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "card-layout.toml"), []byte("[square]\nfact_size = 120\nmin_fact_size = 110\n"), 0o644)
+	code, _, stderr := run(t, "validate", "--config", repoConfig, "--set", "templates="+dir)
+	if code != 1 || !bytes.Contains([]byte(stderr), []byte("card.hi.square.png")) || !bytes.Contains([]byte(stderr), []byte("min_fact_size")) {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if code, out, stderr := run(t, "validate", "--config", repoConfig); code != 0 {
+		t.Errorf("bundled layout: exit %d: %s %s", code, out, stderr)
+	}
+}
