@@ -21,6 +21,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/facts"
+	"github.com/igrs-pro/bulletin/bulletin/internal/ocrtest"
 	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
@@ -358,7 +359,7 @@ func TestSameInputSameBytes(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// Every certificate of the example month, checked by ../shared/pdfcheck
+// Every certificate of the example month, checked by ocrtest.MeasurePDF
 // page by page against Certificate.Lines: the text copies out exactly
 // (extract CER 0) and reads back by OCR. OCR (tesseract hin+eng) has two
 // blind spots on these pages that have nothing to do with shaping: it
@@ -370,7 +371,7 @@ func TestPdfcheckEveryCertificate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("OCR of every certificate takes minutes")
 	}
-	pdfcheck := testtools.SharedTool(t, "pdfcheck")
+	ocrtest.RequireTools(t)
 	testtools.RequireTool(t, "pdfseparate")
 	f := load(t, "2024-11")
 	ids := make([]string, len(f.awards))
@@ -381,7 +382,6 @@ func TestPdfcheckEveryCertificate(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "certificates.pdf")
 	os.WriteFile(path, pdf, 0o644)
-	ocrRate := regexp.MustCompile(`ocr-cer ([0-9.]+)`)
 	// Pages are checked in parallel, one tesseract thread each.
 	rates := make([]float64, len(cs))
 	var wg sync.WaitGroup
@@ -391,25 +391,21 @@ func TestPdfcheckEveryCertificate(t *testing.T) {
 		if out, err := exec.Command("pdfseparate", "-f", itoa(i+1), "-l", itoa(i+1), path, page).CombinedOutput(); err != nil {
 			t.Fatalf("pdfseparate: %v: %s", err, out)
 		}
-		expect := filepath.Join(dir, "expect-"+itoa(i+1)+".txt")
-		os.WriteFile(expect, []byte(strings.Join(c.Lines(f.layout), "\n")), 0o644)
+		expect := strings.Join(c.Lines(f.layout), "\n")
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			cmd := exec.Command(pdfcheck, page, "--expect", expect, "--max-extract-cer", "0", "--max-ocr-cer", "0.045")
-			cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-			out, err := cmd.CombinedOutput()
+			r, err := ocrtest.MeasurePDF(page, expect)
 			if err != nil {
-				t.Errorf("%s: pdfcheck: %v\n%s", c.Award.Unit.ID, err, out)
-			}
-			m := ocrRate.FindSubmatch(out)
-			if m == nil {
-				t.Errorf("%s: no ocr-cer in pdfcheck's output:\n%s", c.Award.Unit.ID, out)
+				t.Errorf("%s: %v", c.Award.Unit.ID, err)
 				rates[i] = 1
 				return
 			}
-			rates[i], _ = strconv.ParseFloat(string(m[1]), 64)
+			if len(r.NotEmbedded) > 0 || r.ExtractCER > 0 || r.OCRCER > 0.045 {
+				t.Errorf("%s: %v, fonts not embedded %v; want extract CER 0 and OCR CER at most 0.045; OCR read:\n%s", c.Award.Unit.ID, r, r.NotEmbedded, r.Read)
+			}
+			rates[i] = r.OCRCER
 		}()
 	}
 	wg.Wait()

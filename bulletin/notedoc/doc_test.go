@@ -249,31 +249,21 @@ func TestPressNotePDF(t *testing.T) {
 	}
 }
 
-// TestPressNotePdfcheck runs ../shared/pdfcheck on the hi and en press
-// notes: the paragraphs must copy out exactly and OCR must read them back
-// with at most 2% character errors.
+// TestPressNotePdfcheck: the paragraphs of the hi and en press notes must
+// copy out exactly and OCR must read them back with at most 2% character
+// errors (see checkPDF).
 func TestPressNotePdfcheck(t *testing.T) {
 	if testing.Short() {
 		t.Skip("OCR takes a while; skipped in -short mode")
 	}
-	pdfcheck := testtools.SharedTool(t, "pdfcheck")
 	for _, lang := range []string{"hi", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			n := exampleNote(t, lang)
-			dir := t.TempDir()
-			pdfPath := filepath.Join(dir, "press-note."+lang+".pdf")
-			expPath := filepath.Join(dir, "expected."+lang+".txt")
+			pdfPath := filepath.Join(t.TempDir(), "press-note."+lang+".pdf")
 			if err := os.WriteFile(pdfPath, draw(t, FromPress(n), Options{CreationDate: noteDate}), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(expPath, []byte(strings.Join(n.Paragraphs, "\n")+"\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			out, err := exec.Command(pdfcheck, pdfPath, "--expect", expPath, "--max-extract-cer", "0", "--max-ocr-cer", "0.02").CombinedOutput()
-			t.Logf("pdfcheck %s:\n%s", lang, out)
-			if err != nil {
-				t.Fatalf("pdfcheck failed: %v", err)
-			}
+			checkPDF(t, pdfPath, strings.Join(n.Paragraphs, "\n")+"\n", 0.02)
 		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/igrs-pro/bulletin/bulletin/internal/ocrtest"
 	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 	"github.com/igrs-pro/bulletin/fonts"
@@ -143,30 +144,38 @@ func TestTextExtraction(t *testing.T) {
 	}
 }
 
-// TestPdfcheck runs ../shared/pdfcheck (beside the repository root): the
-// text (with the page number between the pages) must copy out exactly and OCR of the rendered pages must read back
-// the Hindi with a character error rate of at most 2%.
+// TestPdfcheck: the text (with the page number between the pages) must
+// copy out exactly, every font must be embedded, and OCR (tesseract
+// hin+eng) of the rendered pages must read back the Hindi with a
+// character error rate of at most 2%.
 func TestPdfcheck(t *testing.T) {
 	if testing.Short() {
 		t.Skip("OCR takes a while; skipped in -short mode")
 	}
-	pdfcheck := testtools.SharedTool(t, "pdfcheck")
 	note := pressNote(t)
-	dir := t.TempDir()
-	pdfPath := filepath.Join(dir, "note.pdf")
-	expPath := filepath.Join(dir, "note.txt")
+	pdfPath := filepath.Join(t.TempDir(), "note.pdf")
 	if err := os.WriteFile(pdfPath, render(t, note, Options{}), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// The note runs to two pages: the reader sees "1 / 2" between them.
-	if err := os.WriteFile(expPath, []byte(readingText(t, FromText(note), Options{})), 0o644); err != nil {
-		t.Fatal(err)
+	checkPDF(t, pdfPath, readingText(t, FromText(note), Options{}), 0.02)
+}
+
+// checkPDF checks a PDF with the project's OCR check (ocrtest.CheckPDF):
+// fonts embedded, the text copies out exactly, OCR reads it back within
+// maxOCR.
+func checkPDF(t *testing.T, path, want string, maxOCR float64) {
+	t.Helper()
+	r := ocrtest.CheckPDF(t, path, want)
+	t.Logf("%s: %v", filepath.Base(path), r)
+	if len(r.NotEmbedded) > 0 {
+		t.Errorf("fonts not embedded: %v", r.NotEmbedded)
 	}
-	cmd := exec.Command(pdfcheck, pdfPath, "--expect", expPath, "--max-extract-cer", "0", "--max-ocr-cer", "0.02")
-	out, err := cmd.CombinedOutput()
-	t.Logf("pdfcheck:\n%s", out)
-	if err != nil {
-		t.Fatalf("pdfcheck failed: %v", err)
+	if r.ExtractCER > 0 {
+		t.Errorf("extract CER %.4f, want 0; pdftotext gave:\n%s", r.ExtractCER, r.Extracted)
+	}
+	if r.OCRCER > maxOCR {
+		t.Errorf("OCR CER %.4f, over %.4f; tesseract read:\n%s", r.OCRCER, maxOCR, r.Read)
 	}
 }
 

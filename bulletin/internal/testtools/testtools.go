@@ -1,6 +1,7 @@
 // Package testtools helps tests that need programs from outside Go
-// (poppler's pdftotext and pdftoppm, tesseract, HarfBuzz's hb-shape, the
-// shared pdfcheck script).
+// (poppler's pdftotext and pdftoppm, tesseract, HarfBuzz's hb-shape). Tests
+// never use files beside the repository (a fresh clone has none): the OCR
+// check of PDFs is package ocrtest.
 //
 // A test calls RequireTool(t, "pdftotext"): when the program is missing the
 // test is skipped with a message saying so, unless the environment variable
@@ -42,6 +43,14 @@ func RequireFile(t testing.TB, path string) string {
 	return path
 }
 
+// Missing skips the test with msg, or fails it when
+// BULLETIN_REQUIRE_TOOLS=1: for a tool's part that is missing (a language
+// of tesseract, say).
+func Missing(t testing.TB, msg string) {
+	t.Helper()
+	missing(t, msg)
+}
+
 func missing(t testing.TB, msg string) {
 	t.Helper()
 	if Required() {
@@ -68,12 +77,4 @@ func RepoRoot(t testing.TB) string {
 		}
 		dir = parent
 	}
-}
-
-// SharedTool returns the path of a program in ../shared/ beside the
-// repository root (for example "pdfcheck"), skipping or failing like
-// RequireTool when it is missing.
-func SharedTool(t testing.TB, name string) string {
-	t.Helper()
-	return RequireFile(t, filepath.Join(filepath.Dir(RepoRoot(t)), "shared", name))
 }
