@@ -79,4 +79,3 @@ func diff(a, b interface{ RGBA() (r, g, b, a uint32) }) int {
 	}
 	return abs(ar, br) + abs(ag, bg) + abs(ab, bb)
 }
-
