@@ -179,7 +179,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 		return err
 	}
 	if !opts.Quiet {
-		fmt.Fprintf(opts.IO.ErrOut, "%s: %d files (%.1f MB) in %s: %d certificates, %d bundles, %d press notes; %.1fs\n",
+		fmt.Fprintf(opts.IO.ErrOut, "%s: %d files (%.1f MB) in %s: %d certificates, %d bundles, %d notes, cards and charts; %.1fs\n",
 			m, res.Files, float64(res.Bytes)/1e6, p.Dir, res.Certificates, len(p.Bundles),
 			len(p.Files)+len(p.PDFs), time.Since(start).Seconds())
 	}
