@@ -42,6 +42,7 @@ func NewCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
   press-note.{hi,en}.{txt,md,html,pdf}   the press notes
   press-note.{hi,en}.docx                the press notes as Word files
   press-note.{hi,en}.whatsapp.txt        the press notes as WhatsApp messages
+  annexure.pdf, annexure.xlsx            every evaluated unit under the scope: rank, marks, previous rank
   card.{hi,en}.{square,wide}.png         social-media cards
   trend.{hi,en}.{png,svg}                the scope's rank month by month
   certificates/<level>/<unit-id>.pdf     one certificate per unit that earned one

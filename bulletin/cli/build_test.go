@@ -110,7 +110,7 @@ func TestBuildWritesTheMonth(t *testing.T) {
 		"press-note.hi.txt", "press-note.hi.md", "press-note.hi.html", "press-note.en.txt", "press-note.en.md", "press-note.en.html",
 		"press-note.hi.docx", "press-note.en.docx", "press-note.hi.whatsapp.txt", "press-note.en.whatsapp.txt",
 		"card.hi.square.png", "card.hi.wide.png", "card.en.square.png", "card.en.wide.png",
-		"trend.hi.png", "trend.hi.svg", "trend.en.png", "trend.en.svg"} {
+		"trend.hi.png", "trend.hi.svg", "trend.en.png", "trend.en.svg", "annexure.pdf", "annexure.xlsx"} {
 		if _, ok := got[n]; !ok {
 			t.Errorf("%s is missing", n)
 		}

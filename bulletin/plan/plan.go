@@ -155,6 +155,12 @@ func (in *Inputs) Month(o Options) (build.Plan, error) {
 			}
 			p.PDFs = append(p.PDFs, pdf)
 		}
+		x, pdf, err := in.Annexure(f, o.Date)
+		if err != nil {
+			return p, err
+		}
+		p.Files = append(p.Files, x)
+		p.PDFs = append(p.PDFs, pdf)
 	}
 	if p.Certificates, p.Bundles, err = in.Certificates(o.Month, o.Date); err != nil {
 		return p, err
