@@ -58,12 +58,12 @@ func TestMonthPlansNotesAndCertificates(t *testing.T) {
 	for _, f := range p.Files {
 		names = append(names, f.Path)
 	}
-	want := "press-note.hi.txt press-note.hi.md press-note.hi.html press-note.en.txt press-note.en.md press-note.en.html"
+	want := "press-note.hi.txt press-note.hi.md press-note.hi.html press-note.en.txt press-note.en.md press-note.en.html annexure.xlsx"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("files %s, want %s", got, want)
 	}
-	if len(p.PDFs) != 2 || p.PDFs[0].Path != "press-note.hi.pdf" {
-		t.Errorf("PDFs %+v, want the hi and en notes", p.PDFs)
+	if len(p.PDFs) != 3 || p.PDFs[0].Path != "press-note.hi.pdf" || p.PDFs[2].Path != "annexure.pdf" {
+		t.Errorf("PDFs %+v, want the hi and en notes and the annexure", p.PDFs)
 	}
 	golden, err := os.ReadFile("../cli/testdata/golden/2024-11/press-note.hi.txt")
 	if err != nil {
@@ -113,5 +113,48 @@ func TestNoticesNameHistoryFrom(t *testing.T) {
 	f.Scope.Year.Whole = true
 	if ns := plan.Notices(f); len(ns) != 0 {
 		t.Errorf("notices with a whole year: %q", ns)
+	}
+}
+
+// Certificates of units whose names carry their level word do not repeat
+// it: "थाना बिधूना, जनपद औरैया", "महिला थाना, जनपद औरैया", not "थाना थाना
+// बिधूना" or "जनपद जनपद औरैया"; and the zone office does not award itself.
+func TestCertificatesOfNamesWithLevelWords(t *testing.T) {
+	in := example(t)
+	fix := "../cli/testdata/levelnames"
+	d, err := dataset.Load(fix+"/units.csv", fix+"/rankings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Data = d
+	m := dataset.Month{Year: 2024, Month: time.November}
+	certs, _, err := in.Certificates(m, time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{
+		"r-kanpur":         {"कानपुर परिक्षेत्र, कानपुर जोन", "Kanpur Range, Kanpur Zone"},
+		"d-auraiya":        {"जनपद औरैया, कानपुर परिक्षेत्र", "Auraiya District, Kanpur Range"},
+		"d-lalitpur":       {"जनपद ललितपुर, झाँसी परिक्षेत्र", "Lalitpur District, Jhansi Range"},
+		"t-bidhuna":        {"थाना बिधूना, जनपद औरैया", "Bidhuna Police Station, Auraiya District"},
+		"t-auraiya-mahila": {"महिला थाना, जनपद औरैया", "Mahila Thana, Auraiya District"},
+		"t-nawabad":        {"थाना नवाबाद, जनपद झाँसी", "Nawabad PS, Jhansi District"},
+	}
+	seen := 0
+	for _, c := range certs {
+		if c.Award.Unit.ID == "z-kanpur" {
+			t.Error("the zone office awards itself")
+		}
+		w, ok := want[c.Award.Unit.ID]
+		if !ok {
+			continue
+		}
+		seen++
+		if c.Texts[0].Unit != w[0] || c.Texts[1].Unit != w[1] {
+			t.Errorf("%s: unit lines %q, %q; want %q, %q", c.Award.Unit.ID, c.Texts[0].Unit, c.Texts[1].Unit, w[0], w[1])
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of the %d expected certificates found", seen, len(want))
 	}
 }
