@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"syscall"
 	"time"
 
@@ -190,6 +191,13 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 // plan composes everything for month m: press notes (when notes is set)
 // and certificates, checked and ready to draw.
 func (e *Env) plan(m dataset.Month, date time.Time, notes bool) (build.Plan, error) {
+	langs := e.Config.Certs.Languages
+	if notes {
+		langs = append(slices.Clip(langs), e.Config.Press.Languages...)
+	}
+	if err := e.Config.Required(e.ConfigPath, langs); err != nil {
+		return build.Plan{}, err
+	}
 	layout, err := e.CertificateLayout()
 	if err != nil {
 		return build.Plan{}, err

@@ -64,6 +64,9 @@ func pressRun(opts *PressOptions) error {
 	if err := oneOf("--lang", langs, l10n.Languages); err != nil {
 		return err
 	}
+	if err := env.Config.Required(env.ConfigPath, langs); err != nil {
+		return err
+	}
 	if err := oneOf("--format", formats, slices.Concat(press.Formats, []string{"pdf"})); err != nil {
 		return err
 	}

@@ -139,7 +139,11 @@ func repoArgs(t *testing.T, base string, cmd ...string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return append(cmd, "--config", abs, "--month", "2024-11", "--out", filepath.Join(base, "out"), "--quiet")
+	args := append(cmd, "--config", abs, "--month", "2024-11", "--out", filepath.Join(base, "out"))
+	if cmd[0] == "build" || cmd[0] == "certificates" {
+		args = append(args, "--quiet")
+	}
+	return args
 }
 
 func write(t *testing.T, path, content string) {
@@ -167,11 +171,7 @@ func TestSafetyLinksInTheOutputFolder(t *testing.T) {
 	for _, cmd := range [][]string{{"build"}, {"certificates"}, {"press"}} {
 		name := cmd[0]
 		args := func(t *testing.T, base string) []string {
-			a := repoArgs(t, base, name)
-			if name == "press" {
-				a = a[:len(a)-1]
-			}
-			return a
+			return repoArgs(t, base, name)
 		}
 		cases = append(cases,
 			safetyCase{name: name + "/lock symlink to a file", code: 1, msg: "it is a symbolic link",
@@ -284,11 +284,7 @@ func TestSafetyMonthFolderOfAnotherScope(t *testing.T) {
 				if code, _, stderr := bulletinProcess(t, base, repoArgs(t, base, "build")...); code != 0 {
 					t.Fatalf("first build: exit %d: %s", code, stderr)
 				}
-				a := append(repoArgs(t, base, name), "--scope", "r-jhansi")
-				if name == "press" {
-					a = slices.DeleteFunc(a, func(s string) bool { return s == "--quiet" })
-				}
-				return a
+				return append(repoArgs(t, base, name), "--scope", "r-jhansi")
 			}})
 	}
 	runSafetyCases(t, cases)
@@ -369,6 +365,31 @@ func TestSafetyInputFiles(t *testing.T) {
 				write(t, filepath.Join(dir, "._2024-11.csv"), "\x00\x05\x16\x07 Mac OS X resource fork")
 				return data(base, units, dir, "validate")
 			}},
+	}
+	runSafetyCases(t, cases)
+}
+
+// Cases 9 and 13 of issue 10: every setting has a length cap, refused
+// with the key's name; the settings the documents print are required.
+func TestSafetySettings(t *testing.T) {
+	long := strings.Repeat("Kanpur ", 14_000) // 98,000 characters: an argument may have 128 KB
+	var cases []safetyCase
+	for _, cmd := range []string{"validate", "build", "press", "note"} {
+		cases = append(cases, safetyCase{name: cmd + "/long office.name_en", code: 1, msg: "office.name_en is 98000 characters long; the most it may have is 200",
+			setup: func(t *testing.T, base string) []string {
+				if cmd == "note" {
+					write(t, filepath.Join(base, "a.txt"), "A note.\n")
+					abs, _ := filepath.Abs(repoConfig)
+					return []string{"note", "a.txt", "--config", abs, "--lang", "en", "--set", "office.name_en=" + long}
+				}
+				return append(repoArgs(t, base, cmd), "--set", "office.name_en="+long)
+			}})
+	}
+	for _, cmd := range []string{"validate", "build", "certificates", "press"} {
+		cases = append(cases, safetyCase{name: cmd + "/no place or signatory", code: 1, msg: "office.place_hi, signatory.name_en are not set",
+			setup: func(t *testing.T, base string) []string {
+				return append(repoArgs(t, base, cmd), "--set", "office.place_hi=", "--set", "signatory.name_en=")
+			}})
 	}
 	runSafetyCases(t, cases)
 }

@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -196,6 +199,7 @@ func (c Config) Check(path string) error {
 			msgs = append(msgs, fmt.Sprintf("%s: language %q is not one bulletin writes; use \"hi\" or \"en\"", path, l))
 		}
 	}
+	msgs = append(msgs, checkLengths(path, reflect.ValueOf(c), "")...)
 	if len(msgs) > 0 {
 		return errors.New(strings.Join(msgs, "\n"))
 	}
@@ -242,4 +246,95 @@ func dottedKey(s string) string {
 		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
 	}
 	return strings.Join(parts, ".")
+}
+
+// Length caps of settings, in characters: a setting is printed in one
+// line or a few (the designation), or names a file.
+const (
+	MaxText = 200  // a name, place, phone, e-mail, template or choice
+	MaxLong = 400  // the signatory's designation, which may hold line breaks
+	MaxPath = 4096 // a file or folder
+)
+
+// capOf is the length cap of the setting key.
+func capOf(key string) int {
+	switch key {
+	case "units", "rankings", "out", "templates", "locales", "fonts", "office.emblem":
+		return MaxPath
+	case "signatory.designation_hi", "signatory.designation_en":
+		return MaxLong
+	}
+	return MaxText
+}
+
+// checkLengths returns a message for every text setting over its cap
+// (capOf), found by walking the settings' toml keys, so that a new setting
+// is capped too: a name of megabytes would take minutes and gigabytes to
+// lay out.
+func checkLengths(path string, v reflect.Value, prefix string) []string {
+	var msgs []string
+	t := v.Type()
+	for i := range t.NumField() {
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+		if key == "" || key == "-" {
+			continue
+		}
+		if prefix != "" {
+			key = prefix + "." + key
+		}
+		f := v.Field(i)
+		var texts []string
+		switch f.Kind() {
+		case reflect.Struct:
+			msgs = append(msgs, checkLengths(path, f, key)...)
+		case reflect.String:
+			texts = []string{f.String()}
+		case reflect.Slice:
+			if f.Type().Elem().Kind() == reflect.String {
+				texts = f.Interface().([]string)
+			}
+		}
+		for _, s := range texts {
+			if n := utf8.RuneCountInString(s); n > capOf(key) {
+				msgs = append(msgs, fmt.Sprintf("%s: %s is %d characters long; the most it may have is %d: shorten it", path, key, n, capOf(key)))
+				break
+			}
+		}
+	}
+	return msgs
+}
+
+// Required returns an error naming each setting that the documents in
+// languages langs print and that is empty: without the office's place the
+// date line reads ", 1 December 2024", without the signatory's name a
+// sentence reads "The has directed...".
+func (c Config) Required(path string, langs []string) error {
+	var missing []string
+	for _, l := range []string{"hi", "en"} {
+		if !slices.Contains(langs, l) {
+			continue
+		}
+		for _, s := range []struct{ key, hi, en string }{
+			{"office.name", c.Office.NameHi, c.Office.NameEn},
+			{"office.place", c.Office.PlaceHi, c.Office.PlaceEn},
+			{"signatory.name", c.Signatory.NameHi, c.Signatory.NameEn},
+			{"signatory.designation", c.Signatory.DesignationHi, c.Signatory.DesignationEn},
+		} {
+			v := s.en
+			if l == "hi" {
+				v = s.hi
+			}
+			if strings.TrimSpace(v) == "" {
+				missing = append(missing, s.key+"_"+l)
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	if path == "" {
+		path = "config.toml"
+	}
+	return fmt.Errorf("%s: %s not set; the documents print them: set them in config.toml (see the example config.toml) or with --set key=value",
+		path, strings.Join(missing, ", ")+map[bool]string{true: " is", false: " are"}[len(missing) == 1])
 }

@@ -183,3 +183,23 @@ func TestCheck(t *testing.T) {
 		t.Errorf("digits \"Devanagari\" passes Check")
 	}
 }
+
+// Every text setting has a length cap, found through its toml key.
+func TestLengthCaps(t *testing.T) {
+	c := config.Default()
+	c.Office.NameEn = strings.Repeat("x", 10<<20)
+	c.Signatory.DesignationHi = strings.Repeat("क", config.MaxLong)
+	c.Press.Formats = []string{strings.Repeat("p", config.MaxText+1)}
+	err := c.Check("config.toml")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"config.toml: office.name_en is 10485760 characters long; the most it may have is 200", "press.formats is 201 characters"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%v\ndoes not say %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "designation") {
+		t.Errorf("a designation at its cap is refused: %v", err)
+	}
+}
