@@ -218,11 +218,14 @@ func unitsOf(t *table, ps Problems) ([]Unit, Problems) {
 		case u.ID == "":
 			ps.add(t.at(r, "id"), "the id cell is empty; give every unit a short unique id such as t-auraiya-bidhuna")
 			ok = false
+		case utf8.RuneCountInString(u.ID) > MaxIDLength:
+			ps.add(t.at(r, "id"), "unit id %.20q... is %d characters long; the most it may have is %d (it becomes a file name): shorten it", u.ID, utf8.RuneCountInString(u.ID), MaxIDLength)
+			ok = false
 		case !safeID.MatchString(u.ID) || strings.Contains(u.ID, ".."):
 			ps.add(t.at(r, "id"), "unit id %q cannot be used in file names; use only letters, digits, '-', '_' and '.' (no '..'), starting with a letter or digit", u.ID)
 			ok = false
 		case reservedName(u.ID):
-			ps.add(t.at(r, "id"), "unit id %q is a name Windows keeps for a device and cannot be a file name; add to it, e.g. %q", u.ID, u.ID+"-1")
+			ps.add(t.at(r, "id"), "unit id %q is a name Windows keeps for a device and cannot be a file name; add to it, e.g. %q", u.ID, unreserved(u.ID))
 			ok = false
 		}
 		lv := t.get(r, "level")
@@ -250,6 +253,9 @@ func unitsOf(t *table, ps Problems) ([]Unit, Problems) {
 			if i := strings.IndexFunc(n.val, unicode.IsControl); i >= 0 {
 				c, _ := utf8.DecodeRuneInString(n.val[i:])
 				ps.add(t.at(r, n.col), "%s of unit %q holds the control character %U; remove it (a line break or tab inside the cell?)", n.col, u.ID, c)
+				ok = false
+			} else if msg := badName(n.val); msg != "" {
+				ps.add(t.at(r, n.col), "%s of unit %q %s", n.col, u.ID, msg)
 				ok = false
 			}
 		}
@@ -380,17 +386,63 @@ func parseRank(s string) (int, error) {
 		return n, nil
 	}
 	// Excel may store a rank as 1.0.
-	f, err := strconv.ParseFloat(s, 64)
+	f, err := parseNumber(s)
 	if err != nil || f != math.Trunc(f) || f < 1 || f > math.MaxInt32 {
 		return 0, bad
 	}
 	return int(f), nil
 }
 
+// plainNumber is a number as a spreadsheet writes it: digits, a decimal
+// point and an exponent (1.5E-2). Go's other number syntax (0x1p4, 0_1,
+// Inf) is not a number in a ranking.
+var plainNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?$`)
+
 func parseNumber(s string) (float64, error) {
+	if !plainNumber.MatchString(s) {
+		return 0, fmt.Errorf("not a number")
+	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
 		return 0, fmt.Errorf("not a number")
 	}
 	return f, nil
+}
+
+// MaxIDLength is the longest unit id: it becomes a file name, with its
+// folders and extension, under every system's limits.
+const MaxIDLength = 100
+
+// unreserved suggests an id for one that Windows keeps for a device: "-1"
+// after its first part (nul.x becomes nul-1.x), which no device name has.
+func unreserved(id string) string {
+	i := strings.IndexByte(id, '.')
+	if i < 0 {
+		i = len(id)
+	}
+	return id[:i] + "-1" + id[i:]
+}
+
+// badName says what is wrong with a name that would print as nothing or
+// as something else: only invisible characters (zero-width spaces and
+// joiners), a mark or vowel sign with no letter before it (a dotted
+// circle in print), or bidi controls, which reorder the text around them.
+// "" for a good name.
+func badName(s string) string {
+	if i := strings.IndexFunc(s, isBidiControl); i >= 0 {
+		c, _ := utf8.DecodeRuneInString(s[i:])
+		return fmt.Sprintf("holds the bidi control %U, which reorders the text around it; remove it", c)
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if unicode.In(first, unicode.Mn, unicode.Mc, unicode.Me) {
+		return fmt.Sprintf("begins with the mark or vowel sign %U %q, which has no letter to sit on; write the letter before it", first, string(first))
+	}
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) < 0 {
+		return "has no letter, only invisible characters, marks or punctuation; write the unit's name"
+	}
+	return ""
+}
+
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }

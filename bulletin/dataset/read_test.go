@@ -74,6 +74,41 @@ func TestLoadProblems(t *testing.T) {
 			want:     `DIR/r.csv:5: unknown unit "t-bidhna"; did you mean "t-bidhuna"? (unit ids come from units.csv)`,
 		},
 		{
+			name:     "rank in Go number syntax (issue 10, case 14)",
+			rankings: rankingsWith("2024-10,t-bidhuna,0_1,,"),
+			want:     `DIR/r.csv:5: rank "0_1" is not a positive whole number; write the rank like 1 or 21 (tied units share a rank)`,
+		},
+		{
+			name:     "score in Go hex float syntax",
+			rankings: rankingsWith("2024-10,t-bidhuna,1,0x1p4,"),
+			want:     `DIR/r.csv:5: score "0x1p4" is not a number; write it like 124.5, or leave it empty`,
+		},
+		{
+			name:  "name of only a zero-width space",
+			units: unitsWith("t-ajitmal,thana,d-auraiya,\u200b,Ajitmal"),
+			want:  `DIR/units.csv:8: name_hi of unit "t-ajitmal" has no letter, only invisible characters, marks or punctuation; write the unit's name`,
+		},
+		{
+			name:  "name of only a vowel sign",
+			units: unitsWith("t-ajitmal,thana,d-auraiya,ि,Ajitmal"),
+			want:  `DIR/units.csv:8: name_hi of unit "t-ajitmal" begins with the mark or vowel sign U+093F "ि", which has no letter to sit on; write the letter before it`,
+		},
+		{
+			name:  "name with a bidi control",
+			units: unitsWith("t-ajitmal,thana,d-auraiya,अजीतमल,Ajit\u202emal"),
+			want:  `DIR/units.csv:8: name_en of unit "t-ajitmal" holds the bidi control U+202E, which reorders the text around it; remove it`,
+		},
+		{
+			name:  "id too long (issue 10, case 10)",
+			units: unitsWith("t-" + strings.Repeat("a", 99) + ",thana,d-auraiya,अजीतमल,Ajitmal"),
+			want:  `DIR/units.csv:8: unit id "t-aaaaaaaaaaaaaaaaaa"... is 101 characters long; the most it may have is 100 (it becomes a file name): shorten it`,
+		},
+		{
+			name:  "reserved id: the suggestion is not reserved itself",
+			units: unitsWith("nul.x,thana,d-auraiya,अजीतमल,Ajitmal"),
+			want:  `DIR/units.csv:8: unit id "nul.x" is a name Windows keeps for a device and cannot be a file name; add to it, e.g. "nul-1.x"`,
+		},
+		{
 			name:     "unknown unit in rankings, nothing close",
 			rankings: rankingsWith("2024-10,kotwali-nagar,1,,"),
 			want:     `DIR/r.csv:5: unknown unit "kotwali-nagar"; add it to units.csv or correct the id`,
