@@ -37,6 +37,7 @@ import (
 
 	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/output"
+	"github.com/igrs-pro/bulletin/bulletin/register"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
 
@@ -59,6 +60,14 @@ type Plan struct {
 	// Notices are lines for the office that are not errors (a sentence
 	// left out for want of history); the CLI prints them, Run ignores them.
 	Notices []string
+	// Number, when set, gives the certificates their numbers and codes
+	// from the register (and sets Register): Run calls it once it holds the
+	// month folder, so a run that may not write the month leaves the
+	// register alone.
+	Number func(p *Plan) error
+	// Register, when set, records every certificate file once the files
+	// are on disk (see Run).
+	Register *register.Register
 }
 
 // PDF is a document drawn by Draw with a worker's typesetter.
@@ -80,6 +89,7 @@ type Result struct {
 	Files        int   // files written, the manifest included
 	Certificates int   // single certificates
 	Bytes        int64 // bytes written
+	Recorded     register.Recorded
 }
 
 // Paths of a month's certificate outputs, relative to its folder.
@@ -121,6 +131,11 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	defer unlock()
 	if err := output.Claim(p.Dir, p.Scope); err != nil {
 		return res, err
+	}
+	if p.Number != nil && len(p.Certificates) > 0 {
+		if err := p.Number(&p); err != nil {
+			return res, err
+		}
 	}
 	if err := removeStale(p.Dir); err != nil {
 		return res, err
@@ -270,6 +285,13 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 		return res, syncErr
 	}
 	res.Certificates = len(p.Certificates)
+	if p.Register != nil && len(p.Certificates) > 0 {
+		// Recorded once the files are durable, in one transaction: a run
+		// that stops before here records nothing, and its rerun does.
+		if res.Recorded, err = p.Register.Record(context.WithoutCancel(ctx), p.issues(sums)); err != nil {
+			return res, err
+		}
+	}
 	if len(p.Certificates) > 0 {
 		m := manifest(p.Certificates, sums)
 		if err := output.WriteFile(filepath.Join(p.Dir, ManifestPath), m); err != nil {
@@ -369,6 +391,7 @@ func DrawCertificate(ts *typeset.Typesetter, p Plan, i int) (*certificate.Page, 
 		return nil, nil, err
 	}
 	pdf := certificate.NewDocument(c.Number, p.Date)
+	certificate.MarkVerification(pdf, c)
 	if err := pg.Add(pdf); err != nil {
 		return nil, nil, err
 	}
@@ -382,6 +405,19 @@ func pdfBytes(pdf *fpdf.Fpdf) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// issues are the certificate files as the register records them, with the
+// SHA-256 of each file as written.
+func (p Plan) issues(sums []string) []register.Issue {
+	out := make([]register.Issue, len(p.Certificates))
+	for i, c := range p.Certificates {
+		a := c.Award
+		out[i] = register.Issue{Number: c.Number, NameHi: a.Unit.NameHi, NameEn: a.Unit.NameEn, Rank: a.Rank,
+			Score: a.Score, MaxScore: a.MaxScore, SHA256: sums[i], IssueDate: p.Date.Format("2006-01-02"),
+			Code: c.Verification.Code, File: filepath.ToSlash(CertificatePath(c))}
+	}
+	return out
 }
 
 // manifest lists the certificates: number, unit, level, names, rank,

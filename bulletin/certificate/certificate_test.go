@@ -3,6 +3,7 @@ package certificate_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,6 +36,10 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 var date = time.Date(2024, time.December, 1, 0, 0, 0, 0, time.UTC)
 
 type fixture struct {
+	// hideQR covers the QR code of every page with white (the OCR test:
+	// OCR reads its modules as stray letters; TestQRCodeDecodes reads it).
+	hideQR bool
+	id     *certificate.Identity
 	awards []facts.Award
 	langs  []*l10n.Lang
 	sig    config.Signatory
@@ -53,7 +58,10 @@ func load(t testing.TB, month string) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := fixture{sig: cfg.Signatory}
+	f := fixture{sig: cfg.Signatory, id: &certificate.Identity{
+		Org:    map[string]string{"hi": cfg.Office.OrgHi, "en": cfg.Office.OrgEn},
+		Office: map[string]string{"hi": cfg.Office.NameHi, "en": cfg.Office.NameEn},
+	}}
 	// Every level, the zone itself too (which the office names in
 	// certificates.levels to award itself).
 	all := []dataset.Level{dataset.Zone, dataset.Range, dataset.District, dataset.Thana}
@@ -84,13 +92,27 @@ func load(t testing.TB, month string) fixture {
 	return f
 }
 
+// compose composes a's certificate as a new register would number it: the
+// serial is the award's place among the month's of its level. The code
+// stands in for the register's.
 func (f fixture) compose(t testing.TB, a facts.Award) certificate.Certificate {
 	t.Helper()
-	n, err := f.num.Number(a)
+	serial := 0
+	for _, o := range f.awards {
+		if o.Unit.Level == a.Unit.Level {
+			serial++
+		}
+		if o.Unit.ID == a.Unit.ID {
+			break
+		}
+	}
+	n, err := f.num.Number(a, serial)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := certificate.Compose(f.langs, a, n, date, f.sig)
+	code := fmt.Sprintf("TEST%06d", serial)
+	v := certificate.Verification{Code: code, Payload: certificate.QRPayload("https://pro.example.org", n, code)}
+	c, err := certificate.Compose(f.langs, a, n, date, f.sig, f.id, v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,15 +165,18 @@ func TestCitationWithoutScore(t *testing.T) {
 
 func TestNumberer(t *testing.T) {
 	f := load(t, "2024-11")
-	n, _ := certificate.NewNumberer(`{{.Unit}}-{{.Level}}-{{.Seq}}`)
-	if got, _ := n.Number(f.awards[0]); got != "z-kanpur-zone-4" {
+	n, _ := certificate.NewNumberer(`{{.Unit}}-{{.Level}}-{{.Serial}}`)
+	if got, _ := n.Number(f.awards[0], 4); got != "z-kanpur-zone-4" {
 		t.Errorf("number = %q", got)
+	}
+	if _, err := certificate.NewNumberer(`{{.Month}}/{{.Seq}}`); err == nil || !strings.Contains(err.Error(), "use .Serial") {
+		t.Errorf(".Seq: %v", err)
 	}
 	if _, err := certificate.NewNumberer(`{{.Month`); err == nil {
 		t.Error("broken template: no error")
 	}
 	n, _ = certificate.NewNumberer(`{{.Nope}}`)
-	if _, err := n.Number(f.awards[0]); err == nil {
+	if _, err := n.Number(f.awards[0], 1); err == nil {
 		t.Error("unknown field: no error")
 	}
 }
@@ -162,7 +187,7 @@ func TestLayoutOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.UnitHi.Size != 30 || l.UnitHi.Family != "serif" || l.UnitEn.Size != 18 {
+	if l.UnitHi.Size != 30 || l.UnitHi.Family != "serif" || l.UnitEn.Size != 15 {
 		t.Errorf("override: unit_hi %+v, unit_en %+v", l.UnitHi, l.UnitEn)
 	}
 	for over, want := range map[string]string{
@@ -216,6 +241,11 @@ func render(t testing.TB, f fixture, ids ...string) ([]byte, []certificate.Certi
 		}
 		if err := pg.Add(pdf); err != nil {
 			t.Fatal(err)
+		}
+		if f.hideQR {
+			x, y := certificate.QRArea(f.layout)
+			pdf.SetFillColor(255, 255, 255)
+			pdf.Rect(x, y, f.layout.QR.Size, f.layout.QR.Size, "F")
 		}
 	}
 	var b bytes.Buffer
@@ -360,7 +390,9 @@ func TestSameInputSameBytes(t *testing.T) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // Every certificate of the example month, checked by ocrtest.MeasurePDF
-// page by page against Certificate.Lines: the text copies out exactly
+// page by page against Certificate.Lines (with the QR code covered, whose
+// modules OCR reads as stray letters; TestQRCodeDecodes reads it): the
+// text copies out exactly
 // (extract CER 0) and reads back by OCR. OCR (tesseract hin+eng) has two
 // blind spots on these pages that have nothing to do with shaping: it
 // drops the Latin digit 1 ("125" reads "25"; 8 to 10 of them a page) and
@@ -374,6 +406,7 @@ func TestPdfcheckEveryCertificate(t *testing.T) {
 	ocrtest.RequireTools(t)
 	testtools.RequireTool(t, "pdfseparate")
 	f := load(t, "2024-11")
+	f.hideQR = true
 	ids := make([]string, len(f.awards))
 	for i, a := range f.awards {
 		ids[i] = a.Unit.ID

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"text/template"
@@ -28,10 +29,43 @@ type Text struct {
 	Designation string
 }
 
+// Identity is the issuing office as the head of a certificate shows it.
+type Identity struct {
+	Emblem     []byte // PNG or JPEG (office.emblem); nil for none
+	EmblemType string // "png" or "jpg"
+	// Org is the organisation line and Office the office's name, by
+	// language tag ("hi", "en"): office.org_hi, office.name_hi, ...
+	Org, Office map[string]string
+}
+
+// Verification is what a certificate carries to be checked against the
+// register: the code printed on it and the text of its QR code.
+type Verification struct {
+	Code    string // register.CodeLen characters
+	Payload string // <verify_base>/verify?n=...&c=..., or n=...;c=...
+}
+
+// QRPayload is the text of a certificate's QR code: the verification
+// page's address with the number and code, URL-escaped, when the office
+// publishes one (base), else "n=<number>;c=<code>".
+func QRPayload(base, number, code string) string {
+	if base == "" {
+		return "n=" + number + ";c=" + code
+	}
+	return strings.TrimRight(base, "/") + "/verify?n=" + url.QueryEscape(number) + "&c=" + url.QueryEscape(code)
+}
+
 // Certificate is one unit's certificate, in one or more languages.
 type Certificate struct {
 	Award  facts.Award
 	Number string
+	// Identity is the issuer at the head of the page (shared by a month's
+	// certificates); nil draws none.
+	Identity *Identity
+	// Verification is the code and QR code; CodeLine is the code with its
+	// labels, as NumberLine.
+	Verification Verification
+	CodeLine     string
 	// NumberLine and DateLine are written once for all languages, their
 	// labels joined: "प्रमाण पत्र संख्या / Certificate No.: KZ/IGRS/2024-11/THANA/0042",
 	// "दिनांक / Date: 01.12.2024".
@@ -41,7 +75,7 @@ type Certificate struct {
 }
 
 // Numberer formats certificate numbers from a template such as
-// KZ/IGRS/{{.Month}}/{{.LEVEL}}/{{printf "%04d" .Seq}}.
+// KZ/IGRS/{{.Month}}/{{.LEVEL}}/{{printf "%04d" .Serial}}.
 type Numberer struct{ t *template.Template }
 
 // NumberData is what a certificate number template sees.
@@ -49,37 +83,46 @@ type NumberData struct {
 	Month string // 2024-11
 	Level string // thana
 	LEVEL string // THANA
-	Seq   int    // the unit's position among the units of its level in units.csv, from 1
-	Unit  string // the unit's id
+	// Serial is the register's serial of the certificate: its place among
+	// the month's certificates of its level, in the order they were first
+	// issued, from 1. It never changes once given.
+	Serial int
+	Unit   string // the unit's id
 }
+
+const numberHint = `write it like KZ/IGRS/{{.Month}}/{{.LEVEL}}/{{printf "%04d" .Serial}}`
 
 // NewNumberer parses a certificate number template.
 func NewNumberer(tmpl string) (*Numberer, error) {
+	if strings.Contains(tmpl, ".Seq") {
+		return nil, fmt.Errorf("certificates.number %q uses .Seq, the unit's place in units.csv, which shifts when a unit is added; use .Serial, the register's serial, which never changes: %s", tmpl, numberHint)
+	}
 	t, err := template.New("number").Option("missingkey=error").Parse(tmpl)
 	if err != nil {
-		return nil, fmt.Errorf("certificates.number %q: %v; write it like KZ/IGRS/{{.Month}}/{{.LEVEL}}/{{printf \"%%04d\" .Seq}}", tmpl, err)
+		return nil, fmt.Errorf("certificates.number %q: %v; %s", tmpl, err, numberHint)
 	}
 	return &Numberer{t: t}, nil
 }
 
-// Number formats the number of a's certificate.
-func (n *Numberer) Number(a facts.Award) (string, error) {
+// Number formats the number of a's certificate, the serial-th of its
+// month and level.
+func (n *Numberer) Number(a facts.Award, serial int) (string, error) {
 	var b bytes.Buffer
 	lv := a.Unit.Level.String()
-	err := n.t.Execute(&b, NumberData{Month: a.Month.String(), Level: lv, LEVEL: strings.ToUpper(lv), Seq: a.Seq, Unit: a.Unit.ID})
+	err := n.t.Execute(&b, NumberData{Month: a.Month.String(), Level: lv, LEVEL: strings.ToUpper(lv), Serial: serial, Unit: a.Unit.ID})
 	if err != nil {
-		return "", fmt.Errorf("certificates.number: %v", err)
+		return "", fmt.Errorf("certificates.number: %v; %s", err, numberHint)
 	}
 	return b.String(), nil
 }
 
 // Compose writes a's certificate in each of langs.
-func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, sig config.Signatory) (Certificate, error) {
-	c := Certificate{Award: a, Number: number}
+func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, sig config.Signatory, id *Identity, v Verification) (Certificate, error) {
+	c := Certificate{Award: a, Number: number, Identity: id, Verification: v}
 	if len(langs) == 0 {
 		return c, fmt.Errorf("certificate of %s: no language", a.Unit.ID)
 	}
-	var numberLabels, dateLabels []string
+	var numberLabels, dateLabels, codeLabels []string
 	for _, l := range langs {
 		t, err := composeText(l, a)
 		if err != nil {
@@ -93,10 +136,11 @@ func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, s
 		c.Texts = append(c.Texts, t)
 		nl, err1 := l.Msg("Cert.NumberLabel")
 		dl, err2 := l.Msg("Cert.DateLabel")
-		if err := errors.Join(err1, err2); err != nil {
+		cl, err3 := l.Msg("Cert.CodeLabel")
+		if err := errors.Join(err1, err2, err3); err != nil {
 			return c, err
 		}
-		numberLabels, dateLabels = append(numberLabels, nl), append(dateLabels, dl)
+		numberLabels, dateLabels, codeLabels = append(numberLabels, nl), append(dateLabels, dl), append(codeLabels, cl)
 	}
 	// The first language writes the shared lines.
 	first := langs[0]
@@ -110,10 +154,14 @@ func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, s
 	// alike then take the number as one run of Latin text.
 	slices.Reverse(numberLabels)
 	slices.Reverse(dateLabels)
+	slices.Reverse(codeLabels)
 	if c.NumberLine, err = first.Msg("Cert.Label", "Label", strings.Join(numberLabels, " / "), "Value", number); err != nil {
 		return c, err
 	}
 	if c.DateLine, err = first.Msg("Cert.Label", "Label", strings.Join(dateLabels, " / "), "Value", d); err != nil {
+		return c, err
+	}
+	if c.CodeLine, err = first.Msg("Cert.Label", "Label", strings.Join(codeLabels, " / "), "Value", v.Code); err != nil {
 		return c, err
 	}
 	return c, nil
@@ -161,7 +209,8 @@ func composeText(l *l10n.Lang, a facts.Award) (Text, error) {
 // what golden tests compare and what a reviewer reads.
 func (c Certificate) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "[%s] %s %s rank %d\n  %s\n  %s\n", c.Number, c.Award.Unit.Level, c.Award.Unit.ID, c.Award.Rank, c.NumberLine, c.DateLine)
+	fmt.Fprintf(&b, "[%s] %s %s rank %d\n  %s\n  %s\n  %s\n  qr: %s\n", c.Number, c.Award.Unit.Level, c.Award.Unit.ID, c.Award.Rank,
+		c.NumberLine, c.DateLine, c.CodeLine, c.Verification.Payload)
 	for _, t := range c.Texts {
 		for _, f := range []string{t.Title, t.Unit, t.Citation, t.Name, t.Designation} {
 			fmt.Fprintf(&b, "  %s: %s\n", t.Lang, f)

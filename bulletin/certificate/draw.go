@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	qrcode "github.com/skip2/go-qrcode"
 
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
@@ -51,6 +52,7 @@ type Page struct {
 	content []byte
 	size    int
 	fonts   typeset.FontUse
+	emblem  *Identity // whose emblem the page draws, registered in each document
 }
 
 var (
@@ -67,6 +69,9 @@ func Record(ts *typeset.Typesetter, c Certificate, l *Layout) (*Page, error) {
 		pdf := &t.Fpdf
 		if err = Draw(ts, pdf, c, l); err == nil {
 			pg.fonts = typeset.FontsUsed(pdf)
+			if drawsEmblem(c, l) {
+				pg.emblem = c.Identity
+			}
 		}
 	})
 	if err != nil {
@@ -107,6 +112,11 @@ func (pg *Page) Add(pdf *fpdf.Fpdf) error {
 		return err
 	}
 	pdf.AddPage()
+	if pg.emblem != nil {
+		// The recorded page names the image by a hash of its data, which
+		// is the name it gets in any document.
+		registerEmblem(pdf, pg.emblem)
+	}
 	pdf.RawWriteStr(sb.String()) // fpdf copies a string with no slack
 	if err := typeset.UseFonts(pdf, pg.fonts); err != nil {
 		return err
@@ -117,47 +127,110 @@ func (pg *Page) Add(pdf *fpdf.Fpdf) error {
 // Draw adds a page to pdf (made by NewDocument) with the certificate on it.
 func Draw(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout) error {
 	pdf.AddPage()
-	drawBorder(pdf, l)
-	left := l.Content.Left
-	width := pageW - l.Content.Left - l.Content.Right
-	cx := left + width/2
-	y := l.Content.Top
-	if err := drawMeta(ts, pdf, c, l, left, left+width); err != nil {
+	if l.Offset.X != 0 || l.Offset.Y != 0 {
+		pdf.TransformBegin()
+		pdf.TransformTranslate(l.Offset.X, l.Offset.Y)
+		defer pdf.TransformEnd()
+	}
+	if l.Border.Draw {
+		drawBorder(pdf, l)
+	}
+	d := &drawer{ts: ts, pdf: pdf, l: l, left: l.Content.Left, width: pageW - l.Content.Left - l.Content.Right}
+	if err := drawMeta(ts, pdf, c, l, d.left, d.left+d.width); err != nil {
 		return err
 	}
+	y, err := d.head(c)
+	if err != nil {
+		return err
+	}
+	if y, err = d.body(c, max(y, l.Content.Top)); err != nil {
+		return err
+	}
+	footTop, err := drawFoot(ts, pdf, c, l, d.left, d.width)
+	if err != nil {
+		return err
+	}
+	if y > footTop {
+		return fmt.Errorf("certificate of %s: the text runs %.1f mm into the foot; make the fonts of certificate-layout.toml smaller", c.Award.Unit.ID, y-footTop)
+	}
+	return pdf.Error()
+}
 
-	styles := func(lang string, hi, en TextStyle) TextStyle {
-		if lang == "hi" {
-			return hi
-		}
-		return en
+// drawer draws the centred blocks of a certificate, top down.
+type drawer struct {
+	ts          *typeset.Typesetter
+	pdf         *fpdf.Fpdf
+	l           *Layout
+	left, width float64
+}
+
+func styleFor(lang string, hi, en TextStyle) TextStyle {
+	if lang == "hi" {
+		return hi
 	}
-	// oneLine draws text centred with the top of its line at y and returns
-	// the y below it.
-	oneLine := func(text string, ts0 TextStyle, y float64) (float64, error) {
-		st := ts0.Style()
-		asc, _, lh, err := ts.Metrics(st)
-		if err != nil {
+	return en
+}
+
+// line draws text centred with the top of its line at y and returns the y
+// below it.
+func (d *drawer) line(text string, s TextStyle, y float64) (float64, error) {
+	st := s.Style()
+	asc, _, lh, err := d.ts.Metrics(st)
+	if err != nil {
+		return y, err
+	}
+	_, err = d.ts.DrawLine(d.pdf, d.left+d.width/2, y+asc, typeset.Center, typeset.Run{Text: text, Style: st})
+	return y + lh, err
+}
+
+// paragraph draws text centred in the content width, top at y.
+func (d *drawer) paragraph(text string, s TextStyle, y float64) (float64, error) {
+	p, err := d.ts.LayoutText(text, s.Style(), typeset.Options{Width: d.width, Align: typeset.Center, LineSpacing: s.LineSpacing})
+	if err != nil {
+		return y, err
+	}
+	return y + p.Height, p.Draw(d.pdf, d.left, y)
+}
+
+// head draws the issuer, from head.top down: the emblem, the organisation
+// line and the office's name in each language; it returns where the title
+// may begin.
+func (d *drawer) head(c Certificate) (float64, error) {
+	l := d.l
+	y := l.Head.Top
+	if drawsEmblem(c, l) {
+		registerEmblem(d.pdf, c.Identity)
+		info := d.pdf.GetImageInfo(emblemName(c.Identity))
+		w := l.Head.EmblemHeight
+		if info != nil && info.Height() > 0 {
+			w = l.Head.EmblemHeight * info.Width() / info.Height()
+		}
+		d.pdf.ImageOptions(emblemName(c.Identity), pageW/2-w/2, y, w, l.Head.EmblemHeight, false, fpdf.ImageOptions{}, 0, "")
+		y += l.Head.EmblemHeight + 1
+	}
+	var err error
+	for i, h := range headLines(c, l) {
+		if i == 0 {
+			y = max(y, l.Content.Meta+3) // text starts below the number and date
+		}
+		if y, err = d.line(h.text, styleFor(h.lang, h.hi, h.en), y); err != nil {
 			return y, err
 		}
-		_, err = ts.DrawLine(pdf, cx, y+asc, typeset.Center, typeset.Run{Text: text, Style: st})
-		return y + lh, err
 	}
-	// paragraph draws text centred in the content width, top at y.
-	paragraph := func(text string, ts0 TextStyle, y float64) (float64, error) {
-		p, err := ts.LayoutText(text, ts0.Style(), typeset.Options{Width: width, Align: typeset.Center, LineSpacing: ts0.LineSpacing})
-		if err != nil {
-			return y, err
-		}
-		return y + p.Height, p.Draw(pdf, left, y)
-	}
+	return y + l.Head.Gap, nil
+}
+
+// body draws the titles, the unit lines and the citations from y down and
+// returns the y below them.
+func (d *drawer) body(c Certificate, y float64) (float64, error) {
+	l := d.l
 	var err error
 	for i, t := range c.Texts {
 		if i > 0 {
 			y += l.Gaps.BetweenLanguages
 		}
-		if y, err = oneLine(t.Title, styles(t.Lang, l.TitleHi, l.TitleEn), y); err != nil {
-			return err
+		if y, err = d.line(t.Title, styleFor(t.Lang, l.TitleHi, l.TitleEn), y); err != nil {
+			return y, err
 		}
 	}
 	y += l.Gaps.AfterTitle
@@ -167,19 +240,19 @@ func Draw(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout) erro
 		}
 		// The unit's name shrinks to fit one line; a name too long even at
 		// the smallest size wraps onto a second line rather than being cut.
-		s := styles(t.Lang, l.UnitHi, l.UnitEn)
-		size, fits, err := ts.FitSize(t.Unit, s.Style(), width, s.Size, s.MinSize)
+		s := styleFor(t.Lang, l.UnitHi, l.UnitEn)
+		size, fits, err := d.ts.FitSize(t.Unit, s.Style(), d.width, s.Size, s.MinSize)
 		if err != nil {
-			return err
+			return y, err
 		}
 		s.Size = size
 		if fits {
-			y, err = oneLine(t.Unit, s, y)
+			y, err = d.line(t.Unit, s, y)
 		} else {
-			y, err = paragraph(t.Unit, s, y)
+			y, err = d.paragraph(t.Unit, s, y)
 		}
 		if err != nil {
-			return err
+			return y, err
 		}
 	}
 	y += l.Gaps.AfterUnit
@@ -187,18 +260,53 @@ func Draw(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout) erro
 		if i > 0 {
 			y += l.Gaps.BetweenLanguages * 2
 		}
-		if y, err = paragraph(t.Citation, styles(t.Lang, l.CitationHi, l.CitationEn), y); err != nil {
-			return err
+		if y, err = d.paragraph(t.Citation, styleFor(t.Lang, l.CitationHi, l.CitationEn), y); err != nil {
+			return y, err
 		}
 	}
-	footTop, err := drawFoot(ts, pdf, c, l, left, width)
-	if err != nil {
-		return err
+	return y, nil
+}
+
+// headText is one line of the head in its language.
+type headText struct {
+	lang, text string
+	hi, en     TextStyle
+}
+
+// headLines lists the lines of the head the layout draws: the organisation
+// line in each language, then the office's name in each.
+func headLines(c Certificate, l *Layout) []headText {
+	var out []headText
+	if c.Identity == nil {
+		return nil
 	}
-	if y > footTop {
-		return fmt.Errorf("certificate of %s: the text runs %.1f mm into the foot; make the fonts of certificate-layout.toml smaller", c.Award.Unit.ID, y-footTop)
+	for _, part := range []struct {
+		on     bool
+		m      map[string]string
+		hi, en TextStyle
+	}{{l.Head.Org, c.Identity.Org, l.OrgHi, l.OrgEn}, {l.Head.Office, c.Identity.Office, l.OfficeHi, l.OfficeEn}} {
+		if !part.on {
+			continue
+		}
+		for _, t := range c.Texts {
+			if s := part.m[t.Lang]; s != "" {
+				out = append(out, headText{t.Lang, s, part.hi, part.en})
+			}
+		}
 	}
-	return pdf.Error()
+	return out
+}
+
+func drawsEmblem(c Certificate, l *Layout) bool {
+	return l.Head.Emblem && c.Identity != nil && len(c.Identity.Emblem) > 0
+}
+
+func emblemName(id *Identity) string { return "emblem." + id.EmblemType }
+
+func registerEmblem(pdf *fpdf.Fpdf, id *Identity) {
+	if pdf.GetImageInfo(emblemName(id)) == nil {
+		pdf.RegisterImageOptionsReader(emblemName(id), fpdf.ImageOptions{ImageType: id.EmblemType}, bytes.NewReader(id.Emblem))
+	}
 }
 
 // footCell is one line of the signature block, in its style.
@@ -231,6 +339,9 @@ func signature(c Certificate, l *Layout) []footCell {
 // drawn: what a reader, OCR or pdftotext finds on the page.
 func (c Certificate) Lines(l *Layout) []string {
 	out := []string{c.NumberLine, c.DateLine}
+	for _, h := range headLines(c, l) {
+		out = append(out, h.text)
+	}
 	for _, t := range c.Texts {
 		out = append(out, t.Title)
 	}
@@ -240,6 +351,7 @@ func (c Certificate) Lines(l *Layout) []string {
 	for _, t := range c.Texts {
 		out = append(out, t.Citation)
 	}
+	out = append(out, c.CodeLine)
 	for _, f := range signature(c, l) {
 		out = append(out, f.text)
 	}
@@ -258,8 +370,10 @@ func drawMeta(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, 
 	return err
 }
 
-// drawFoot draws the signature block, flush with the bottom margin and
-// centred under its rule at the right, and returns the y of its top.
+// drawFoot draws the foot: the signature block, flush with the bottom
+// margin and centred under its rule at the right; the seal's place beside
+// it; the QR code and the verification code at the left. It returns the y
+// of the foot's top.
 func drawFoot(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, left, width float64) (float64, error) {
 	right := left + width
 	lines := signature(c, l)
@@ -277,7 +391,8 @@ func drawFoot(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, 
 	// The baselines, from the bottom of the last line up; the lines are
 	// drawn top down, in reading order, as extractors that follow the
 	// drawing order (PDFium) copy them out.
-	y := pageH - l.Content.Bottom // bottom of the last line
+	bottom := pageH - l.Content.Bottom // bottom of the last line
+	y := bottom
 	base := make([]float64, len(lines))
 	for i := len(lines) - 1; i >= 0; i-- {
 		_, desc, lh, err := ts.Metrics(lines[i].st)
@@ -286,6 +401,12 @@ func drawFoot(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, 
 		}
 		base[i] = y - desc
 		y -= lh
+	}
+	// The verification code reads before the signature block, so it is
+	// drawn first.
+	codeTop, err := drawQR(ts, pdf, c, l, y-2, bottom)
+	if err != nil {
+		return 0, err
 	}
 	for i, f := range lines {
 		if _, err := ts.DrawLine(pdf, x, base[i], typeset.Center, typeset.Run{Text: f.text, Style: f.st}); err != nil {
@@ -296,7 +417,71 @@ func drawFoot(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, 
 	pdf.SetDrawColor(60, 60, 60)
 	pdf.SetLineWidth(0.3)
 	pdf.Line(x-l.Gaps.SignatureRule/2, y-2, x+l.Gaps.SignatureRule/2, y-2)
-	return y - 14, nil // room above the rule for the signature itself
+	top := y - 2 - l.Gaps.SignatureRoom // room above the rule for the signature itself
+	if l.Seal.Draw {
+		// The seal goes left of the signature, level with its lines.
+		r := l.Seal.Diameter / 2
+		drawSeal(pdf, l, x-span/2-6-r, (y-2+bottom)/2)
+		top = min(top, (y-2+bottom)/2-r)
+	}
+	return min(top, codeTop), nil
+}
+
+// drawSeal marks the seal's place: a dashed circle. It holds no words, so
+// that the page's text reads in one order: the signature block is the
+// last text on the right.
+func drawSeal(pdf *fpdf.Fpdf, l *Layout, cx, cy float64) {
+	col := l.Seal.Color
+	pdf.SetDrawColor(int(col[0]), int(col[1]), int(col[2]))
+	pdf.SetLineWidth(0.35)
+	pdf.SetDashPattern([]float64{1.2, 1.2}, 0)
+	pdf.Circle(cx, cy, l.Seal.Diameter/2, "D")
+	pdf.SetDashPattern(nil, 0)
+}
+
+// drawQR draws the QR code of the certificate's verification payload as
+// vector squares, qr.size mm with its quiet zone, its bottom at bottom,
+// and the verification code above it and above the signature's rule
+// (rule): so the code reads before the signature block, by eye, by
+// pdftotext and by OCR. It returns the top of the code's line.
+func drawQR(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, rule, bottom float64) (float64, error) {
+	q, err := qrcode.New(c.Verification.Payload, qrcode.Medium)
+	if err != nil {
+		return 0, fmt.Errorf("certificate of %s: QR code: %v", c.Award.Unit.ID, err)
+	}
+	bits := q.Bitmap() // with its 4-module quiet zone
+	m := l.QR.Size / float64(len(bits))
+	x0, y0 := QRArea(l)
+	x0, y0 = x0-l.Offset.X, y0-l.Offset.Y
+	pdf.SetFillColor(int(l.QR.Color[0]), int(l.QR.Color[1]), int(l.QR.Color[2]))
+	for r, row := range bits {
+		for i := 0; i < len(row); {
+			if !row[i] {
+				i++
+				continue
+			}
+			j := i
+			for j < len(row) && row[j] {
+				j++
+			}
+			pdf.Rect(x0+float64(i)*m, y0+float64(r)*m, float64(j-i)*m, m, "F")
+			i = j
+		}
+	}
+	st := l.Code.Style()
+	asc, desc, _, err := ts.Metrics(st)
+	if err != nil {
+		return 0, err
+	}
+	base := min(rule, y0+4*m) - 1 - desc // above the rule and the code's top module row
+	_, err = ts.DrawLine(pdf, x0+4*m, base, typeset.Left, typeset.Run{Text: c.CodeLine, Style: st})
+	return base - asc, err
+}
+
+// QRArea is the top left corner of the QR code (its quiet zone) on a page
+// drawn with l, in mm from the page's top left; its side is l.QR.Size.
+func QRArea(l *Layout) (x, y float64) {
+	return l.QR.Left + l.Offset.X, pageH - l.Content.Bottom - l.QR.Size + l.Offset.Y
 }
 
 func drawBorder(pdf *fpdf.Fpdf, l *Layout) {

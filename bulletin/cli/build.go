@@ -18,6 +18,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/build"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
+	"github.com/igrs-pro/bulletin/bulletin/register"
 )
 
 // BuildOptions are the options of `bulletin build` and `bulletin certificates`.
@@ -134,6 +135,20 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	}
 	if !opts.Quiet {
 		printLines(opts.IO.ErrOut, p.Notices)
+	}
+	// The register gives the numbers once build.Run holds the month folder.
+	var reg *register.Register
+	defer func() {
+		if reg != nil {
+			reg.Close()
+		}
+	}()
+	p.Number = func(p *build.Plan) error {
+		var err error
+		if reg, err = env.OpenRegister(); err != nil {
+			return err
+		}
+		return env.renderErr(env.Inputs.Register(p, plan.Options{Month: m, Date: date, Layout: p.Layout, Register: reg}))
 	}
 
 	if ctx == nil {

@@ -36,10 +36,16 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(Main(System(), os.Args[1:]))
 	}
+	dir, err := os.MkdirTemp("", "bulletin-register-")
+	if err != nil {
+		panic(err)
+	}
+	sharedRegister = filepath.Join(dir, "register.db")
 	code := m.Run()
 	if reference.dir != "" {
 		os.RemoveAll(reference.dir)
 	}
+	os.RemoveAll(dir)
 	os.Exit(code)
 }
 
@@ -62,9 +68,14 @@ func files(t *testing.T, dir string) map[string][]byte {
 	return out
 }
 
+// sharedRegister is the certificate register of the builds that tests
+// compare byte for byte: one register gives every build the same numbers
+// and verification codes (its secret keys the codes).
+var sharedRegister string
+
 func buildMonth(t *testing.T, out string, extra ...string) {
 	t.Helper()
-	args := append([]string{"build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--quiet"}, extra...)
+	args := append([]string{"build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--quiet", "--set", "register=" + sharedRegister}, extra...)
 	if code, _, stderr := run(t, args...); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, stderr)
 	}
@@ -200,7 +211,7 @@ func startBuild(t *testing.T, out string, env ...string) (*exec.Cmd, *syncBuffer
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(exe, "build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--workers", "1")
+	cmd := exec.Command(exe, "build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--workers", "1", "--set", "register="+sharedRegister)
 	cmd.Env = append(append(os.Environ(), "BULLETIN_TEST_MAIN=1"), env...)
 	stderr := new(syncBuffer)
 	cmd.Stderr = stderr
@@ -363,7 +374,7 @@ func TestBuildDiskFull(t *testing.T) {
 	// ulimit -f counts 1024-byte blocks in bash and 512 in POSIX sh: either
 	// way 64 blocks is less than the combined print file.
 	cmd := exec.Command("sh", "-c", `ulimit -f 64 && exec "$0" "$@"`, exe,
-		"build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--quiet")
+		"build", "--config", repoConfig, "--month", "2024-11", "--out", out, "--quiet", "--set", "register="+sharedRegister)
 	cmd.Env = append(os.Environ(), "BULLETIN_TEST_MAIN=1")
 	msg, err := cmd.CombinedOutput()
 	ee, ok := err.(*exec.ExitError)

@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -32,6 +33,8 @@ type Config struct {
 	// are complete: a month missing from the data after it was not
 	// published. Empty: the first month in the data.
 	HistoryFrom string `toml:"history_from"`
+	// Register is the certificate register (SQLite); empty: <out>/register.db.
+	Register string `toml:"register"`
 
 	// Folders whose files replace the bundled templates, add to or replace
 	// the bundled catalog messages, and replace the bundled fonts.
@@ -48,8 +51,12 @@ type Config struct {
 
 // Office is the announcing office, as printed on the letterhead.
 type Office struct {
-	NameHi  string `toml:"name_hi"`
-	NameEn  string `toml:"name_en"`
+	NameHi string `toml:"name_hi"`
+	NameEn string `toml:"name_en"`
+	// OrgHi and OrgEn name the organisation at the head of a certificate
+	// (उत्तर प्रदेश पुलिस, Uttar Pradesh Police); empty: no line.
+	OrgHi   string `toml:"org_hi"`
+	OrgEn   string `toml:"org_en"`
 	PlaceHi string `toml:"place_hi"`
 	PlaceEn string `toml:"place_en"`
 	Phone   string `toml:"phone"`
@@ -108,9 +115,14 @@ type Certs struct {
 	// Languages of a certificate, top to bottom: ["hi", "en"], ["hi"] or ["en"].
 	Languages []string `toml:"languages"`
 	// Number is the certificate number, a Go template over .Month
-	// (2024-11), .Level (thana), .LEVEL (THANA), .Seq (the unit's position
-	// among its level in units.csv) and .Unit (its id).
+	// (2024-11), .Level (thana), .LEVEL (THANA), .Serial (the register's
+	// serial of the certificate in its month and level, in issue order)
+	// and .Unit (its id).
 	Number string `toml:"number"`
+	// VerifyBase is the address of the office's verification page
+	// (https://pro.example.org): the QR code then opens
+	// <verify_base>/verify?n=...&c=...; empty: it holds n=...;c=... only.
+	VerifyBase string `toml:"verify_base"`
 }
 
 // Default is the configuration used for settings that config.toml leaves out.
@@ -119,7 +131,7 @@ func Default() Config {
 		Out:   "out",
 		Hindi: Hindi{MonthSpelling: "office", Digits: "latin", PadCounts: true},
 		Press: Press{Languages: []string{"hi", "en"}, Formats: []string{"txt", "md", "html", "pdf"}, ListThanas: 10},
-		Certs: Certs{BestRank: 1, Languages: []string{"hi", "en"}, Number: `IGRS/{{.Month}}/{{.LEVEL}}/{{printf "%04d" .Seq}}`},
+		Certs: Certs{BestRank: 1, Languages: []string{"hi", "en"}, Number: `IGRS/{{.Month}}/{{.LEVEL}}/{{printf "%04d" .Serial}}`},
 	}
 }
 
@@ -160,7 +172,7 @@ func Load(path string) (Config, error) {
 		return c, errors.New(strings.Join(msgs, "\n"))
 	}
 	dir := filepath.Dir(path)
-	for _, p := range []*string{&c.Units, &c.Rankings, &c.Out, &c.Templates, &c.Locales, &c.Fonts, &c.Office.Emblem} {
+	for _, p := range []*string{&c.Units, &c.Rankings, &c.Out, &c.Register, &c.Templates, &c.Locales, &c.Fonts, &c.Office.Emblem} {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
 		}
@@ -200,6 +212,11 @@ func (c Config) Check(path string) error {
 		}
 	}
 	msgs = append(msgs, checkLengths(path, reflect.ValueOf(c), "")...)
+	if b := c.Certs.VerifyBase; b != "" {
+		if u, err := url.Parse(b); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			msgs = append(msgs, fmt.Sprintf("%s: certificates.verify_base is %q; write the address of the office's verification server, e.g. \"https://pro.example.org\" (no query)", path, b))
+		}
+	}
 	if len(msgs) > 0 {
 		return errors.New(strings.Join(msgs, "\n"))
 	}

@@ -10,6 +10,7 @@
 package plan
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -27,6 +28,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/press"
 	"github.com/igrs-pro/bulletin/bulletin/trend"
+	"github.com/igrs-pro/bulletin/bulletin/register"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
 
@@ -107,6 +109,11 @@ type Options struct {
 	// cards are planned too, and the trend page of the PDF notes when
 	// press.trend_page is set.
 	Cards *card.Layout
+	// Register gives the certificates their numbers and verification
+	// codes, and records the files build writes. Nil plans a preview
+	// (validate): serials counted in this month's order, placeholder codes,
+	// nothing written.
+	Register *register.Register
 }
 
 // Month composes everything for a month: the press notes in every
@@ -162,9 +169,10 @@ func (in *Inputs) Month(o Options) (build.Plan, error) {
 		p.Files = append(p.Files, x)
 		p.PDFs = append(p.PDFs, pdf)
 	}
-	if p.Certificates, p.Bundles, err = in.Certificates(o.Month, o.Date); err != nil {
+	if p.Certificates, p.Bundles, err = in.Certificates(o); err != nil {
 		return p, err
 	}
+	p.Register = o.Register
 	return p, nil
 }
 
@@ -239,21 +247,17 @@ func (in *Inputs) PDF(n Note) (build.PDF, error) {
 	}, nil
 }
 
-// Certificates lists the certificates of month m, numbered, in order, and
-// groups them by the unit in scope that forwards them (see
+// Certificates lists the certificates of month o.Month, numbered, in
+// order, and groups them by the unit in scope that forwards them (see
 // build.Plan.Bundles).
-func (in *Inputs) Certificates(m dataset.Month, date time.Time) ([]certificate.Certificate, map[string][]int, error) {
+func (in *Inputs) Certificates(o Options) ([]certificate.Certificate, map[string][]int, error) {
 	c := in.Config
 	var levels []dataset.Level
 	for _, name := range c.Certs.Levels {
 		l, _ := dataset.ParseLevel(name)
 		levels = append(levels, l)
 	}
-	awards, err := facts.Awards(in.Data, c.Scope, m, facts.AwardRule{Levels: levels, BestRank: c.Certs.BestRank})
-	if err != nil {
-		return nil, nil, err
-	}
-	num, err := certificate.NewNumberer(c.Certs.Number)
+	awards, err := facts.Awards(in.Data, c.Scope, o.Month, facts.AwardRule{Levels: levels, BestRank: c.Certs.BestRank})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -265,20 +269,25 @@ func (in *Inputs) Certificates(m dataset.Month, date time.Time) ([]certificate.C
 		}
 		langs = append(langs, l)
 	}
+	numbers, err := in.numbers(awards, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := in.identity(o.Layout)
+	if err != nil {
+		return nil, nil, err
+	}
 	scope, _ := in.Data.Unit(c.Scope)
 	var certs []certificate.Certificate
 	bundles := map[string][]int{}
-	numbers := map[string]string{}
-	for _, a := range awards {
-		n, err := num.Number(a)
-		if err != nil {
-			return nil, nil, err
+	for i, a := range awards {
+		n := numbers[i]
+		code := strings.Repeat("0", register.CodeLen) // a preview's
+		if o.Register != nil {
+			code = o.Register.Code(n, a.Unit.ID, a.Month.String(), a.Rank)
 		}
-		if other, dup := numbers[n]; dup {
-			return nil, nil, fmt.Errorf("certificates.number gives %s to both %s and %s; include .Seq or .Unit in it", n, other, a.Unit.ID)
-		}
-		numbers[n] = a.Unit.ID
-		cert, err := certificate.Compose(langs, a, n, date, c.Signatory)
+		v := certificate.Verification{Code: code, Payload: certificate.QRPayload(c.Certs.VerifyBase, n, code)}
+		cert, err := certificate.Compose(langs, a, n, o.Date, c.Signatory, id, v)
 		if err != nil {
 			return nil, nil, templateErr(err)
 		}
@@ -288,6 +297,74 @@ func (in *Inputs) Certificates(m dataset.Month, date time.Time) ([]certificate.C
 		certs = append(certs, cert)
 	}
 	return certs, bundles, nil
+}
+
+// Register numbers the certificates of p (planned with o, without a
+// register) from o.Register, gives them its verification codes, and has
+// build record their files in it. The CLI plans and checks a month first
+// and opens the register only then, so that bad input writes nothing.
+func (in *Inputs) Register(p *build.Plan, o Options) error {
+	certs, bundles, err := in.Certificates(o)
+	if err != nil {
+		return err
+	}
+	p.Certificates, p.Bundles, p.Register = certs, bundles, o.Register
+	return nil
+}
+
+// numbers gives each award its certificate number: the register's (given
+// once per scope, month and unit, kept for good), or for a preview the
+// number the award would have in a register new to the month.
+func (in *Inputs) numbers(awards []facts.Award, o Options) ([]string, error) {
+	num, err := certificate.NewNumberer(in.Config.Certs.Number)
+	if err != nil {
+		return nil, err
+	}
+	byUnit := map[string]facts.Award{}
+	claims := make([]register.Claim, len(awards))
+	for i, a := range awards {
+		byUnit[a.Unit.ID] = a
+		claims[i] = register.Claim{Unit: a.Unit.ID, Level: a.Unit.Level.String()}
+	}
+	format := func(cl register.Claim, serial int) (string, error) { return num.Number(byUnit[cl.Unit], serial) }
+	out := make([]string, len(awards))
+	if o.Register != nil {
+		as, err := o.Register.Assign(context.Background(), in.Config.Scope, o.Month.String(), claims, format)
+		for i, a := range as {
+			out[i] = a.Number
+		}
+		return out, err
+	}
+	serials := map[string]int{}
+	given := map[string]string{}
+	for i, cl := range claims {
+		serials[cl.Level]++
+		if out[i], err = format(cl, serials[cl.Level]); err != nil {
+			return nil, err
+		}
+		if other, dup := given[out[i]]; dup {
+			return nil, fmt.Errorf("certificates.number gives %s to both %s and %s; include .Serial or .Unit in it", out[i], other, cl.Unit)
+		}
+		given[out[i]] = cl.Unit
+	}
+	return out, nil
+}
+
+// identity is the issuer at the head of the certificates: the names of
+// config.toml's office and, when the layout draws it, its emblem.
+func (in *Inputs) identity(l *certificate.Layout) (*certificate.Identity, error) {
+	o := in.Config.Office
+	id := &certificate.Identity{
+		Org:    map[string]string{"hi": o.OrgHi, "en": o.OrgEn},
+		Office: map[string]string{"hi": o.NameHi, "en": o.NameEn},
+	}
+	if o.Emblem != "" && in.Emblem != nil && l != nil && l.Head.Emblem {
+		var err error
+		if id.Emblem, id.EmblemType, err = in.Emblem(); err != nil {
+			return nil, err
+		}
+	}
+	return id, nil
 }
 
 // Drawable finds, before anything is written, any character of the unit

@@ -21,8 +21,9 @@ type Assigned struct {
 	New    bool // given by this call
 }
 
-// NumberFunc writes the number of the serial-th certificate of a level.
-type NumberFunc func(level string, serial int) (string, error)
+// NumberFunc writes the number of a claim's certificate, the serial-th of
+// its month and level.
+type NumberFunc func(c Claim, serial int) (string, error)
 
 // Assign returns the number of every claim of scope's month, in one
 // transaction: the number it already has, or a new one made by format from
@@ -59,7 +60,7 @@ func assign(ctx context.Context, tx *sql.Tx, scope, month string, c Claim, forma
 		month, c.Level).Scan(&a.Serial); err != nil {
 		return a, err
 	}
-	if a.Number, err = format(c.Level, a.Serial); err != nil {
+	if a.Number, err = format(c, a.Serial); err != nil {
 		return a, err
 	}
 	var other, otherMonth string

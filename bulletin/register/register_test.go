@@ -32,8 +32,8 @@ func open(t testing.TB, path string) *register.Register {
 
 // format is a number template as the office writes it: month, level, serial.
 func format(month string) register.NumberFunc {
-	return func(level string, serial int) (string, error) {
-		return fmt.Sprintf("KZ/%s/%s/%04d", month, strings.ToUpper(level), serial), nil
+	return func(c register.Claim, serial int) (string, error) {
+		return fmt.Sprintf("KZ/%s/%s/%04d", month, strings.ToUpper(c.Level), serial), nil
 	}
 }
 
@@ -94,7 +94,7 @@ func TestAssignKeepsNumbers(t *testing.T) {
 // nothing.
 func TestAssignRefusesASharedNumber(t *testing.T) {
 	r := open(t, filepath.Join(t.TempDir(), "register.db"))
-	same := func(level string, serial int) (string, error) { return "KZ/" + level, nil }
+	same := func(c register.Claim, serial int) (string, error) { return "KZ/" + c.Level, nil }
 	_, err := r.Assign(ctx, "z", "2024-11", claims("t-a", "t-b"), same)
 	if err == nil || !strings.Contains(err.Error(), "certificates.number gives KZ/thana to t-b of 2024-11, but the register gave it to t-a of 2024-11 already") {
 		t.Fatalf("err = %v", err)

@@ -112,7 +112,8 @@ func longestCertificate(t testing.TB) ([]byte, string) {
 		}
 	}
 	date := time.Date(2024, time.December, 1, 0, 0, 0, 0, time.UTC)
-	c, err := certificate.Compose(langs, long, "KZ/IGRS/2024-11/0001", date, cfg.Signatory)
+	v := certificate.Verification{Code: "ABCDEFGHIJ", Payload: certificate.QRPayload("", "KZ/IGRS/2024-11/0001", "ABCDEFGHIJ")}
+	c, err := certificate.Compose(langs, long, "KZ/IGRS/2024-11/0001", date, cfg.Signatory, nil, v)
 	if err != nil {
 		t.Fatal(err)
 	}
