@@ -70,6 +70,9 @@ Exit codes: 0 ok, 1 bad data, configuration or usage, 2 internal error.`,
 		NewCmdCertificates(f, nil),
 		NewCmdCard(f, nil),
 		NewCmdNote(f, nil),
+		NewCmdRegister(f),
+		NewCmdVerify(f),
+		NewCmdServe(f),
 	)
 	return cmd
 }
