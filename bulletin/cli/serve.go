@@ -16,9 +16,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/igrs-pro/bulletin/bulletin/internal/readfile"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/verify"
-	"github.com/igrs-pro/bulletin/locales"
 	"github.com/igrs-pro/bulletin/templates"
 )
 
@@ -102,7 +102,7 @@ func (g *Globals) verifyHandler(rate float64, logger *log.Logger) (*verifyServer
 	if g.Out != "" {
 		c.Out = g.Out
 	}
-	cat, err := l10n.Load(locales.FS, dirFS(c.Locales))
+	cat, err := loadCatalog(c.Locales)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,11 @@ func (g *Globals) verifyHandler(rate float64, logger *log.Logger) (*verifyServer
 		}
 		langs = append(langs, l)
 	}
-	b, err := fs.ReadFile(overlay(templates.FS, c.Templates), verifyPage)
+	tfs, err := overlay(templates.FS, "templates", c.Templates, readfile.MaxTemplate)
+	if err != nil {
+		return nil, err
+	}
+	b, err := fs.ReadFile(tfs, verifyPage)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %v", verifyPage, err)
 	}
