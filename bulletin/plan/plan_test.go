@@ -128,7 +128,7 @@ func TestCertificatesOfNamesWithLevelWords(t *testing.T) {
 	}
 	in.Data = d
 	m := dataset.Month{Year: 2024, Month: time.November}
-	certs, _, err := in.Certificates(m, time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC))
+	certs, _, err := in.Certificates(plan.Options{Month: m, Date: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
