@@ -276,7 +276,7 @@ const (
 // capOf is the length cap of the setting key.
 func capOf(key string) int {
 	switch key {
-	case "units", "rankings", "out", "templates", "locales", "fonts", "office.emblem":
+	case "units", "rankings", "out", "register", "templates", "locales", "fonts", "office.emblem":
 		return MaxPath
 	case "signatory.designation_hi", "signatory.designation_en":
 		return MaxLong
