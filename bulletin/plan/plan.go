@@ -27,8 +27,8 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/notedoc"
 	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/press"
-	"github.com/igrs-pro/bulletin/bulletin/trend"
 	"github.com/igrs-pro/bulletin/bulletin/register"
+	"github.com/igrs-pro/bulletin/bulletin/trend"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
 

@@ -60,6 +60,6 @@ func inStar(dx, dy, r float64) bool {
 	// The edge from a tip (radius r) to a notch (radius 0.4r).
 	inner := 0.4 * r
 	t := math.Abs(k) / seg
-	edge := r*inner / (inner + (r-inner)*t*1.6)
+	edge := r * inner / (inner + (r-inner)*t*1.6)
 	return rr <= math.Max(edge, inner)
 }
