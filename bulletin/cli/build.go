@@ -99,6 +99,10 @@ func addBuildFlags(cmd *cobra.Command, opts *BuildOptions) {
 	fl.IntVar(&opts.Workers, "workers", 0, "PDFs drawn at once (default: one per CPU)")
 }
 
+// MaxWorkers is the most PDFs drawn at once: each worker holds a
+// typesetter and a drawn document (a few MB).
+const MaxWorkers = 64
+
 // pauseAfter is set by tests only: called after each file a build writes,
 // with the run's context, it lets a test stop a run at a known point (it
 // blocks until the context is done) and signal it there.
@@ -109,6 +113,9 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	env, err := opts.Globals.Load()
 	if err != nil {
 		return err
+	}
+	if opts.Workers < 0 || opts.Workers > MaxWorkers {
+		return fmt.Errorf("--workers %d: use 1 to %d PDFs drawn at once, or 0 for one per CPU", opts.Workers, MaxWorkers)
 	}
 	if env.Config.Out == "-" {
 		return errors.New("--out -: build writes a folder; name one")

@@ -91,9 +91,17 @@ func Main(io *IOStreams, args []string) (code int) {
 			code = ExitInternal
 		}
 	}()
-	cmd := NewCmdRoot(io)
+	// Every write to standard output is checked: output that did not
+	// arrive (a full disk, a closed pipe) is a failure, not exit 0.
+	out := &checkedWriter{w: io.Out}
+	streams := *io
+	streams.Out = out
+	cmd := NewCmdRoot(&streams)
 	cmd.SetArgs(args)
 	err := cmd.Execute()
+	if out.err != nil { // the first failure, whatever the command made of it
+		err = fmt.Errorf("writing to standard output: %w", out.err)
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -103,6 +111,26 @@ func Main(io *IOStreams, args []string) (code int) {
 		return ExitInternal
 	}
 	return ExitData
+}
+
+// checkedWriter keeps the first error of its writes.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		c.err = err
+	}
+	return n, err
 }
 
 // indentLines puts every line after the first of a multi-line message on a

@@ -393,3 +393,44 @@ func TestSafetySettings(t *testing.T) {
 	}
 	runSafetyCases(t, cases)
 }
+
+// Case 15 of issue 10: a write to standard output that fails is a failure.
+func TestSafetyStdoutFull(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full here: %v", err)
+	}
+	defer full.Close()
+	abs, _ := filepath.Abs(repoConfig)
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "A note.\n")
+	exe, _ := os.Executable()
+	for _, args := range [][]string{
+		{"facts", "--config", abs, "--month", "2024-11"},
+		{"facts", "--config", abs, "--month", "2024-11", "--json"},
+		{"press", "--config", abs, "--month", "2024-11", "--out", "-", "--format", "txt"},
+		{"validate", "--config", abs},
+		{"note", "a.txt", "--config", abs, "--out", "-"},
+	} {
+		cmd := exec.Command(exe, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "BULLETIN_TEST_MAIN=1")
+		cmd.Stdout = full
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(stderr.String(), "writing to standard output") || !strings.Contains(stderr.String(), "no space left on device") {
+			t.Errorf("%v >/dev/full: %v, stderr %q; want exit 1 saying the output could not be written", args, err, stderr.String())
+		}
+	}
+}
+
+// --workers is capped (one of issue 10's small cases).
+func TestWorkersCapped(t *testing.T) {
+	for _, w := range []string{"100000", "-1"} {
+		code, _, stderr := run(t, "build", "--config", repoConfig, "--out", t.TempDir(), "--workers", w)
+		if code != 1 || !strings.Contains(stderr, "--workers "+w+": use 1 to 64") {
+			t.Errorf("--workers %s: exit %d, stderr %q", w, code, stderr)
+		}
+	}
+}
