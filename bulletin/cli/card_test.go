@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
 )
 
 func TestCardCommand(t *testing.T) {
@@ -66,5 +69,21 @@ func TestValidateDrawsTheCards(t *testing.T) {
 	}
 	if code, out, stderr := run(t, "validate", "--config", repoConfig); code != 0 {
 		t.Errorf("bundled layout: exit %d: %s %s", code, out, stderr)
+	}
+}
+
+// press.trend_page gives `bulletin press` the same two-page PDF as build.
+func TestPressTrendPage(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := run(t, "press", "--config", repoConfig, "--format", "pdf", "--lang", "en", "--set", "press.trend_page=true", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	info, err := exec.Command(testtools.RequireTool(t, "pdfinfo"), filepath.Join(out, "2024-11", "press-note.en.pdf")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(info, []byte("Pages:           2")) {
+		t.Errorf("pdfinfo:\n%s", info)
 	}
 }

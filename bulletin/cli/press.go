@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/igrs-pro/bulletin/bulletin/facts"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
@@ -99,7 +100,7 @@ func pressRun(opts *PressOptions) error {
 						return err
 					}
 				}
-				if b, err = env.pressPDF(ts, note); err != nil {
+				if b, err = env.pressPDF(ts, note, f); err != nil {
 					return err
 				}
 			}
@@ -163,11 +164,27 @@ func (e *Env) typesetter() (*typeset.Typesetter, error) {
 	return typeset.NewTypesetter(set, "mm")
 }
 
-// pressPDF draws a press note as a PDF on the office's letterhead.
-func (e *Env) pressPDF(ts *typeset.Typesetter, n plan.Note) ([]byte, error) {
+// pressPDF draws a press note as a PDF on the office's letterhead, with
+// the trend chart as its second page when press.trend_page is set.
+func (e *Env) pressPDF(ts *typeset.Typesetter, n plan.Note, f *facts.Facts) ([]byte, error) {
 	pdf, err := e.PDF(n)
 	if err != nil {
 		return nil, err
+	}
+	if e.Config.Press.TrendPage {
+		layout, err := e.CardLayout()
+		if err != nil {
+			return nil, err
+		}
+		h, err := e.History(f)
+		if err != nil {
+			return nil, err
+		}
+		if len(h.Months) > 0 {
+			if pdf, err = e.TrendPDF(n, f, h, layout); err != nil {
+				return nil, e.renderErr(err)
+			}
+		}
 	}
 	return pdf.Draw(ts)
 }
