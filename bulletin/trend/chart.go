@@ -99,16 +99,16 @@ func Draw(s raster.Surface, ts *typeset.Typesetter, h History, t Texts, st Style
 		if err != nil {
 			return err
 		}
-		s.Text(p, box.X0-g.slot()*0.6-14-p.Width, g.y(r)-p.Lines[0].Baseline+st.LabelSize*0.35)
+		s.Text(p, box.X0-g.overhang(st)-14-p.Width, g.y(r)-p.Lines[0].Baseline+st.LabelSize*0.35)
 	}
 	if p, err = ts.LayoutText(t.Axis, label, typeset.Options{}); err != nil {
 		return err
 	}
-	s.Text(p, box.X0-g.slot()*0.6-14-p.Width, box.Y0-st.FirstSize-8-p.Height)
+	s.Text(p, box.X0-g.overhang(st)-14-p.Width, box.Y0-st.FirstSize-8-p.Height)
 	if err := monthLabels(s, ts, h, t, g, label, bold, st); err != nil {
 		return err
 	}
-	return legend(s, ts, h, t, box.X0-g.slot()*0.6, ChartH-52, label, st)
+	return legend(s, ts, h, t, box.X0-g.overhang(st), ChartH-52, label, st)
 }
 
 // monthLabels writes each month's rank above its point, and the months'

@@ -67,6 +67,10 @@ func (g geometry) slot() float64 {
 	return (g.box.X1 - g.box.X0) / float64(g.n-1) / 2
 }
 
+// overhang is how far the grid reaches past the first and last months:
+// past their points, within their columns.
+func (g geometry) overhang(st Style) float64 { return math.Min(g.slot()*0.6, st.FirstSize*2) }
+
 // rankTicks are the ranks the axis labels: 1 and multiples of a round step,
 // at most about six.
 func rankTicks(maxR int) []int {
@@ -92,7 +96,7 @@ func Plot(s raster.Surface, h History, box Box, st Style) geometry {
 	g := geometry{box: box, n: len(h.Months), maxR: h.maxRank()}
 	for _, r := range rankTicks(g.maxR) {
 		y := g.y(r)
-		s.Fill(raster.RectPath(box.X0-g.slot()*0.6, y-0.75, box.X1+g.slot()*0.6, y+0.75), st.Grid.RGBA())
+		s.Fill(raster.RectPath(box.X0-g.overhang(st), y-0.75, box.X1+g.overhang(st), y+0.75), st.Grid.RGBA())
 	}
 	for i, m := range h.Months {
 		if !m.Published() {
