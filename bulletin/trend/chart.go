@@ -111,14 +111,18 @@ func Draw(s raster.Surface, ts *typeset.Typesetter, h History, t Texts, st Style
 	return legend(s, ts, h, t, box.X0-g.overhang(st), ChartH-52, label, st)
 }
 
-// monthLabels writes each month's rank above its point, and the months'
-// names (the year under the first month and each January) below the plot,
-// every k-th month when there are many.
+// monthLabels writes each month's rank above its point (on a patch of
+// the background, so that the line does not cross it), and the months'
+// names below the plot: every k-th month counted back from the last when
+// there are many, with the year under the first name and wherever the
+// year changes.
 func monthLabels(s raster.Surface, ts *typeset.Typesetter, h History, t Texts, g geometry, label, bold typeset.Style, st Style) error {
 	k, err := fitMonths(ts, t.Months, g, &label)
 	if err != nil {
 		return err
 	}
+	n := len(h.Months)
+	lastYear := 0
 	for i, m := range h.Months {
 		x := g.x(i)
 		if m.Published() {
@@ -130,9 +134,11 @@ func monthLabels(s raster.Surface, ts *typeset.Typesetter, h History, t Texts, g
 			if err != nil {
 				return err
 			}
-			s.Text(p, x-p.Width/2, g.y(m.Rank)-r-4-p.Height)
+			top := g.y(m.Rank) - r - 4 - p.Height
+			s.Fill(raster.RoundRectPath(x-p.Width/2-3, top+p.Height*0.15, x+p.Width/2+3, top+p.Height*0.9, 3), st.Background.RGBA())
+			s.Text(p, x-p.Width/2, top)
 		}
-		if i%k != 0 && i != len(h.Months)-1 {
+		if (n-1-i)%k != 0 {
 			continue
 		}
 		ly := g.box.Y1 + st.FirstSize + 12
@@ -140,10 +146,11 @@ func monthLabels(s raster.Surface, ts *typeset.Typesetter, h History, t Texts, g
 		if err != nil {
 			return err
 		}
-		if i == 0 || m.Month.Month == 1 {
+		if m.Month.Year != lastYear {
 			if _, err := center(s, ts, t.Years[i], label, x, ly+hgt); err != nil {
 				return err
 			}
+			lastYear = m.Month.Year
 		}
 	}
 	return nil
