@@ -7,9 +7,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -62,14 +60,6 @@ func loadBench(b *testing.B) *benchFixture {
 		b.Fatal("bench fixture not loaded")
 	}
 	return &benchFix
-}
-
-// cpuTime is the process's user+system CPU time: under other load on the
-// shared machine it varies less than wall time (reported as cpu-ns/op).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // oneCertificate draws certificate c as its own PDF into buf.

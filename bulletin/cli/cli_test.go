@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -355,5 +356,13 @@ func TestOutputFolderNotWritable(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(blocker); string(b) != "a file where the folder should be" {
 		t.Error("the file in the way was changed")
+	}
+}
+
+// bulletin version names the version and the commit.
+func TestVersion(t *testing.T) {
+	code, out, _ := run(t, "version")
+	if code != 0 || !regexp.MustCompile(`^bulletin \S+ \(commit \S+.*, go1\.\S+ \S+/\S+\)\n$`).MatchString(out) {
+		t.Errorf("exit %d, output %q", code, out)
 	}
 }

@@ -73,6 +73,7 @@ Exit codes: 0 ok, 1 bad data, configuration or usage, 2 internal error.`,
 		NewCmdRegister(f),
 		NewCmdVerify(f),
 		NewCmdServe(f),
+		NewCmdVersion(f),
 	)
 	return cmd
 }
