@@ -80,12 +80,22 @@ func printFacts(w io.Writer, f *facts.Facts) {
 			}
 		}
 		fmt.Fprintln(w)
-		prev := "not ranked"
-		if s.PreviousRank != nil {
-			prev = fmt.Sprint(*s.PreviousRank)
+		if s.SharingRank > 1 {
+			fmt.Fprintf(w, "  rank shared by %d units\n", s.SharingRank)
 		}
-		fmt.Fprintf(w, "  previous month: %s; first %d month(s) in a row; %d: first in %d of %d months ranked\n",
-			prev, s.FirstStreak, s.Year.Year, s.Year.MonthsFirst, s.Year.MonthsRanked)
+		prev := "not known"
+		if s.PreviousMonth != nil {
+			prev = "not ranked in " + s.PreviousMonth.String()
+			if s.PreviousRank != nil {
+				prev = fmt.Sprintf("%d (%s)", *s.PreviousRank, s.PreviousMonth)
+			}
+		}
+		whole := ""
+		if !s.Year.Whole {
+			whole = " (history from " + f.HistoryFrom.String() + ": not the whole year)"
+		}
+		fmt.Fprintf(w, "  previous ranking: %s; first in %d published ranking(s) in a row; %d: first in %d of %d months ranked%s\n",
+			prev, s.FirstStreak, s.Year.Year, s.Year.MonthsFirst, s.Year.MonthsRanked, whole)
 	}
 	for _, l := range f.Levels {
 		names := make([]string, len(l.FirstUnits))
