@@ -34,6 +34,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 var goldenMonths = []string{"2024-11", "2024-06", "2024-08"}
 
 func TestPressGolden(t *testing.T) {
+	pdftotext := testtools.RequireTool(t, "pdftotext")
 	for _, m := range goldenMonths {
 		t.Run(m, func(t *testing.T) {
 			out := t.TempDir()
@@ -50,6 +51,7 @@ func TestPressGolden(t *testing.T) {
 					}
 					golden(t, filepath.Join("testdata", "golden", m, name), got)
 				}
+				pdfHasTheText(t, pdftotext, filepath.Join(out, m), lang)
 			}
 		})
 	}

@@ -62,19 +62,7 @@ func TestLevelNamesGolden(t *testing.T) {
 					}
 					golden(t, filepath.Join("testdata", "golden", "levelnames", c.name, name), got)
 				}
-				// The PDF carries the same words: every line of the text
-				// note is in its text, line breaks aside.
-				txt, _ := os.ReadFile(filepath.Join(out, "2024-11", "press-note."+lang+".txt"))
-				b, err := exec.Command(pdftotext, filepath.Join(out, "2024-11", "press-note."+lang+".pdf"), "-").Output()
-				if err != nil {
-					t.Fatal(err)
-				}
-				pdf := strings.Join(strings.Fields(string(b)), " ")
-				for _, line := range strings.Split(string(txt), "\n") {
-					if line = strings.Join(strings.Fields(line), " "); line != "" && !strings.Contains(pdf, line) {
-						t.Errorf("press-note.%s.pdf lacks %q", lang, line)
-					}
-				}
+				pdfHasTheText(t, pdftotext, filepath.Join(out, "2024-11"), lang)
 			}
 		})
 	}
@@ -118,6 +106,27 @@ func TestYearTallyNeedsTheWholeYear(t *testing.T) {
 			if got := strings.Contains(out, "वर्ष 2024 में 08 में से 07 बार प्रथम"); got != c.headlineYear {
 				t.Errorf("history_from %q: tally in the headline = %v, want %v", c.from, got, c.headlineYear)
 			}
+		}
+	}
+}
+
+// pdfHasTheText checks that the PDF note of lang in dir carries the words
+// of its text note: every line of the txt is in the PDF's text (pdftotext),
+// line breaks aside.
+func pdfHasTheText(t *testing.T, pdftotext, dir, lang string) {
+	t.Helper()
+	txt, err := os.ReadFile(filepath.Join(dir, "press-note."+lang+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := exec.Command(pdftotext, filepath.Join(dir, "press-note."+lang+".pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := strings.Join(strings.Fields(string(b)), " ")
+	for _, line := range strings.Split(string(txt), "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" && !strings.Contains(pdf, line) {
+			t.Errorf("press-note.%s.pdf lacks %q", lang, line)
 		}
 	}
 }
