@@ -218,15 +218,9 @@ func drawPages(ts *typeset.Typesetter, doc Document, opts Options) (*fpdf.Fpdf, 
 	}
 	for i, f := range doc.Figures {
 		pdf.AddPage()
-		name := fmt.Sprintf("figure%d", i+1)
-		info := pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(f.PNG))
-		if err := pdf.Error(); err != nil || info == nil || info.Width() <= 0 {
-			if err == nil {
-				err = errors.New("empty image")
-			}
+		if err := f.Draw(pdf, ts, m, m, pageW-2*m); err != nil {
 			return nil, fmt.Errorf("notedoc: figure %d: %w", i+1, err)
 		}
-		pdf.ImageOptions(name, m, m, pageW-2*m, 0, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 		if err := drawPageLabel(pdf, ts, opts, len(lo.pages)+i, len(lo.pages)+len(doc.Figures)); err != nil {
 			return nil, err
 		}

@@ -38,6 +38,8 @@ import (
 	"strings"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
 
@@ -54,15 +56,18 @@ type Document struct {
 	DateLine   string // flush right below the title
 	Blocks     []Block
 	Signature  *Signature
-	// Figures are pictures each drawn on a page of its own after the text
-	// (the press note's trend chart, press.trend_page), as wide as the
-	// text.
+	// Figures are drawn each on a page of its own after the text (the
+	// press note's trend chart, press.trend_page), as wide as the text.
 	Figures []Figure
 }
 
-// Figure is a picture: a PNG image.
+// Figure is a picture drawn on a page of its own.
 type Figure struct {
-	PNG []byte
+	// Draw draws the figure with its top-left corner at (x, y), width
+	// wide, in the document's unit (mm), with ts (as vectors and text that
+	// copies out). It is called once for the draft and once for the final
+	// drawing of the document.
+	Draw func(pdf *fpdf.Fpdf, ts *typeset.Typesetter, x, y, width float64) error
 }
 
 // Letterhead is the office's heading on the first page.

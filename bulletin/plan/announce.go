@@ -7,6 +7,8 @@ import (
 	_ "image/jpeg" // office.emblem may be a JPEG
 	_ "image/png"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"github.com/igrs-pro/bulletin/bulletin/build"
 	"github.com/igrs-pro/bulletin/bulletin/card"
 	"github.com/igrs-pro/bulletin/bulletin/docx"
@@ -138,24 +140,11 @@ func (in *Inputs) TrendPDF(n Note, f *facts.Facts, h trend.History, l *card.Layo
 	return build.PDF{
 		Path: n.FileName("pdf"),
 		Draw: func(ts *typeset.Typesetter) ([]byte, error) {
-			fig, err := trendFigure(ts, h, tx, l.Trend)
-			if err != nil {
-				return nil, err
-			}
 			doc := doc
-			doc.Figures = []notedoc.Figure{fig}
+			doc.Figures = []notedoc.Figure{{Draw: func(pdf *fpdf.Fpdf, ts *typeset.Typesetter, x, y, w float64) error {
+				return trend.DrawPDF(pdf, ts, "mm", h, tx, l.Trend, x, y, w)
+			}}}
 			return notedoc.Draw(ts, doc, notedoc.Options{CreationDate: n.Date})
 		},
 	}, nil
-}
-
-// trendFigure is the trend chart as a figure of the PDF note
-// (press.trend_page), drawn when the PDF is.
-func trendFigure(ts *typeset.Typesetter, h trend.History, tx trend.Texts, st trend.Style) (notedoc.Figure, error) {
-	pt, err := typeset.NewTypesetter(ts.FontSet(), "pt")
-	if err != nil {
-		return notedoc.Figure{}, err
-	}
-	b, err := trend.PNG(pt, h, tx, st)
-	return notedoc.Figure{PNG: b}, err
 }

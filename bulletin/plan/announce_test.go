@@ -12,6 +12,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
+	"github.com/igrs-pro/bulletin/bulletin/trend"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 	"github.com/igrs-pro/bulletin/fonts"
 	"github.com/igrs-pro/bulletin/templates"
@@ -31,7 +32,7 @@ func cardLayout(t *testing.T) *card.Layout {
 }
 
 // With press.trend_page the PDF note gets the trend chart as its second
-// page; without it the note keeps its one page.
+// page, drawn as vectors and text; without it the note keeps its one page.
 func TestTrendPage(t *testing.T) {
 	pdfinfo := testtools.RequireTool(t, "pdfinfo")
 	in := example(t)
@@ -71,6 +72,27 @@ func TestTrendPage(t *testing.T) {
 			}
 			if !strings.Contains(string(out), want) {
 				t.Errorf("trend_page %v: pdfinfo says\n%s", on, out)
+			}
+			if !on {
+				continue
+			}
+			// The chart is vectors and text: its title and month names
+			// copy out of page 2, shaped Hindi and all.
+			text, err := exec.Command(testtools.RequireTool(t, "pdftotext"), "-f", "2", "-l", "2", path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, _ := in.Facts(m)
+			h, _ := in.History(f)
+			lang, _ := in.Lang("hi")
+			tx, err := trend.TextsFor(lang, f.Scope.UnitRef, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range []string{tx.Title, tx.Span, tx.First, tx.Gap, tx.Months[0], tx.Months[len(tx.Months)-1]} {
+				if !strings.Contains(string(text), w) {
+					t.Errorf("page 2 lacks %q; pdftotext:\n%s", w, text)
+				}
 			}
 		}
 	}

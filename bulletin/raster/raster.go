@@ -103,6 +103,25 @@ type pathOp struct {
 	pts [3]Point
 }
 
+// Walk calls f for each segment of the path in order: op 'M' starts a
+// contour at pts[0], 'L' is a line to pts[0], 'Q' a quadratic Bézier
+// (control pts[0], end pts[1]), 'C' a cubic one (pts[0], pts[1], end
+// pts[2]). Each contour is closed.
+func (p *Path) Walk(f func(op byte, pts []Point)) {
+	for _, op := range p.ops {
+		switch {
+		case op.mv:
+			f('M', op.pts[:1])
+		case op.n == 1:
+			f('L', op.pts[:1])
+		case op.n == 2:
+			f('Q', op.pts[:2])
+		default:
+			f('C', op.pts[:3])
+		}
+	}
+}
+
 // NewPath returns an empty path.
 func NewPath() *Path {
 	return &Path{min: Point{math.Inf(1), math.Inf(1)}, max: Point{math.Inf(-1), math.Inf(-1)}, none: true}

@@ -72,11 +72,18 @@ func TextsFor(lang *l10n.Lang, unit facts.UnitRef, h History) (Texts, error) {
 
 // Draw draws the whole chart (title, span, plot, axis, month labels,
 // legend) on a ChartW×ChartH surface.
+// ts must be a Typesetter for unit "pt": one point is one pixel.
 func Draw(s raster.Surface, ts *typeset.Typesetter, h History, t Texts, st Style) error {
+	return draw(s, ts, h, t, st, 1)
+}
+
+// draw is Draw with a Typesetter whose unit is ptPerUnit points: font sizes
+// are multiplied by it, so that text is measured in the chart's pixels.
+func draw(s raster.Surface, ts *typeset.Typesetter, h History, t Texts, st Style, ptPerUnit float64) error {
 	fam := typeset.Sans
-	title := typeset.Style{Family: fam, Weight: typeset.Bold, Size: st.TitleSize, Color: st.Text.Color()}
-	label := typeset.Style{Family: fam, Size: st.LabelSize, Color: st.Muted.Color()}
-	bold := typeset.Style{Family: fam, Weight: typeset.Bold, Size: st.LabelSize, Color: st.Text.Color()}
+	title := typeset.Style{Family: fam, Weight: typeset.Bold, Size: st.TitleSize * ptPerUnit, Color: st.Text.Color()}
+	label := typeset.Style{Family: fam, Size: st.LabelSize * ptPerUnit, Color: st.Muted.Color()}
+	bold := typeset.Style{Family: fam, Weight: typeset.Bold, Size: st.LabelSize * ptPerUnit, Color: st.Text.Color()}
 	const left, right = 56.0, 56.0
 	p, err := ts.LayoutText(t.Title, title, typeset.Options{Width: ChartW - left - right})
 	if err != nil {
@@ -85,7 +92,7 @@ func Draw(s raster.Surface, ts *typeset.Typesetter, h History, t Texts, st Style
 	s.Text(p, left, 28)
 	y := 28 + p.Height
 	sub := label
-	sub.Size = st.LabelSize * 1.2
+	sub.Size *= 1.2
 	if p, err = ts.LayoutText(t.Span, sub, typeset.Options{}); err != nil {
 		return err
 	}
