@@ -89,6 +89,9 @@ func TestPressClaimsOnlyWhatTheDataSays(t *testing.T) {
 	nov, jun, aug := note("2024-11", "hi"), note("2024-06", "hi"), note("2024-08", "hi")
 	// The data begins in 2023-10: what came before in 2023 is unknown.
 	nov23 := note("2023-11", "hi")
+	// 2024-01..03 were not published: April's previous ranking is
+	// December's, and its streak counts published rankings.
+	apr := note("2024-04", "hi")
 	for _, c := range []struct {
 		note, phrase string
 		want         bool
@@ -107,6 +110,10 @@ func TestPressClaimsOnlyWhatTheDataSays(t *testing.T) {
 		{aug, "जनपद", false},
 		{nov23, "पूर्व माह की भांति कानपुर जोन ने", true},
 		{nov23, "वर्ष 2023", false},
+		{apr, "माह दिसम्बर-2023 की रैंकिंग की भांति कानपुर जोन ने प्रदेश में प्रथम स्थान", true},
+		{apr, "पूर्व माह की भांति", false},
+		{apr, "कानपुर जोन जारी की गई लगातार 04 मासिक रैंकिंग में प्रदेश में प्रथम", true},
+		{apr, "माह से", false},
 	} {
 		if got := strings.Contains(c.note, c.phrase); got != c.want {
 			t.Errorf("note contains %q = %v, want %v", c.phrase, got, c.want)
