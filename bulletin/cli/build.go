@@ -140,6 +140,9 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if err := plan.Drawable(set, env.Data, p); err != nil {
 		return err
 	}
+	if err := env.checkSettings(set); err != nil {
+		return err
+	}
 	if !opts.Quiet {
 		printLines(opts.IO.ErrOut, p.Notices)
 	}

@@ -434,3 +434,34 @@ func TestWorkersCapped(t *testing.T) {
 		}
 	}
 }
+
+// Case 11 of issue 10: validate draws everything build draws, settings
+// included, and names the data row or the setting at fault.
+func TestSafetyValidateIsBuild(t *testing.T) {
+	abs, _ := filepath.Abs(repoConfig)
+	longName := func(t *testing.T, base string) string {
+		b, err := os.ReadFile("../../examples/units.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		units := strings.Replace(string(b), "z-kanpur,zone,up,कानपुर,", "z-kanpur,zone,up,"+strings.Repeat("कानपुर", 55)+"ककक,", 1)
+		if units == string(b) {
+			t.Fatal("no z-kanpur row to change")
+		}
+		write(t, filepath.Join(base, "units.csv"), units)
+		return filepath.Join(base, "units.csv")
+	}
+	cases := []safetyCase{
+		{name: "validate/333-character Hindi name", code: 1, msg: `units.csv:11: the certificate of unit "r-kanpur" does not fit its page`,
+			setup: func(t *testing.T, base string) []string {
+				return []string{"validate", "--config", abs, "--units", longName(t, base)}
+			}},
+	}
+	for _, cmd := range []string{"validate", "build", "certificates"} {
+		cases = append(cases, safetyCase{name: cmd + "/emoji in office.email", code: 1, msg: `office.email holds U+1F600 "😀", which no bundled font can draw`,
+			setup: func(t *testing.T, base string) []string {
+				return append(repoArgs(t, base, cmd), "--set", "office.email=pro😀@example.org")
+			}})
+	}
+	runSafetyCases(t, cases)
+}

@@ -2,12 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/igrs-pro/bulletin/bulletin/plan"
-	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
 
 // ValidateOptions are the options of `bulletin validate`.
@@ -68,18 +66,13 @@ func validateRun(opts *ValidateOptions) error {
 	if err := plan.Drawable(set, env.Data, p); err != nil {
 		return err
 	}
-	// The cards and charts must fit their layout (card-layout.toml): draw
-	// them, a few tenths of a second.
-	ts, err := typeset.NewTypesetter(set, "mm")
-	if err != nil {
+	if err := env.checkSettings(set); err != nil {
 		return err
 	}
-	for _, d := range p.PDFs {
-		if ext := filepath.Ext(d.Path); ext == ".png" || ext == ".svg" {
-			if _, err := d.Draw(ts); err != nil {
-				return fmt.Errorf("%s: %w", d.Path, err)
-			}
-		}
+	// Everything must fit its layout: draw it all as build does (the
+	// certificates, notes, cards and charts), writing nothing.
+	if err := drawAll(set, env.Data, p); err != nil {
+		return err
 	}
 	printLines(opts.IO.ErrOut, p.Notices)
 	ms := env.Data.Months()

@@ -355,3 +355,26 @@ func (c Config) Required(path string, langs []string) error {
 	return fmt.Errorf("%s: %s not set; the documents print them: set them in config.toml (see the example config.toml) or with --set key=value",
 		path, strings.Join(missing, ", ")+map[bool]string{true: " is", false: " are"}[len(missing) == 1])
 }
+
+// Setting is one text setting: its toml key and value.
+type Setting struct{ Key, Value string }
+
+// Printed returns the settings that the documents print: the office's and
+// the signatory's (all but the emblem, a file), in file order.
+func (c Config) Printed() []Setting {
+	var out []Setting
+	for _, part := range []struct {
+		prefix string
+		v      any
+	}{{"office", c.Office}, {"signatory", c.Signatory}} {
+		v := reflect.ValueOf(part.v)
+		for i := range v.NumField() {
+			key, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("toml"), ",")
+			if key == "" || key == "emblem" || v.Field(i).Kind() != reflect.String {
+				continue
+			}
+			out = append(out, Setting{Key: part.prefix + "." + key, Value: v.Field(i).String()})
+		}
+	}
+	return out
+}
