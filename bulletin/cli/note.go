@@ -67,7 +67,7 @@ is 2000-01-01, so that the same FILE always gives the same bytes.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Out, "out", "", "the PDF to write, or - for standard output (default: FILE with the extension .pdf)")
 	fl.StringVar(&opts.Lang, "lang", "hi", "language of the letterhead and signature, hi or en")
-	fl.StringVar(&opts.Date, "date", "", "date of the note as YYYY-MM-DD, printed below the title and used as the PDF's date (default: no date line)")
+	fl.StringVar(&opts.Date, "date", "", "date of the note (YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or DD-MM-YYYY), printed below the title and used as the PDF's date (default: no date line)")
 	fl.BoolVar(&opts.Letterhead, "letterhead", true, "print the office's letterhead")
 	fl.BoolVar(&opts.Signature, "signature", true, "print the signatory's name and designation")
 	return cmd
