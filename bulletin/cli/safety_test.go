@@ -465,3 +465,12 @@ func TestSafetyValidateIsBuild(t *testing.T) {
 	}
 	runSafetyCases(t, cases)
 }
+
+// Case 12 of issue 10: an office's catalog is checked at load.
+func TestSafetyCatalogFields(t *testing.T) {
+	runSafetyCases(t, []safetyCase{{name: "validate/{{.Scor}}", code: 1, msg: "message Press.Score uses {{.Scor}}, which bulletin does not pass to it",
+		setup: func(t *testing.T, base string) []string {
+			write(t, filepath.Join(base, "locales", "active.en.toml"), "[\"Press.Score\"]\nother = \"{{.Unit}} scored {{.Scor}} out of {{.Max}} marks.\"\n")
+			return append(repoArgs(t, base, "validate"), "--set", "locales="+filepath.Join(base, "locales"))
+		}}})
+}

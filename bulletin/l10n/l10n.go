@@ -49,6 +49,8 @@ func Load(base, override fs.FS) (*Catalog, error) {
 	b := i18n.NewBundle(language.Hindi)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	c := &Catalog{bundle: b, ids: map[string][]string{}, msgs: map[string]map[string]*i18n.Message{}}
+	bundled := map[string]map[string]bool{} // id -> fields the bundled messages use
+	var overrides []overrideMsg
 	for _, lang := range Languages {
 		seen := map[string]bool{}
 		c.msgs[lang] = map[string]*i18n.Message{}
@@ -71,12 +73,29 @@ func Load(base, override fs.FS) (*Catalog, error) {
 			for _, m := range mf.Messages {
 				seen[m.ID] = true
 				c.msgs[lang][m.ID] = m
+				if i == 1 {
+					overrides = append(overrides, overrideMsg{file: describe(fsys, name, i), msg: m})
+					continue
+				}
+				fields, err := messageFields(m)
+				if err != nil {
+					return nil, fmt.Errorf("catalog %s: message %s: %v", describe(fsys, name, i), m.ID, err)
+				}
+				if bundled[m.ID] == nil {
+					bundled[m.ID] = map[string]bool{}
+				}
+				for f := range fields {
+					bundled[m.ID][f] = true
+				}
 			}
 		}
 		for id := range seen {
 			c.ids[lang] = append(c.ids[lang], id)
 		}
 		sort.Strings(c.ids[lang])
+	}
+	if err := checkFields(bundled, overrides); err != nil {
+		return nil, err
 	}
 	return c, c.complete()
 }

@@ -285,3 +285,18 @@ func TestRequireListsMissingMessagesAndPluralForms(t *testing.T) {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 }
+
+// An office's message may use only the fields the code passes to it
+// (issue 10, case 12): {{.Scor}} would print "<no value>".
+func TestOverrideFieldsCheckedAtLoad(t *testing.T) {
+	bad := fstest.MapFS{"active.en.toml": {Data: []byte("[\"Press.Score\"]\nother = \"{{.Unit}} scored {{.Scor}} of {{if .Max}}{{.Maximum}}{{end}} marks.\"\n")}}
+	_, err := l10n.Load(locales.FS, bad)
+	want := `active.en.toml in the locales override folder: message Press.Score uses {{.Maximum}}, {{.Scor}}, which bulletin does not pass to it (it would print "<no value>"); it passes {{.Max}}, {{.Score}}, {{.Unit}}`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+	good := fstest.MapFS{"active.en.toml": {Data: []byte("[\"Press.Score\"]\nother = \"{{.Score}}/{{.Max}} marks for {{.Unit}}.\"\n")}}
+	if _, err := l10n.Load(locales.FS, good); err != nil {
+		t.Errorf("a reworded message with the same fields: %v", err)
+	}
+}
