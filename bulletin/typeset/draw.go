@@ -153,7 +153,7 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 		if p.space {
 			// A space not merged into the word before it (e.g. the space
 			// has another style): draw it on its own so it copies out.
-			if err := d.glyphs(p, p.glyphs, x0+xs[i], y, ""); err != nil {
+			if err := d.glyphs(p, p.glyphs, x0+xs[i], y, "", i == len(ps)-1); err != nil {
 				return err
 			}
 			continue
@@ -170,7 +170,7 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 			actual += " "
 			i++
 		}
-		if err := d.glyphs(p, gl, px, y, actual); err != nil {
+		if err := d.glyphs(p, gl, px, y, actual, i == len(ps)-1); err != nil {
 			return err
 		}
 	}
@@ -182,7 +182,7 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 // marked-content span whose /ActualText is actual, so that text extraction
 // returns the logical text instead of the glyphs' code points (which are in
 // visual order and partly Private Use).
-func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error {
+func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol bool) error {
 	pdf, ts := d.pdf, d.ts
 	fd := ts.set.faces[p.face]
 	if err := fd.pdf.build(); err != nil {
@@ -192,10 +192,10 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error
 	if len(gl) > len(p.glyphs) { // the space merged into the span
 		src += " "
 	}
-	texts := glyphTexts(src, gl)
+	uses := fd.glyphUses(src, gl, eol)
 	for i, g := range gl {
-		d.doc.want(fd.plan, use{uint16(fd.dOff) + g.gid, texts[i]})
-		if fd.slotFor(g.gid, texts[i]) == 0 {
+		d.doc.want(fd.plan, use{uint16(fd.dOff) + g.gid, uses[i].text, uses[i].w})
+		if fd.slotFor(uses[i]) == 0 {
 			if fd.plan.restricted {
 				return fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, g.gid, fd.file, ErrNotRestricted)
 			}
@@ -230,7 +230,7 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error
 	var lineX, lineY, predicted float64 // the text line's origin, rounded
 	inText, inString := false, false
 	for i, g := range gl {
-		slot := fd.slotFor(g.gid, texts[i])
+		slot := fd.slotFor(uses[i])
 		sf := fd.plan.subs[slot>>8]
 		if !d.fontSet || d.font.sf != sf || d.size != p.size {
 			if inText {
@@ -276,7 +276,7 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string) error
 		}
 		b = append(b, code)
 		d.font.used[code] = true
-		predicted += fd.pdfWidth[g.gid] * wscale
+		predicted += float64(sf.w[code]) * wscale
 		pen += float64(g.adv) * scale
 	}
 	if inText {

@@ -61,3 +61,49 @@ func splitCluster(cl []rune, out []string) {
 		out[j] = string(cl[bound[j]:bound[j+1]])
 	}
 }
+
+// glyphUses returns the uses (glyph id of fd, text and width; see use)
+// that draw the glyphs gl of a word whose text is src. eol says that the
+// word ends a line: its last glyph also stands for a space, so that pdf.js,
+// which sees only the glyphs, keeps the line's last word apart from the
+// next line's first.
+func (fd *faceData) glyphUses(src string, gl []glyph, eol bool) []use {
+	texts := glyphTexts(src, gl)
+	leadWithoutMarks(texts)
+	if eol && len(texts) > 0 {
+		texts[len(texts)-1] += " "
+	}
+	out := make([]use, len(gl))
+	for i, g := range gl {
+		adv := g.adv - g.dx // to the pen position after it
+		if i+1 < len(gl) {
+			adv += gl[i+1].dx // to where the next glyph is drawn
+		}
+		w := int16(fd.pdfWidth[g.gid])
+		if adv >= 0 {
+			w = int16(roundHalfAway(float64(adv) * 1000 / fd.upem))
+		}
+		out[i] = use{g.gid, texts[i], w}
+	}
+	return out
+}
+
+// leadWithoutMarks moves the text of a word's first glyph from its first
+// nonspacing mark (a virama, most matras, anusvara) on to the next glyph's.
+// pdf.js takes a glyph whose text has such a mark for a zero-width
+// diacritic; as the first glyph of a word ("प्र" of "प्रमाण") that made it
+// see a space before the second.
+func leadWithoutMarks(texts []string) {
+	if len(texts) < 2 {
+		return
+	}
+	r := []rune(texts[0])
+	for k, c := range r {
+		if unicode.Is(unicode.Mn, c) {
+			if k > 0 {
+				texts[0], texts[1] = string(r[:k]), string(r[k:])+texts[1]
+			}
+			return
+		}
+	}
+}

@@ -68,7 +68,7 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 	}
 	for id, fd := range s.faces {
 		if fd != nil { // spaces are drawn whatever the texts
-			count[id][use{fd.space, " "}] = math.MaxInt32
+			count[id][use{fd.space, " ", int16(fd.pdfWidth[fd.space])}] = math.MaxInt32
 		}
 	}
 	return s.restricted(func(fd *faceData, fid faceID) map[use]int32 { return count[fid] })
@@ -89,7 +89,7 @@ func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
 		lo, hi := uint16(fd.dOff), uint16(fd.dOff+len(fd.pdfWidth))
 		for u := range d.wanted[fd.plan] {
 			if u.dg >= lo && u.dg < hi {
-				n[use{u.dg - lo, u.text}] = 1
+				n[use{u.dg - lo, u.text, u.w}] = 1
 			}
 		}
 		return n
@@ -129,7 +129,7 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[use]int32) 
 			faces = append(faces, r.faces[fid])
 			for u, n := range count(f, faceID(fid)) {
 				if n > 0 {
-					uses = append(uses, counted{use{uint16(f.dOff) + u.dg, u.text}, n})
+					uses = append(uses, counted{use{uint16(f.dOff) + u.dg, u.text, u.w}, n})
 				}
 			}
 		}
@@ -141,7 +141,10 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[use]int32) 
 			if a.u.dg != b.u.dg {
 				return a.u.dg < b.u.dg
 			}
-			return a.u.text < b.u.text
+			if a.u.text != b.u.text {
+				return a.u.text < b.u.text
+			}
+			return a.u.w < b.u.w
 		})
 		order := make([]use, len(uses))
 		for i, u := range uses {
@@ -194,7 +197,7 @@ func (s *FontSet) countUses(texts []string) ([numFaces]map[use]int32, error) {
 					return count, err
 				}
 				for i := range ps {
-					countPiece(&ps[i], ps[i+1:], count[ps[i].face], seen)
+					s.countPiece(&ps[i], ps[i+1:], count[ps[i].face], seen)
 				}
 			}
 		}
@@ -203,18 +206,23 @@ func (s *FontSet) countUses(texts []string) ([numFaces]map[use]int32, error) {
 }
 
 // countPiece counts the uses of a piece, as drawn (with the space after it
-// when the drawing merges them), once per text.
-func countPiece(p *piece, next []piece, count map[use]int32, seen map[faceID]map[use]bool) {
+// when the drawing merges them; at the end of a line when it ends a word),
+// once per text.
+func (s *FontSet) countPiece(p *piece, next []piece, count map[use]int32, seen map[faceID]map[use]bool) {
 	gl, src := p.glyphs, p.text
 	if !p.space && len(next) > 0 && next[0].space && next[0].face == p.face && next[0].style == p.style {
-		gl = append(gl[:len(gl):len(gl)], glyph{gid: next[0].glyphs[0].gid, cluster: int32(len([]rune(src)))})
+		gl = append(gl[:len(gl):len(gl)], glyph{gid: next[0].glyphs[0].gid, adv: next[0].glyphs[0].adv, cluster: int32(len([]rune(src)))})
 		src += " "
 	}
 	if seen[p.face] == nil {
 		seen[p.face] = map[use]bool{}
 	}
-	for i, t := range glyphTexts(src, gl) {
-		u := use{gl[i].gid, t}
+	fd := s.faces[p.face]
+	uses := fd.glyphUses(src, gl, false)
+	if p.wordEnd && !p.space { // the line may end after it
+		uses = append(uses, fd.glyphUses(p.text, p.glyphs, true)...)
+	}
+	for _, u := range uses {
 		if !seen[p.face][u] {
 			seen[p.face][u] = true
 			count[u]++

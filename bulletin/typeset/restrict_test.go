@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"strings"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -99,8 +100,10 @@ func TestSubFontsHoldTheGlyphs(t *testing.T) {
 				if !reflect.DeepEqual(rd.face.GlyphData(sg), orig.GlyphData(font.GID(g))) || rd.face.HorizontalAdvance(sg) != orig.HorizontalAdvance(font.GID(g)) {
 					t.Errorf("%s glyph %d: code %d of %s reaches glyph %d, which differs", fd.file, g, code, sf.name, sg)
 				}
-				if float64(rd.def.Cw[code]) != fd.pdfWidth[g] {
-					t.Errorf("%s glyph %d: width %d in %s, drawing assumes %g", fd.file, g, rd.def.Cw[code], sf.name, fd.pdfWidth[g])
+				// A full set's codes have the glyphs' advances; a restricted
+				// set's the advance where the glyph is drawn (see use).
+				if want := sf.w[code]; rd.def.Cw[code] != int(want) || set == full && float64(want) != fd.pdfWidth[g] {
+					t.Errorf("%s glyph %d: width %d in %s, drawing assumes %d (advance %g)", fd.file, g, rd.def.Cw[code], sf.name, want, fd.pdfWidth[g])
 				}
 			}
 			want := len(fd.slot) // a full set draws every glyph but the derived font's .notdef
@@ -112,8 +115,8 @@ func TestSubFontsHoldTheGlyphs(t *testing.T) {
 			}
 			if set == r {
 				t.Logf("%s: %d glyphs in %d sub-fonts (full set: %d sub-fonts)", fd.file, n, len(fd.plan.subs), len(full.faces[id].plan.subs))
-				if len(fd.plan.subs) > 2 {
-					t.Errorf("%s: %d sub-fonts for the corpus", fd.file, len(fd.plan.subs))
+				if want := (len(fd.plan.slots) + codesPerFont - 1) / codesPerFont; len(fd.plan.subs) != want {
+					t.Errorf("%s: %d sub-fonts for %d uses of the corpus", fd.file, len(fd.plan.subs), len(fd.plan.slots))
 				}
 			}
 		}
@@ -151,7 +154,9 @@ func TestRestrictedDrawsTheSame(t *testing.T) {
 		}
 		texts[i] = out
 	}
-	if !bytes.Equal(texts[0], texts[1]) {
+	// The glyphs' /Widths differ (see use), and with them where pdftotext
+	// finds paragraph breaks: the text is compared without its layout.
+	if strings.Join(strings.Fields(string(texts[0])), " ") != strings.Join(strings.Fields(string(texts[1])), " ") {
 		t.Error("pdftotext gives other text for the restricted set")
 	}
 }

@@ -71,9 +71,16 @@ type fontPlan struct {
 // glyph (dg, a derived glyph id) with one text, which its /ToUnicode map
 // gives; the same glyph has as many codes as the texts it is drawn for
 // ("" for none: no /ToUnicode entry).
+//
+// A code's /Widths entry is the glyph's advance where it is drawn: the
+// distance to the next glyph of its word as shaped (GPOS offsets
+// included), so that viewers place every glyph of a word from the widths
+// alone. Extractors then see a word as one unbroken run of glyphs; text
+// positioning inside a word made pdf.js and pdfminer split words.
 type use struct {
 	dg   uint16
 	text string
+	w    int16 // advance, 1/1000 em
 }
 
 // subFont is one simple TrueType font registered with fpdf.
@@ -84,6 +91,7 @@ type subFont struct {
 	name   string // PDF /BaseFont: tag + "+" + PostScript-like name
 	dgid   [256]uint16
 	text   [256]string // by code: the text it stands for
+	w      [256]int16  // by code: its width, 1/1000 em
 
 	once sync.Once
 	err  error
@@ -106,7 +114,7 @@ func newPlan(pf *pdfFontFile, order []use, restricted bool, faces []*faceData) *
 		sf := &subFont{pf: pf}
 		for j, u := range chunk {
 			slot := uint16(len(plan.subs))<<8 | uint16(firstCode+j)
-			sf.dgid[firstCode+j], sf.text[firstCode+j] = u.dg, u.text
+			sf.dgid[firstCode+j], sf.text[firstCode+j], sf.w[firstCode+j] = u.dg, u.text, u.w
 			plan.slots[u] = slot
 			if slotOf[u.dg] == 0 {
 				slotOf[u.dg] = slot
@@ -116,6 +124,7 @@ func newPlan(pf *pdfFontFile, order []use, restricted bool, faces []*faceData) *
 		h.Write(pf.sum[:])
 		fmt.Fprintf(h, "%s\x00%s\x00", pf.family, pf.style)
 		binary.Write(h, binary.BigEndian, sf.dgid[:])
+		binary.Write(h, binary.BigEndian, sf.w[:])
 		for _, t := range sf.text {
 			fmt.Fprintf(h, "%s\x00", t)
 		}
@@ -138,14 +147,25 @@ func newPlan(pf *pdfFontFile, order []use, restricted bool, faces []*faceData) *
 	return plan
 }
 
-// slotFor returns the sub-font index<<8 | code that draws glyph gid of fd
-// for text: the code of that use, else (a set that was not restricted to
+// slotFor returns the sub-font index<<8 | code that draws u (a glyph id
+// of fd): the code of that use, else (a set that was not restricted to
 // the text) the glyph's first code; 0 if the set has no code for the glyph.
-func (fd *faceData) slotFor(gid uint16, text string) uint16 {
-	if s, ok := fd.plan.slots[use{uint16(fd.dOff) + gid, text}]; ok {
+func (fd *faceData) slotFor(u use) uint16 {
+	u.dg += uint16(fd.dOff)
+	if s, ok := fd.plan.slots[u]; ok {
 		return s
 	}
-	return fd.slot[gid]
+	return fd.slot[u.dg-uint16(fd.dOff)]
+}
+
+// width returns the advance of derived glyph dg in 1/1000 em.
+func (pf *pdfFontFile) width(dg uint16) int16 {
+	for _, fd := range pf.faces {
+		if g := int(dg) - fd.dOff; g >= 0 && g < len(fd.pdfWidth) {
+			return int16(fd.pdfWidth[g])
+		}
+	}
+	return 0
 }
 
 // subsetTag returns the six capital letters that prefix a subset font's
@@ -166,7 +186,7 @@ func fullOrder(pf *pdfFontFile) []use {
 	dgs := fullGlyphOrder(pf)
 	out := make([]use, len(dgs))
 	for i, dg := range dgs {
-		out[i] = use{dg: dg}
+		out[i] = use{dg: dg, w: pf.width(dg)}
 		if r := pf.uni[dg]; r != 0 {
 			out[i].text = string(r)
 		}
@@ -356,7 +376,7 @@ func (sf *subFont) make() error {
 		if dg == 0 {
 			continue
 		}
-		def.Cw[c] = int(roundHalfAway(float64(d.adv[dg]) * 1000 / upem))
+		def.Cw[c] = int(sf.w[c])
 		if c != next {
 			if diff.Len() > 0 {
 				diff.WriteByte(' ')
