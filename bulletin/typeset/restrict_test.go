@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
-	"sync"
 	"strings"
+	"sync"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
