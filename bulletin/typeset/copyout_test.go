@@ -171,13 +171,9 @@ func TestCopyOut(t *testing.T) {
 				mu.Lock()
 				report = append(report, fmt.Sprintf("%-12s %-10s %5.1f%%", d.name, ex, 100*cer))
 				mu.Unlock()
-				limit := maxCER
-				if ex == "pdfjs" {
-					limit = 0.07 // lines run together: see the closing note of issue 11
-				}
-				if cer > limit {
+				if cer > maxCER {
 					t.Errorf("%s: character error rate %.1f%%, want at most %.0f%%\n got %s\nwant %s",
-						ex, 100*cer, 100*limit, copyout.Normalize(got), copyout.Normalize(want))
+						ex, 100*cer, 100*maxCER, copyout.Normalize(got), copyout.Normalize(want))
 				}
 			})
 		}

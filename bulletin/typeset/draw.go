@@ -164,7 +164,7 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 		// Merge the following space into this word's span when it is in the
 		// same face and style: one text object instead of two, and the
 		// span's ActualText ends with the space.
-		if i+1 < len(ps) && ps[i+1].space && ps[i+1].face == p.face && ps[i+1].style == p.style {
+		if mergesSpace(ps, i) {
 			sp := ps[i+1]
 			gl = append(gl[:len(gl):len(gl)], glyph{gid: sp.glyphs[0].gid, adv: sp.glyphs[0].adv, cluster: int32(len([]rune(p.text)))})
 			actual += " "
@@ -193,9 +193,10 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol b
 		src += " "
 	}
 	uses := fd.glyphUses(src, gl, eol)
+	slots := fd.pieceSlots(uses)
+	d.doc.want(fd, uses)
 	for i, g := range gl {
-		d.doc.want(fd.plan, use{uint16(fd.dOff) + g.gid, uses[i].text, uses[i].w})
-		if fd.slotFor(uses[i]) == 0 {
+		if slots[i] == 0 {
 			if fd.plan.restricted {
 				return fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, g.gid, fd.file, ErrNotRestricted)
 			}
@@ -230,7 +231,7 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol b
 	var lineX, lineY, predicted float64 // the text line's origin, rounded
 	inText, inString := false, false
 	for i, g := range gl {
-		slot := fd.slotFor(uses[i])
+		slot := slots[i]
 		sf := fd.plan.subs[slot>>8]
 		if !d.fontSet || d.font.sf != sf || d.size != p.size {
 			if inText {

@@ -44,14 +44,14 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 	}
 	// Shaping is shared out over the CPUs; the counts add up.
 	parts := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
-	counts := make([][numFaces]map[use]int32, parts)
+	counts := make([]wordCounts, parts)
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			counts[k], errs[k] = s.countUses(distinct[k*len(distinct)/parts : (k+1)*len(distinct)/parts])
+			counts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts : (k+1)*len(distinct)/parts])
 		}()
 	}
 	wg.Wait()
@@ -61,20 +61,42 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 	count := counts[0]
 	for _, c := range counts[1:] {
 		for id := range count {
-			for u, n := range c[id] {
-				count[id][u] += n
+			for k, w := range c[id] {
+				count.add(faceID(id), k, w.uses, w.n)
 			}
 		}
 	}
 	for id, fd := range s.faces {
 		if fd != nil { // spaces are drawn whatever the texts
-			count[id][use{fd.space, " ", int16(fd.pdfWidth[fd.space])}] = math.MaxInt32
+			sp := []use{{fd.space, " ", int16(fd.pdfWidth[fd.space])}}
+			count.add(faceID(id), wordKey(sp), sp, math.MaxInt32)
 		}
 	}
-	return s.restricted(func(fd *faceData, fid faceID) map[use]int32 { return count[fid] })
+	return s.restricted(func(_ *faceData, fid faceID) map[string]*counted { return count[fid] })
 }
 
-// RestrictDrawn returns a FontSet restricted (see Restrict) to the glyphs
+// counted is a word (the uses of a piece, glyph ids of a face) and the
+// number of texts that draw it.
+type counted struct {
+	uses []use
+	n    int32
+}
+
+// wordCounts are the words of each face, by wordKey.
+type wordCounts [numFaces]map[string]*counted
+
+func (c *wordCounts) add(id faceID, key string, uses []use, n int32) {
+	if c[id] == nil {
+		c[id] = map[string]*counted{}
+	}
+	if w := c[id][key]; w != nil {
+		w.n = int32(min(int64(w.n)+int64(n), math.MaxInt32))
+		return
+	}
+	c[id][key] = &counted{uses, n}
+}
+
+// RestrictDrawn returns a FontSet restricted (see Restrict) to the words
 // drawn with s so far into pdf, which is then only a draft: drawing the
 // same document again with the result gives a PDF whose sub-fonts hold
 // just its glyphs, the fewest per family and weight. A document whose text
@@ -84,22 +106,26 @@ func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
 		return nil, err
 	}
 	d := fontsOf(pdf)
-	return s.restricted(func(fd *faceData, _ faceID) map[use]int32 {
-		n := map[use]int32{}
+	return s.restricted(func(fd *faceData, _ faceID) map[string]*counted {
+		out := map[string]*counted{}
 		lo, hi := uint16(fd.dOff), uint16(fd.dOff+len(fd.pdfWidth))
-		for u := range d.wanted[fd.plan] {
-			if u.dg >= lo && u.dg < hi {
-				n[use{u.dg - lo, u.text, u.w}] = 1
+		for k, w := range d.wanted[fd.plan] {
+			if w[0].dg >= lo && w[0].dg < hi { // a word is in one face
+				uses := make([]use, len(w))
+				for i, u := range w {
+					uses[i] = use{u.dg - lo, u.text, u.w}
+				}
+				out[k] = &counted{uses, 1}
 			}
 		}
-		return n
+		return out
 	})
 }
 
-// restricted returns a copy of s whose faces draw only the uses (glyph
-// ids of the face, and texts) with count(face)[use] > 0, the most counted
-// first in its sub-fonts.
-func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[use]int32) (*FontSet, error) {
+// restricted returns a copy of s whose faces draw only the words count
+// gives for them (uses of glyph ids of the face), the most counted first,
+// packed into sub-fonts by packWords.
+func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[string]*counted) (*FontSet, error) {
 	if err := s.build(); err != nil { // sets codes and dOff
 		return nil, err
 	}
@@ -115,42 +141,37 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[use]int32) 
 		if fd == nil || r.faces[id].plan != nil {
 			continue
 		}
-		pf := fd.pdf
-		type counted struct {
-			u use
-			n int32
+		type word struct {
+			key  string
+			uses []use
+			n    int32
 		}
-		var uses []counted
+		var words []word
 		var faces []*faceData
 		for fid, f := range s.faces {
-			if f == nil || f.pdf != pf {
+			if f == nil || f.pdf != fd.pdf {
 				continue
 			}
 			faces = append(faces, r.faces[fid])
-			for u, n := range count(f, faceID(fid)) {
-				if n > 0 {
-					uses = append(uses, counted{use{uint16(f.dOff) + u.dg, u.text, u.w}, n})
+			for _, w := range count(f, faceID(fid)) {
+				uses := make([]use, len(w.uses))
+				for i, u := range w.uses {
+					uses[i] = use{uint16(f.dOff) + u.dg, u.text, u.w}
 				}
+				words = append(words, word{wordKey(uses), uses, w.n})
 			}
 		}
-		sort.Slice(uses, func(i, j int) bool {
-			a, b := uses[i], uses[j]
-			if a.n != b.n {
-				return a.n > b.n
+		sort.Slice(words, func(i, j int) bool {
+			if words[i].n != words[j].n {
+				return words[i].n > words[j].n
 			}
-			if a.u.dg != b.u.dg {
-				return a.u.dg < b.u.dg
-			}
-			if a.u.text != b.u.text {
-				return a.u.text < b.u.text
-			}
-			return a.u.w < b.u.w
+			return words[i].key < words[j].key
 		})
-		order := make([]use, len(uses))
-		for i, u := range uses {
-			order[i] = u.u
+		list := make([][]use, len(words))
+		for i, w := range words {
+			list[i] = w.uses
 		}
-		newPlan(pf, order, true, faces)
+		newPlan(fd.pdf, packWords(list), true, faces)
 	}
 	return r, nil
 }
@@ -171,22 +192,18 @@ func (s *FontSet) build() error {
 	return nil
 }
 
-// countUses shapes every text in every family and weight of s and counts,
-// for each use (glyph id of a face, and the text it is drawn for; see
-// glyphTexts) of each face, the texts that need it.
-func (s *FontSet) countUses(texts []string) ([numFaces]map[use]int32, error) {
-	var count [numFaces]map[use]int32
+// countWords shapes every text in every family and weight of s and counts,
+// for each word (the uses of a piece as drawn: glyph ids of a face, the
+// texts and widths they are drawn for; see glyphUses) of each face, the
+// texts that draw it.
+func (s *FontSet) countWords(texts []string) (wordCounts, error) {
+	var count wordCounts
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
 		return count, err
 	}
-	for id, fd := range s.faces {
-		if fd != nil {
-			count[id] = map[use]int32{}
-		}
-	}
 	for _, text := range texts {
-		seen := map[faceID]map[use]bool{}
+		seen := map[string]bool{}
 		for f := Sans; f <= Serif; f++ {
 			for w := Regular; w <= Bold; w++ {
 				if s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
@@ -197,7 +214,13 @@ func (s *FontSet) countUses(texts []string) ([numFaces]map[use]int32, error) {
 					return count, err
 				}
 				for i := range ps {
-					s.countPiece(&ps[i], ps[i+1:], count[ps[i].face], seen)
+					for _, uses := range s.pieceWords(ps, i) {
+						k := wordKey(uses)
+						if fk := string(rune(ps[i].face)) + k; !seen[fk] { // once per text
+							seen[fk] = true
+							count.add(ps[i].face, k, uses, 1)
+						}
+					}
 				}
 			}
 		}
@@ -205,27 +228,27 @@ func (s *FontSet) countUses(texts []string) ([numFaces]map[use]int32, error) {
 	return count, nil
 }
 
-// countPiece counts the uses of a piece, as drawn (with the space after it
-// when the drawing merges them; at the end of a line when it ends a word),
-// once per text.
-func (s *FontSet) countPiece(p *piece, next []piece, count map[use]int32, seen map[faceID]map[use]bool) {
+// pieceWords returns the ways piece i of ps may be drawn (see
+// drawer.line): with the space after it when the drawing merges them, and
+// at the end of a line when it ends a word.
+func (s *FontSet) pieceWords(ps []piece, i int) [][]use {
+	p := &ps[i]
+	fd := s.faces[p.face]
 	gl, src := p.glyphs, p.text
-	if !p.space && len(next) > 0 && next[0].space && next[0].face == p.face && next[0].style == p.style {
-		gl = append(gl[:len(gl):len(gl)], glyph{gid: next[0].glyphs[0].gid, adv: next[0].glyphs[0].adv, cluster: int32(len([]rune(src)))})
+	if mergesSpace(ps, i) {
+		sp := ps[i+1].glyphs[0]
+		gl = append(gl[:len(gl):len(gl)], glyph{gid: sp.gid, adv: sp.adv, cluster: int32(len([]rune(src)))})
 		src += " "
 	}
-	if seen[p.face] == nil {
-		seen[p.face] = map[use]bool{}
-	}
-	fd := s.faces[p.face]
-	uses := fd.glyphUses(src, gl, false)
+	out := [][]use{fd.glyphUses(src, gl, false)}
 	if p.wordEnd && !p.space { // the line may end after it
-		uses = append(uses, fd.glyphUses(p.text, p.glyphs, true)...)
+		out = append(out, fd.glyphUses(p.text, p.glyphs, true))
 	}
-	for _, u := range uses {
-		if !seen[p.face][u] {
-			seen[p.face][u] = true
-			count[u]++
-		}
-	}
+	return out
+}
+
+// mergesSpace reports whether piece i of ps is drawn with the space after
+// it in one span: a word followed by a space of the same face and style.
+func mergesSpace(ps []piece, i int) bool {
+	return !ps[i].space && i+1 < len(ps) && ps[i+1].space && ps[i+1].face == ps[i].face && ps[i+1].style == ps[i].style
 }

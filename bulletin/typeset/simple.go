@@ -3,9 +3,7 @@ package typeset
 import (
 	"bytes"
 	"compress/zlib"
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -58,31 +56,6 @@ const (
 	codesPerFont = 256 - firstCode
 )
 
-// fontPlan splits the glyphs a FontSet may draw in a derived font into
-// sub-fonts.
-type fontPlan struct {
-	pf         *pdfFontFile
-	subs       []*subFont
-	restricted bool
-	slots      map[use]uint16 // sub-font index<<8 | code of each use
-}
-
-// use is a glyph drawn for a text: a code of a sub-font stands for one
-// glyph (dg, a derived glyph id) with one text, which its /ToUnicode map
-// gives; the same glyph has as many codes as the texts it is drawn for
-// ("" for none: no /ToUnicode entry).
-//
-// A code's /Widths entry is the glyph's advance where it is drawn: the
-// distance to the next glyph of its word as shaped (GPOS offsets
-// included), so that viewers place every glyph of a word from the widths
-// alone. Extractors then see a word as one unbroken run of glyphs; text
-// positioning inside a word made pdf.js and pdfminer split words.
-type use struct {
-	dg   uint16
-	text string
-	w    int16 // advance, 1/1000 em
-}
-
 // subFont is one simple TrueType font registered with fpdf.
 type subFont struct {
 	pf     *pdfFontFile
@@ -103,61 +76,6 @@ type subFont struct {
 	cmap []byte     // the /ToUnicode CMap, compressed (nil: no code has text)
 }
 
-// newPlan assigns uses (glyph and text, derived glyph ids, in order) codes
-// in sub-fonts, and sets the slots of pf's faces in faces (the FontSet's
-// copies of them) to the sub-font index and code of each glyph's first use.
-func newPlan(pf *pdfFontFile, order []use, restricted bool, faces []*faceData) *fontPlan {
-	plan := &fontPlan{pf: pf, restricted: restricted, slots: make(map[use]uint16, len(order))}
-	slotOf := make(map[uint16]uint16, len(order))
-	for i := 0; i < len(order); i += codesPerFont {
-		chunk := order[i:min(i+codesPerFont, len(order))]
-		sf := &subFont{pf: pf}
-		for j, u := range chunk {
-			slot := uint16(len(plan.subs))<<8 | uint16(firstCode+j)
-			sf.dgid[firstCode+j], sf.text[firstCode+j], sf.w[firstCode+j] = u.dg, u.text, u.w
-			plan.slots[u] = slot
-			if slotOf[u.dg] == 0 {
-				slotOf[u.dg] = slot
-			}
-		}
-		h := sha256.New()
-		h.Write(pf.sum[:])
-		fmt.Fprintf(h, "%s\x00%s\x00", pf.family, pf.style)
-		binary.Write(h, binary.BigEndian, sf.dgid[:])
-		binary.Write(h, binary.BigEndian, sf.w[:])
-		for _, t := range sf.text {
-			fmt.Fprintf(h, "%s\x00", t)
-		}
-		sum := h.Sum(nil)
-		// fpdf keeps the first font registered under a family and style
-		// (and a file name): 64 bits of the hash keep sub-fonts apart.
-		id := hex.EncodeToString(sum[:8])
-		sf.family = "ts" + id
-		sf.file = id + ".z"
-		sf.name = subsetTag(sum) + "+" + pf.psName
-		plan.subs = append(plan.subs, sf)
-	}
-	for _, fd := range faces {
-		fd.plan = plan
-		fd.slot = make([]uint16, len(fd.pdfWidth))
-		for g := range fd.slot {
-			fd.slot[g] = slotOf[uint16(fd.dOff+g)]
-		}
-	}
-	return plan
-}
-
-// slotFor returns the sub-font index<<8 | code that draws u (a glyph id
-// of fd): the code of that use, else (a set that was not restricted to
-// the text) the glyph's first code; 0 if the set has no code for the glyph.
-func (fd *faceData) slotFor(u use) uint16 {
-	u.dg += uint16(fd.dOff)
-	if s, ok := fd.plan.slots[u]; ok {
-		return s
-	}
-	return fd.slot[u.dg-uint16(fd.dOff)]
-}
-
 // width returns the advance of derived glyph dg in 1/1000 em.
 func (pf *pdfFontFile) width(dg uint16) int16 {
 	for _, fd := range pf.faces {
@@ -176,22 +94,6 @@ func subsetTag(sum []byte) string {
 		b[i] = 'A' + sum[i]%26
 	}
 	return string(b[:])
-}
-
-// fullOrder lists the uses of a full FontSet's derived font in the order
-// they get codes (see the top of this file): every glyph once, standing for
-// its own character if it has one (glyphs without, such as half forms,
-// stand for no text: only a restricted set knows what they are drawn for).
-func fullOrder(pf *pdfFontFile) []use {
-	dgs := fullGlyphOrder(pf)
-	out := make([]use, len(dgs))
-	for i, dg := range dgs {
-		out[i] = use{dg: dg, w: pf.width(dg)}
-		if r := pf.uni[dg]; r != 0 {
-			out[i].text = string(r)
-		}
-	}
-	return out
 }
 
 // fullGlyphOrder lists the derived glyph ids of a full FontSet's derived
@@ -495,19 +397,24 @@ func (sf *subFont) program(used *[256]bool, pad bool) []byte {
 // fpdf.FontLoader.
 type docFonts struct {
 	subs map[string]*docFont // by fpdf font file name
-	// The uses drawn with each plan (whether or not the plan has a code
-	// for them), for RestrictDrawn.
-	wanted map[*fontPlan]map[use]bool
+	// The words (the uses of a piece, derived glyph ids) drawn with each
+	// plan, whether or not the plan has codes for them, by wordKey: what
+	// RestrictDrawn restricts to.
+	wanted map[*fontPlan]map[string][]use
 }
 
-// want records that u was drawn with plan.
-func (d *docFonts) want(plan *fontPlan, u use) {
-	m := d.wanted[plan]
+// want records that the uses (glyph ids of fd) of a piece were drawn.
+func (d *docFonts) want(fd *faceData, uses []use) {
+	m := d.wanted[fd.plan]
 	if m == nil {
-		m = map[use]bool{}
-		d.wanted[plan] = m
+		m = map[string][]use{}
+		d.wanted[fd.plan] = m
 	}
-	m[u] = true
+	w := make([]use, len(uses))
+	for i, u := range uses {
+		w[i] = use{u.dg + uint16(fd.dOff), u.text, u.w}
+	}
+	m[wordKey(w)] = w
 }
 
 type docFont struct {
@@ -522,7 +429,7 @@ func fontsOf(pdf *fpdf.Fpdf) *docFonts {
 	if d, ok := pdf.GetFontLoader().(*docFonts); ok {
 		return d
 	}
-	d := &docFonts{subs: map[string]*docFont{}, wanted: map[*fontPlan]map[use]bool{}}
+	d := &docFonts{subs: map[string]*docFont{}, wanted: map[*fontPlan]map[string][]use{}}
 	pdf.SetFontLoader(d)
 	return d
 }
@@ -575,13 +482,13 @@ func (d *docFonts) Open(name string) (io.Reader, error) {
 // document that shows a copy of the first one's content.
 type FontUse struct {
 	fonts  []docFont // by file name
-	wanted map[*fontPlan]map[use]bool
+	wanted map[*fontPlan]map[string][]use
 }
 
 // FontsUsed returns what pdf has drawn so far with the package's fonts.
 func FontsUsed(pdf *fpdf.Fpdf) FontUse {
 	d := fontsOf(pdf)
-	u := FontUse{fonts: make([]docFont, 0, len(d.subs)), wanted: make(map[*fontPlan]map[use]bool, len(d.wanted))}
+	u := FontUse{fonts: make([]docFont, 0, len(d.subs)), wanted: make(map[*fontPlan]map[string][]use, len(d.wanted))}
 	for plan, uses := range d.wanted {
 		u.wanted[plan] = maps.Clone(uses)
 	}
@@ -607,10 +514,11 @@ func UseFonts(pdf *fpdf.Fpdf, u FontUse) error {
 			df.used[c] = df.used[c] || used
 		}
 	}
-	for plan, uses := range u.wanted {
-		for x := range uses {
-			d.want(plan, x)
+	for plan, words := range u.wanted {
+		if d.wanted[plan] == nil {
+			d.wanted[plan] = map[string][]use{}
 		}
+		maps.Copy(d.wanted[plan], words)
 	}
 	return nil
 }
