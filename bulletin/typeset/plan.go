@@ -228,4 +228,3 @@ func fullOrder(pf *pdfFontFile) [][]use {
 	}
 	return chunks(out)
 }
-
