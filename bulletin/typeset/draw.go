@@ -107,6 +107,7 @@ type drawer struct {
 	size              float64
 	color             Color
 	fontSet, colorSet bool
+	synced            bool // fpdf's current font is font at size
 	// the caller's colours, restored by done
 	text, fill [3]int
 	pageH      float64 // points
@@ -153,7 +154,7 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 		if p.space {
 			// A space not merged into the word before it (e.g. the space
 			// has another style): draw it on its own so it copies out.
-			if err := d.glyphs(p, p.glyphs, x0+xs[i], y, "", i == len(ps)-1); err != nil {
+			if err := d.glyphs(p, p.glyphs, x0+xs[i], y, "", false); err != nil {
 				return err
 			}
 			continue
@@ -165,12 +166,13 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 		// same face and style: one text object instead of two, and the
 		// span's ActualText ends with the space.
 		if mergesSpace(ps, i) {
-			sp := ps[i+1]
-			gl = append(gl[:len(gl):len(gl)], glyph{gid: sp.glyphs[0].gid, adv: sp.glyphs[0].adv, cluster: int32(len([]rune(p.text)))})
+			gl = withSpace(p, &ps[i+1], i+1 == len(ps)-1)
 			actual += " "
 			i++
 		}
-		if err := d.glyphs(p, gl, px, y, actual, i == len(ps)-1); err != nil {
+		// The last word of a line that does not end with a space stands
+		// for a space too (see glyphUses).
+		if err := d.glyphs(p, gl, px, y, actual, i == len(ps)-1 && !ps[i].space); err != nil {
 			return err
 		}
 	}
@@ -193,7 +195,10 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol b
 		src += " "
 	}
 	uses := fd.glyphUses(src, gl, eol)
-	slots := fd.pieceSlots(uses)
+	slots := make([]uint16, len(uses))
+	for i, u := range uses {
+		slots[i] = fd.slotFor(u)
+	}
 	d.doc.want(fd, uses)
 	for i, g := range gl {
 		if slots[i] == 0 {
@@ -234,22 +239,30 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol b
 		slot := slots[i]
 		sf := fd.plan.subs[slot>>8]
 		if !d.fontSet || d.font.sf != sf || d.size != p.size {
-			if inText {
-				b = append(b, ") Tj ET\n"...)
-				inText, inString = false, false
-			}
-			d.buf = b
-			d.write()
 			df, err := d.doc.use(pdf, sf)
 			if err != nil {
 				return err
 			}
-			pdf.SetFont(sf.family, sf.pf.style, p.size)
-			if err := pdf.Error(); err != nil {
-				return err
+			if inText {
+				// Another sub-font inside the word: a Tf in the same text
+				// object, which goes on from where the last glyph ended (a
+				// new text object would be placed absolutely, and pdf.js
+				// may then see a gap where there is none).
+				b = append(b, ") Tj /F"...)
+				b = append(b, sf.resource...)
+				b = append(b, ' ')
+				b = strconv.AppendFloat(b, p.size, 'f', 2, 64)
+				b = append(b, " Tf ("...)
+				d.synced = false
+			} else {
+				d.buf = b
+				d.write()
+				if err := d.setFont(sf, p.size); err != nil {
+					return err
+				}
+				b = d.buf
 			}
 			d.font, d.size, d.fontSet = df, p.size, true
-			b = d.buf
 		}
 		gx := round2(pen + float64(g.dx)*scale)
 		gy := round2(d.pageH - (y - float64(g.dy)*scale))
@@ -288,7 +301,18 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol b
 	}
 	d.buf = b
 	d.write()
+	if !d.synced { // fpdf's current font is the one now in force
+		return d.setFont(d.font.sf, d.size)
+	}
 	return nil
+}
+
+// setFont makes sf at size the font in force, through fpdf so that fpdf
+// knows it.
+func (d *drawer) setFont(sf *subFont, size float64) error {
+	d.pdf.SetFont(sf.family, sf.pf.style, size)
+	d.synced = true
+	return d.pdf.Error()
 }
 
 // appendNum appends v, a multiple of 0.01, as a PDF number.

@@ -44,9 +44,9 @@ func Example() {
 		log.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := pdf.Output(&out); err != nil {
+	if err := typeset.Output(pdf, &out); err != nil { // adds the /ToUnicode maps
 		log.Fatal(err)
 	}
 	fmt.Printf("%.1f pt title, %d lines, %.1f mm high\n", title.Size, len(p.Lines), p.Height)
-	// Output: 19.1 pt title, 4 lines, 25.0 mm high
+	// Output: 19.1 pt title, 3 lines, 18.8 mm high
 }

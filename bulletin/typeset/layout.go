@@ -109,98 +109,24 @@ func (ts *Typesetter) Layout(runs []Run, opt Options) (*Paragraph, error) {
 	maxW := opt.Width * ts.k // points
 	p := &Paragraph{ts: ts, runs: runs}
 
-	// Greedy breaking over boxes separated by glue.
-	var lines [][]piece
-	start := 0
-	lineW := 0.0    // width of the current line so far
-	lastBreak := -1 // index of the glue after the last box placed
-	i := 0
-	for i < len(ps) {
-		// Next box: pieces up to (not including) the next glue.
-		j := i
-		boxW := 0.0
-		for j < len(ps) && !ps[j].glue {
-			boxW += ps[j].width(ts.set)
-			j++
-		}
-		glueW := 0.0
-		if lastBreak >= 0 {
-			glueW = ps[lastBreak].width(ts.set)
-		}
-		if maxW > 0 && lastBreak >= 0 && lineW+glueW+boxW > maxW+1e-9 {
-			lines = append(lines, ps[start:lastBreak])
-			start = lastBreak + 1
-			lineW = boxW
-		} else if lastBreak >= 0 {
-			lineW += glueW + boxW
-		} else {
-			lineW += boxW
-		}
-		if j < len(ps) {
-			lastBreak = j
-		}
-		i = j + 1
-	}
-	if start < len(ps) {
-		lines = append(lines, ps[start:])
-	}
-
 	y := 0.0
-	for li, lp := range lines {
-		l := Line{pieces: lp, xs: make([]float64, len(lp))}
-		var a, d, g, nat float64
-		var sb strings.Builder
-		glue := 0
-		for k := range lp {
-			pc := &lp[k]
-			// Line boxes use the metrics of both halves of the family, so
-			// that a line with Latin letters is as high as one without.
-			pa, pd, pg := ts.familyMetrics(runs[pc.style].Style)
-			a = math.Max(a, pa)
-			d = math.Max(d, pd)
-			g = math.Max(g, pg)
-			nat += pc.width(ts.set)
-			sb.WriteString(pc.text)
-			if pc.glue {
-				glue++
-			}
+	start := 0
+	breaks := ts.breakLines(ps, maxW, opt.Align == Justify)
+	for li := 0; li <= len(breaks); li++ {
+		end, next := len(ps), len(ps)
+		if li < len(breaks) {
+			// The line keeps the space it breaks at, drawn after its last
+			// word (not stretched, not in its width): a real space glyph
+			// where the words break, for extractors that see only glyphs.
+			end, next = breaks[li], breaks[li]+1
 		}
-		extra := 0.0
-		x0 := 0.0
-		last := li == len(lines)-1
-		switch opt.Align {
-		case Center:
-			x0 = (maxW - nat) / 2
-		case Right:
-			x0 = maxW - nat
-		case Justify:
-			if !last && glue > 0 && maxW > nat {
-				extra = (maxW - nat) / float64(glue)
-			}
-		}
-		if maxW == 0 {
-			x0 = 0
-		}
-		x := x0
-		for k := range lp {
-			l.xs[k] = x
-			x += lp[k].width(ts.set)
-			if lp[k].glue {
-				x += extra
-			}
-		}
-		h := (a + d + g) * spacing
-		l.Text = sb.String()
-		l.Width = nat / ts.k
-		l.X = x0 / ts.k
-		l.Ascent = a / ts.k
-		l.Descent = d / ts.k
-		l.Height = h / ts.k
+		l := ts.setLine(runs, ps[start:end], ps[start:next], maxW, opt.Align, li == len(breaks), spacing)
 		l.Top = y / ts.k
-		l.Baseline = (y + (h-(a+d))/2 + a) / ts.k
-		y += h
+		l.Baseline = (y + (l.Height*ts.k-(l.Ascent+l.Descent)*ts.k)/2 + l.Ascent*ts.k) / ts.k
+		y += l.Height * ts.k
 		p.Lines = append(p.Lines, l)
 		p.MaxLineWidth = math.Max(p.MaxLineWidth, l.Width)
+		start = next
 	}
 	p.Height = y / ts.k
 	p.Width = opt.Width
@@ -208,6 +134,58 @@ func (ts *Typesetter) Layout(runs []Run, opt Options) (*Paragraph, error) {
 		p.Width = p.MaxLineWidth
 	}
 	return p, nil
+}
+
+// setLine sets the pieces lp of one line (drawn: with the space it breaks
+// at, if any) in maxW points: its metrics, text, natural width and the x of
+// each piece, justified or aligned. Top and Baseline are left to the
+// caller; lengths are in user units.
+func (ts *Typesetter) setLine(runs []Run, lp, drawn []piece, maxW float64, align Align, last bool, spacing float64) Line {
+	l := Line{pieces: drawn, xs: make([]float64, len(drawn))}
+	var a, d, g, nat float64
+	var sb strings.Builder
+	glue := 0.0
+	for k := range lp {
+		pc := &lp[k]
+		// Line boxes use the metrics of both halves of the family, so
+		// that a line with Latin letters is as high as one without.
+		pa, pd, pg := ts.familyMetrics(runs[pc.style].Style)
+		a, d, g = math.Max(a, pa), math.Max(d, pd), math.Max(g, pg)
+		nat += pc.width(ts.set)
+		sb.WriteString(pc.text)
+		if pc.glue {
+			glue += pc.width(ts.set)
+		}
+	}
+	x0, scale := 0.0, 1.0 // scale: how much the word spaces widen
+	switch align {
+	case Center:
+		x0 = (maxW - nat) / 2
+	case Right:
+		x0 = maxW - nat
+	case Justify:
+		if !last && glue > 0 && nat-maxShrink*glue < maxW {
+			scale = 1 + (maxW-nat)/glue
+		}
+	}
+	if maxW == 0 {
+		x0 = 0
+	}
+	x := x0
+	for k := range drawn {
+		l.xs[k] = x
+		w := drawn[k].width(ts.set)
+		if k < len(lp) && drawn[k].glue {
+			w *= scale
+		}
+		x += w
+	}
+	h := (a + d + g) * spacing
+	l.Text = sb.String()
+	l.Width = nat / ts.k
+	l.X = x0 / ts.k
+	l.Ascent, l.Descent, l.Height = a/ts.k, d/ts.k, h/ts.k
+	return l
 }
 
 // Measure returns the width in user units of the runs set on one line.

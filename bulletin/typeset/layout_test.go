@@ -85,6 +85,9 @@ func TestMissingCharacter(t *testing.T) {
 
 func lineEnd(l *Line, ts *Typesetter) float64 { // points, from the paragraph's left edge
 	n := len(l.pieces) - 1
+	if n > 0 && l.pieces[n].glue { // the space the line breaks at, drawn after it
+		n--
+	}
 	return l.xs[n] + l.pieces[n].width(ts.set)
 }
 
@@ -108,12 +111,13 @@ func TestLineBreaking(t *testing.T) {
 				if lw[0] == "।" || lw[0] == "," {
 					t.Errorf("width %v: line %d starts with %q", w, i, lw[0])
 				}
-				if l.Width > w+1e-9 && len(lw) > 1 && !(len(lw) == 2 && (lw[1] == "।" || lw[1] == ",")) {
+				// A justified line may shrink its spaces to fit.
+				if l.Width > w+1e-9 && len(lw) > 1 && !(len(lw) == 2 && (lw[1] == "।" || lw[1] == ",")) && al != Justify {
 					t.Errorf("width %v: line %q is %.2f wide", w, l.Text, l.Width)
 				}
 				end := lineEnd(l, ts) / ts.k
 				switch {
-				case al == Justify && i < len(p.Lines)-1 && strings.Count(l.Text, " ") > 0 && l.Width < w:
+				case al == Justify && i < len(p.Lines)-1 && strings.Count(l.Text, " ") > 0:
 					if math.Abs(end-w) > 1e-6 {
 						t.Errorf("width %v: justified line %q ends at %.4f", w, l.Text, end)
 					}

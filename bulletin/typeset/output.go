@@ -41,10 +41,23 @@ var pdfTail = regexp.MustCompile(`(?s)xref\n0 (\d+)\n(.*)trailer\n(<<.*>>)\nstar
 // CMaps as new objects before the cross-reference table, which is rewritten
 // with the moved offsets.
 func addToUnicode(b []byte, d *docFonts) ([]byte, error) {
+	// The CMaps of the codes the document drew.
 	var subs []*subFont
+	cmaps := map[*subFont][]byte{}
 	for _, df := range d.subs {
-		if df.sf.cmap != nil {
+		var text [256]string
+		for c, used := range df.used {
+			if used {
+				text[c] = df.sf.text[c]
+			}
+		}
+		cm, err := toUnicodeCMap(text[:])
+		if err != nil {
+			return nil, err
+		}
+		if cm != nil {
 			subs = append(subs, df.sf)
+			cmaps[df.sf] = cm
 		}
 	}
 	if len(subs) == 0 {
@@ -96,8 +109,8 @@ func addToUnicode(b []byte, d *docFonts) ([]byte, error) {
 	}
 	for i, sf := range subs {
 		offsets = append(offsets, len(out))
-		out = fmt.Appendf(out, "%d 0 obj\n<</Length %d /Filter /FlateDecode>>\nstream\n", n+i, len(sf.cmap))
-		out = append(append(out, sf.cmap...), "\nendstream\nendobj\n"...)
+		out = fmt.Appendf(out, "%d 0 obj\n<</Length %d /Filter /FlateDecode>>\nstream\n", n+i, len(cmaps[sf]))
+		out = append(append(out, cmaps[sf]...), "\nendstream\nendobj\n"...)
 	}
 	xref := len(out)
 	out = fmt.Appendf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)

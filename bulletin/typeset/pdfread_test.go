@@ -225,7 +225,8 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 	var out []shownGlyph
 	var stack []string
 	var cur *pdfFont
-	var tx, ty, size float64
+	var tx, ty, size float64 // the start of the text line, and the font size
+	var cx float64           // where the next glyph goes: a Tj goes on from the last
 	i := 0
 	for i < len(c) {
 		ch := c[i]
@@ -318,12 +319,13 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 				size, _ = strconv.ParseFloat(stack[len(stack)-1], 64)
 				stack = stack[:0]
 			case "BT":
-				tx, ty = 0, 0
+				tx, ty, cx = 0, 0, 0
 				stack = stack[:0]
 			case "Td": // relative to the start of the line
 				dx, _ := strconv.ParseFloat(stack[len(stack)-2], 64)
 				dy, _ := strconv.ParseFloat(stack[len(stack)-1], 64)
 				tx, ty = tx+dx, ty+dy
+				cx = tx
 				stack = stack[:0]
 			case "Tj":
 				s := stack[len(stack)-1]
@@ -333,7 +335,7 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 				if cur == nil {
 					t.Fatal("Tj before Tf")
 				}
-				x := tx
+				x := cx
 				for k := 1; k < len(s); k++ {
 					code := int(s[k])
 					if code < cur.first || code-cur.first >= len(cur.widths) {
@@ -342,6 +344,7 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 					out = append(out, shownGlyph{font: cur, code: code, x: x, y: ty})
 					x += float64(cur.widths[code-cur.first]) * size / 1000
 				}
+				cx = x
 				stack = stack[:0]
 			default:
 				if (tok[0] >= '0' && tok[0] <= '9') || tok[0] == '-' || tok[0] == '.' || tok[0] == '/' {

@@ -14,10 +14,7 @@ type fontPlan struct {
 	pf         *pdfFontFile
 	subs       []*subFont
 	restricted bool
-	// The sub-font index<<8 | code of each use: in a restricted plan a use
-	// may be in several sub-fonts, so that every word drawn has all its
-	// glyphs in one (see packWords).
-	slots map[use][]uint16
+	slots      map[use]uint16 // sub-font index<<8 | code of each use
 }
 
 // use is a glyph drawn for a text: a code of a sub-font stands for one
@@ -41,14 +38,14 @@ type use struct {
 // FontSet's copies of them) to the sub-font index and code of each glyph's
 // first use.
 func newPlan(pf *pdfFontFile, subs [][]use, restricted bool, faces []*faceData) *fontPlan {
-	plan := &fontPlan{pf: pf, restricted: restricted, slots: map[use][]uint16{}}
+	plan := &fontPlan{pf: pf, restricted: restricted, slots: map[use]uint16{}}
 	slotOf := map[uint16]uint16{}
 	for _, uses := range subs {
 		sf := &subFont{pf: pf}
 		for j, u := range uses {
 			slot := uint16(len(plan.subs))<<8 | uint16(firstCode+j)
 			sf.dgid[firstCode+j], sf.text[firstCode+j], sf.w[firstCode+j] = u.dg, u.text, u.w
-			plan.slots[u] = append(plan.slots[u], slot)
+			plan.slots[u] = slot
 			if slotOf[u.dg] == 0 {
 				slotOf[u.dg] = slot
 			}
@@ -93,68 +90,6 @@ func chunks(uses []use) [][]use {
 	return out
 }
 
-// packWords puts the uses of the words (each the uses one drawn piece
-// needs, most drawn first) into sub-fonts so that each word has all its
-// uses in one: a word drawn across two sub-fonts needs a new text object
-// in the middle, where pdf.js may see a space. A word whose uses are not
-// all in the last sub-font has the missing ones added there if they fit,
-// else starts a new sub-font; a use may so be in several sub-fonts.
-func packWords(words [][]use) [][]use {
-	var subs [][]use
-	var in []map[use]bool
-	has := func(s int, w []use) bool {
-		for _, u := range w {
-			if !in[s][u] {
-				return false
-			}
-		}
-		return true
-	}
-	for _, w := range words {
-		if len(w) > codesPerFont { // cannot be kept whole
-			for _, c := range chunks(w) {
-				subs, in = append(subs, c), append(in, toSet(c))
-			}
-			continue
-		}
-		done := false
-		for s := range subs {
-			done = done || has(s, w)
-		}
-		if done {
-			continue
-		}
-		last := len(subs) - 1
-		var missing []use
-		if last >= 0 {
-			for _, u := range w {
-				if !in[last][u] {
-					missing = append(missing, u)
-					in[last][u] = true // dedups w too
-				}
-			}
-		}
-		if last >= 0 && len(subs[last])+len(missing) <= codesPerFont {
-			subs[last] = append(subs[last], missing...)
-			continue
-		}
-		for _, u := range missing {
-			delete(in[last], u)
-		}
-		nw := dedup(w)
-		subs, in = append(subs, nw), append(in, toSet(nw))
-	}
-	return subs
-}
-
-func toSet(us []use) map[use]bool {
-	m := make(map[use]bool, len(us))
-	for _, u := range us {
-		m[u] = true
-	}
-	return m
-}
-
 func dedup(us []use) []use {
 	seen := map[use]bool{}
 	var out []use
@@ -176,41 +111,14 @@ func wordKey(us []use) string {
 	return b.String()
 }
 
-// pieceSlots returns the slots (sub-font index<<8 | code) that draw uses
-// (glyph ids of fd) of one piece: all in one sub-font where the plan has
-// one holding them all, else each use's first slot, else (a set that was
-// not restricted to the text) the glyph's first code; 0 where the set has
-// no code for the glyph.
-func (fd *faceData) pieceSlots(uses []use) []uint16 {
-	out := make([]uint16, len(uses))
-	if len(uses) == 0 {
-		return out
+// slotFor returns the sub-font index<<8 | code that draws u (a glyph id
+// of fd): the code of that use, else (a set that was not restricted to
+// the text) the glyph's first code; 0 if the set has no code for the glyph.
+func (fd *faceData) slotFor(u use) uint16 {
+	if s, ok := fd.plan.slots[use{u.dg + uint16(fd.dOff), u.text, u.w}]; ok {
+		return s
 	}
-	plan, off := fd.plan, uint16(fd.dOff)
-	at := func(u use) use { u.dg += off; return u }
-	for _, first := range plan.slots[at(uses[0])] {
-		sub, ok := first>>8, true
-		for i, u := range uses {
-			out[i] = 0
-			for _, s := range plan.slots[at(u)] {
-				if s>>8 == sub {
-					out[i] = s
-				}
-			}
-			ok = ok && out[i] != 0
-		}
-		if ok {
-			return out
-		}
-	}
-	for i, u := range uses {
-		if ss := plan.slots[at(u)]; len(ss) > 0 {
-			out[i] = ss[0]
-		} else {
-			out[i] = fd.slot[u.dg]
-		}
-	}
-	return out
+	return fd.slot[u.dg]
 }
 
 // fullOrder lists the uses of a full FontSet's derived font in the order

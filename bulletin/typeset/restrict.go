@@ -123,8 +123,8 @@ func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
 }
 
 // restricted returns a copy of s whose faces draw only the words count
-// gives for them (uses of glyph ids of the face), the most counted first,
-// packed into sub-fonts by packWords.
+// gives for them (uses of glyph ids of the face), the most used uses
+// first (see byUse).
 func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[string]*counted) (*FontSet, error) {
 	if err := s.build(); err != nil { // sets codes and dOff
 		return nil, err
@@ -141,12 +141,7 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[string]*cou
 		if fd == nil || r.faces[id].plan != nil {
 			continue
 		}
-		type word struct {
-			key  string
-			uses []use
-			n    int32
-		}
-		var words []word
+		var words []counted
 		var faces []*faceData
 		for fid, f := range s.faces {
 			if f == nil || f.pdf != fd.pdf {
@@ -158,20 +153,10 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[string]*cou
 				for i, u := range w.uses {
 					uses[i] = use{uint16(f.dOff) + u.dg, u.text, u.w}
 				}
-				words = append(words, word{wordKey(uses), uses, w.n})
+				words = append(words, counted{uses, w.n})
 			}
 		}
-		sort.Slice(words, func(i, j int) bool {
-			if words[i].n != words[j].n {
-				return words[i].n > words[j].n
-			}
-			return words[i].key < words[j].key
-		})
-		list := make([][]use, len(words))
-		for i, w := range words {
-			list[i] = w.uses
-		}
-		newPlan(fd.pdf, packWords(list), true, faces)
+		newPlan(fd.pdf, chunks(byUse(words)), true, faces)
 	}
 	return r, nil
 }
@@ -229,26 +214,68 @@ func (s *FontSet) countWords(texts []string) (wordCounts, error) {
 }
 
 // pieceWords returns the ways piece i of ps may be drawn (see
-// drawer.line): with the space after it when the drawing merges them, and
-// at the end of a line when it ends a word.
+// drawer.line): with the space after it when the drawing merges them (also
+// at the end of a line broken there), and at the end of the text's last
+// line.
 func (s *FontSet) pieceWords(ps []piece, i int) [][]use {
 	p := &ps[i]
 	fd := s.faces[p.face]
-	gl, src := p.glyphs, p.text
 	if mergesSpace(ps, i) {
-		sp := ps[i+1].glyphs[0]
-		gl = append(gl[:len(gl):len(gl)], glyph{gid: sp.gid, adv: sp.adv, cluster: int32(len([]rune(src)))})
-		src += " "
+		out := [][]use{fd.glyphUses(p.text+" ", withSpace(p, &ps[i+1], false), false)}
+		if ps[i+1].glue { // the line may break there
+			out = append(out, fd.glyphUses(p.text+" ", withSpace(p, &ps[i+1], true), false))
+		}
+		return out
 	}
-	out := [][]use{fd.glyphUses(src, gl, false)}
-	if p.wordEnd && !p.space { // the line may end after it
+	out := [][]use{fd.glyphUses(p.text, p.glyphs, false)}
+	if i == len(ps)-1 && !p.space { // the text's last word ends a line
 		out = append(out, fd.glyphUses(p.text, p.glyphs, true))
 	}
 	return out
+}
+
+// withSpace returns the glyphs of word p followed by the space sp, drawn
+// in one span. A space a line breaks at is drawn after the line's last word
+// with no advance, so that it stays inside the line's box.
+func withSpace(p, sp *piece, breaks bool) []glyph {
+	g := glyph{gid: sp.glyphs[0].gid, adv: sp.glyphs[0].adv, cluster: int32(len([]rune(p.text)))}
+	if breaks {
+		g.adv = 0
+	}
+	return append(p.glyphs[:len(p.glyphs):len(p.glyphs)], g)
 }
 
 // mergesSpace reports whether piece i of ps is drawn with the space after
 // it in one span: a word followed by a space of the same face and style.
 func mergesSpace(ps []piece, i int) bool {
 	return !ps[i].space && i+1 < len(ps) && ps[i+1].space && ps[i+1].face == ps[i].face && ps[i+1].style == ps[i].style
+}
+
+// byUse lists the uses of words (derived glyph ids), each once, the most
+// used first: the uses common to a batch's documents share the first
+// sub-font, so that a document needs few sub-fonts.
+func byUse(words []counted) []use {
+	n := map[use]int64{}
+	for _, w := range words {
+		for _, u := range dedup(w.uses) {
+			n[u] += int64(w.n)
+		}
+	}
+	out := make([]use, 0, len(n))
+	for u := range n {
+		out = append(out, u)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		switch {
+		case n[a] != n[b]:
+			return n[a] > n[b]
+		case a.dg != b.dg:
+			return a.dg < b.dg
+		case a.text != b.text:
+			return a.text < b.text
+		}
+		return a.w < b.w
+	})
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/harfbuzz"
 	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/segmenter"
 )
 
 // Color is an RGB text colour; the zero value is black.
@@ -73,6 +74,7 @@ type Typesetter struct {
 	faces [numFaces]*font.Face
 	hb    [numFaces]*harfbuzz.Font
 	buf   *harfbuzz.Buffer
+	seg   segmenter.Segmenter
 	cache map[cacheKey][]glyph
 
 	runes  []rune
@@ -175,6 +177,7 @@ func (ts *Typesetter) pieces(runs []Run) ([]piece, text, error) {
 	ts.ids = ids
 	var out []piece
 	n := len(t.runes)
+	opp := ts.breakAfterSpaces(t.runes)
 	for i := 0; i < n; {
 		j := i + 1
 		if t.runes[i] != ' ' {
@@ -189,7 +192,7 @@ func (ts *Typesetter) pieces(runs []Run) ([]piece, text, error) {
 			p.space = true
 			p.glyphs = []glyph{{gid: fd.space, adv: int32(fd.spaceW)}}
 			p.units = fd.spaceW
-			p.glue = j < n && !noBreakBefore(t.runes[j])
+			p.glue = isGlue(t.runes, i, opp)
 		} else {
 			p.glyphs = ts.shape(p.face, p.text, seg)
 			for _, g := range p.glyphs {

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"maps"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -62,9 +63,12 @@ type subFont struct {
 	family string // fpdf family (unique: from its hash), registered with pf.style
 	file   string // fpdf font file name, ending in ".z" (fpdf then writes /FlateDecode)
 	name   string // PDF /BaseFont: tag + "+" + PostScript-like name
-	dgid   [256]uint16
-	text   [256]string // by code: the text it stands for
-	w      [256]int16  // by code: its width, 1/1000 em
+	// resource is the name fpdf gives the font in content streams (after
+	// "/F"): a hash of its definition (see fpdfFontID).
+	resource string
+	dgid     [256]uint16
+	text     [256]string // by code: the text it stands for
+	w        [256]int16  // by code: its width, 1/1000 em
 
 	once sync.Once
 	err  error
@@ -73,7 +77,6 @@ type subFont struct {
 	need [][]uint16 // by code: the component glyph ids its glyph needs
 	tabs []ttfTable // every table but glyf and loca
 	full int        // size of the program with every glyph
-	cmap []byte     // the /ToUnicode CMap, compressed (nil: no code has text)
 }
 
 // width returns the advance of derived glyph dg in 1/1000 em.
@@ -235,7 +238,7 @@ func (sf *subFont) make() error {
 	}
 	sf.tabs = []ttfTable{
 		{"OS/2", os2}, {"cmap", symbolCmap}, {"head", head}, {"hhea", hhea},
-		{"hmtx", hmtx}, {"maxp", maxp}, {"name", t["name"]}, {"post", t["post"]},
+		{"hmtx", hmtx}, {"maxp", maxp}, {"name", keepNames(t["name"])}, {"post", t["post"]},
 	}
 	var all [256]bool
 	for c := range all {
@@ -293,9 +296,29 @@ func (sf *subFont) make() error {
 	if sf.def, err = json.Marshal(def); err != nil {
 		return err
 	}
-	sf.cmap, err = toUnicodeCMap(sf.text[:])
-	return err
+	if sf.resource, err = fpdfFontID(sf.family, sf.pf.style, sf.def); err != nil {
+		return err
+	}
+	return nil
 }
+
+// fpdfFontID returns the name fpdf gives a font registered with def in
+// content streams (after "/F"), as it writes it on SetFont into a scratch
+// template: fpdf names a font by a hash of its definition, the same in
+// every document.
+func fpdfFontID(family, style string, def []byte) (string, error) {
+	tpl := fpdf.CreateTpl(fpdf.PointType{}, fpdf.SizeType{Wd: 10, Ht: 10}, "P", "pt", "", func(t *fpdf.Tpl) {
+		t.AddFontFromReader(family, style, bytes.NewReader(def))
+		t.SetFont(family, style, 10)
+	})
+	m := fontOp.FindSubmatch(tpl.Bytes())
+	if m == nil {
+		return "", fmt.Errorf("typeset: fpdf's SetFont did not write \"BT /F<name> 10.00 Tf ET\"")
+	}
+	return string(m[1]), nil
+}
+
+var fontOp = regexp.MustCompile(`BT /F(\S+) 10\.00 Tf ET`)
 
 // fpdfFontDef is the font definition fpdf's AddFontFromReader reads.
 type fpdfFontDef struct {
@@ -384,8 +407,22 @@ func (sf *subFont) program(used *[256]bool, pad bool) []byte {
 		}
 	}
 	binary.BigEndian.PutUint32(loca[4*n:], uint32(len(glyf)))
-	tabs := append(sf.tabs[:len(sf.tabs):len(sf.tabs)], ttfTable{"glyf", glyf}, ttfTable{"loca", loca})
-	out := assemble(tabs)
+	// The metrics of the glyphs left out are zeros, which compress to
+	// nothing (viewers take advances from /Widths).
+	tabs := make([]ttfTable, 0, len(sf.tabs)+2)
+	for _, t := range sf.tabs {
+		if t.tag == "hmtx" {
+			h := make([]byte, len(t.data))
+			for id, k := range keep {
+				if k {
+					copy(h[4*id:4*id+4], t.data[4*id:])
+				}
+			}
+			t.data = h
+		}
+		tabs = append(tabs, t)
+	}
+	out := assemble(append(tabs, ttfTable{"glyf", glyf}, ttfTable{"loca", loca}))
 	if pad && len(out) < sf.full {
 		out = append(out, make([]byte, sf.full-len(out))...)
 	}
@@ -521,4 +558,40 @@ func UseFonts(pdf *fpdf.Fpdf, u FontUse) error {
 		maps.Copy(d.wanted[plan], words)
 	}
 	return nil
+}
+
+// keepNames returns a name table with only the records a font in a PDF
+// keeps: copyright, names and version (ids 0-6) and the licence and its
+// address (13, 14). The designer's, vendor's and trademark records are
+// left out of every sub-font. A table it cannot read is returned whole.
+func keepNames(t []byte) []byte {
+	be := binary.BigEndian
+	if len(t) < 6 || be.Uint16(t) != 0 {
+		return t
+	}
+	n, so := int(be.Uint16(t[2:])), int(be.Uint16(t[4:]))
+	if len(t) < 6+12*n {
+		return t
+	}
+	var recs [][]byte // each: the 12-byte record, then its string
+	for i := range n {
+		r := t[6+12*i : 18+12*i]
+		ln, off := int(be.Uint16(r[8:])), int(be.Uint16(r[10:]))
+		if so+off+ln > len(t) {
+			return t
+		}
+		if id := be.Uint16(r[6:]); id <= 6 || id == 13 || id == 14 {
+			recs = append(recs, append(append([]byte(nil), r...), t[so+off:so+off+ln]...))
+		}
+	}
+	so = 6 + 12*len(recs)
+	out := make([]byte, so)
+	be.PutUint16(out[2:], uint16(len(recs)))
+	be.PutUint16(out[4:], uint16(so))
+	for i, r := range recs {
+		copy(out[6+12*i:], r[:12])
+		be.PutUint16(out[6+12*i+10:], uint16(len(out)-so))
+		out = append(out, r[12:]...)
+	}
+	return out
 }
