@@ -141,13 +141,31 @@ func (sf *subFont) build() error {
 }
 
 func (sf *subFont) make() error {
-	be := binary.BigEndian
-	pf := sf.pf
-	d := pf.derived
-	total := len(d.adv)
+	src, subID, err := sf.glyphIDs()
+	if err != nil {
+		return err
+	}
+	hmtx := sf.copyGlyphs(src, subID)
+	sf.tabs = sf.otherTables(len(src), hmtx)
+	var all [256]bool
+	for c := range all {
+		all[c] = sf.dgid[c] != 0
+	}
+	sf.full = len(sf.program(&all, false))
+	if sf.def, err = json.Marshal(sf.definition()); err != nil {
+		return err
+	}
+	sf.resource, err = fpdfFontID(sf.family, sf.pf.style, sf.def)
+	return err
+}
 
-	// Sub-font glyph ids: code c is glyph c; components not drawn as a
-	// code of this font follow glyph 255.
+// glyphIDs numbers the sub-font's glyphs: code c is glyph c; the
+// components of composite glyphs not drawn as a code of this font follow
+// glyph 255. It returns the derived glyph id of each sub-font glyph id and
+// the reverse, and sets sf.need.
+func (sf *subFont) glyphIDs() ([]uint16, map[uint16]uint16, error) {
+	be := binary.BigEndian
+	d := sf.pf.derived
 	src := make([]uint16, 256, 256+32) // sub-font glyph id -> derived glyph id
 	copy(src, sf.dgid[:])
 	src[0] = 0
@@ -167,11 +185,10 @@ func (sf *subFont) make() error {
 		if depth > 8 {
 			return fmt.Errorf("glyph %d: composite glyphs nested too deep", dg)
 		}
-		for q := 10; q+4 <= len(b); {
-			flags := be.Uint16(b[q:])
+		for q := 10; q+4 <= len(b); q += componentSize(be.Uint16(b[q:])) {
 			c := be.Uint16(b[q+2:])
-			if int(c) >= total {
-				return fmt.Errorf("composite glyph %d uses glyph %d of %d", dg, c, total)
+			if int(c) >= len(d.adv) {
+				return fmt.Errorf("composite glyph %d uses glyph %d of %d", dg, c, len(d.adv))
 			}
 			id, ok := subID[c]
 			if !ok {
@@ -183,26 +200,32 @@ func (sf *subFont) make() error {
 			if err := walk(int(c), depth+1, need); err != nil {
 				return err
 			}
-			if flags&0x0020 == 0 { // no MORE_COMPONENTS
+			if be.Uint16(b[q:])&0x0020 == 0 { // no MORE_COMPONENTS
 				break
 			}
-			q += componentSize(flags)
 		}
 		return nil
 	}
 	for c := 0; c < 256; c++ {
 		if c == 0 || sf.dgid[c] != 0 {
 			if err := walk(int(sf.dgid[c]), 0, &sf.need[c]); err != nil {
-				return err
+				return nil, nil, err
 			}
 		}
 	}
-	n := len(src)
-	if n > 0xFFFF {
-		return fmt.Errorf("%d glyphs in a sub-font", n)
+	if len(src) > 0xFFFF {
+		return nil, nil, fmt.Errorf("%d glyphs in a sub-font", len(src))
 	}
-	sf.gl = make([][]byte, n)
-	hmtx := make([]byte, 4*n)
+	return src, subID, nil
+}
+
+// copyGlyphs sets sf.gl to the glyph data of the sub-font's glyphs
+// (components renumbered) and returns their metrics (hmtx).
+func (sf *subFont) copyGlyphs(src []uint16, subID map[uint16]uint16) []byte {
+	be := binary.BigEndian
+	d := sf.pf.derived
+	sf.gl = make([][]byte, len(src))
+	hmtx := make([]byte, 4*len(src))
 	for id, dg := range src {
 		if id > 0 && id < 256 && dg == 0 {
 			continue // no glyph at this code: empty, zero advance
@@ -210,21 +233,25 @@ func (sf *subFont) make() error {
 		b := d.glyph(int(dg))
 		if len(b) >= 10 && int16(be.Uint16(b)) < 0 {
 			b = append([]byte(nil), b...)
-			for q := 10; q+4 <= len(b); {
-				flags := be.Uint16(b[q:])
+			for q := 10; q+4 <= len(b); q += componentSize(be.Uint16(b[q:])) {
 				be.PutUint16(b[q+2:], subID[be.Uint16(b[q+2:])])
-				if flags&0x0020 == 0 {
+				if be.Uint16(b[q:])&0x0020 == 0 {
 					break
 				}
-				q += componentSize(flags)
 			}
 		}
 		sf.gl[id] = b
 		be.PutUint16(hmtx[4*id:], d.adv[dg])
 		be.PutUint16(hmtx[4*id+2:], uint16(d.lsb[dg]))
 	}
+	return hmtx
+}
 
-	t := d.tabs
+// otherTables returns every table of the sub-font's program but glyf and
+// loca, for n glyphs with metrics hmtx.
+func (sf *subFont) otherTables(n int, hmtx []byte) []ttfTable {
+	be := binary.BigEndian
+	t := sf.pf.derived.tabs
 	head := append([]byte(nil), t["head"]...)
 	be.PutUint32(head[8:], 0) // checkSumAdjustment, set by assemble
 	hhea := append([]byte(nil), t["hhea"]...)
@@ -236,32 +263,34 @@ func (sf *subFont) make() error {
 		be.PutUint16(os2[64:], 0xF000+firstCode) // usFirstCharIndex
 		be.PutUint16(os2[66:], 0xF0FF)           // usLastCharIndex
 	}
-	sf.tabs = []ttfTable{
+	return []ttfTable{
 		{"OS/2", os2}, {"cmap", symbolCmap}, {"head", head}, {"hhea", hhea},
 		{"hmtx", hmtx}, {"maxp", maxp}, {"name", keepNames(t["name"])}, {"post", t["post"]},
 	}
-	var all [256]bool
-	for c := range all {
-		all[c] = sf.dgid[c] != 0
-	}
-	sf.full = len(sf.program(&all, false))
+}
 
-	// The font definition fpdf reads (its JSON form of a font made by its
-	// makefont tool), with sizes in 1/1000 em.
+// table returns the sub-font's table tag (of sf.tabs).
+func (sf *subFont) table(tag string) []byte {
+	for _, t := range sf.tabs {
+		if t.tag == tag {
+			return t.data
+		}
+	}
+	return nil
+}
+
+// definition returns the font definition fpdf reads (its JSON form of a
+// font made by its makefont tool), with sizes in 1/1000 em: each code's
+// width (see use) and its glyph's name in /Differences.
+func (sf *subFont) definition() fpdfFontDef {
+	be := binary.BigEndian
+	head, hhea, os2, post := sf.table("head"), sf.table("hhea"), sf.table("OS/2"), sf.table("post")
 	upem := float64(be.Uint16(head[18:]))
 	em := func(v int16) int { return int(roundHalfAway(float64(v) * 1000 / upem)) }
 	i16 := func(b []byte, off int) int16 { return int16(be.Uint16(b[off:])) }
-	def := fpdfFontDef{
-		Tp:           "TrueType",
-		Name:         sf.name,
-		Up:           em(i16(t["post"], 8)),
-		Ut:           em(i16(t["post"], 10)),
-		Cw:           make([]int, 256),
-		File:         sf.file,
-		OriginalSize: sf.full,
-	}
-	def.Desc.Ascent = em(i16(hhea, 4))
-	def.Desc.Descent = em(i16(hhea, 6))
+	def := fpdfFontDef{Tp: "TrueType", Name: sf.name, Up: em(i16(post, 8)), Ut: em(i16(post, 10)),
+		Cw: make([]int, 256), File: sf.file, OriginalSize: sf.full}
+	def.Desc.Ascent, def.Desc.Descent = em(i16(hhea, 4)), em(i16(hhea, 6))
 	def.Desc.CapHeight = def.Desc.Ascent
 	if len(os2) >= 90 && be.Uint16(os2) >= 2 {
 		def.Desc.CapHeight = em(i16(os2, 88))
@@ -288,18 +317,11 @@ func (sf *subFont) make() error {
 			}
 			fmt.Fprintf(&diff, "%d", c)
 		}
-		fmt.Fprintf(&diff, " /uni%04X", pf.cp[dg])
+		fmt.Fprintf(&diff, " /uni%04X", sf.pf.cp[dg])
 		next = c + 1
 	}
 	def.Diff = diff.String()
-	var err error
-	if sf.def, err = json.Marshal(def); err != nil {
-		return err
-	}
-	if sf.resource, err = fpdfFontID(sf.family, sf.pf.style, sf.def); err != nil {
-		return err
-	}
-	return nil
+	return def
 }
 
 // fpdfFontID returns the name fpdf gives a font registered with def in

@@ -1,0 +1,136 @@
+package typeset
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// The fpdf behaviours this package relies on, each pinned by one test so
+// that an fpdf upgrade that changes one fails here first, with a message
+// naming the assumption. (Package documentation: fpdf documents none of
+// them, or only in passing.)
+
+// fpdfAssumption fails t with the assumption that no longer holds.
+func fpdfAssumption(t *testing.T, ok bool, assumption string, args ...any) {
+	t.Helper()
+	if !ok {
+		t.Errorf("fpdf no longer behaves as bulletin/typeset assumes: "+assumption, args...)
+	}
+}
+
+type fixedLoader map[string][]byte
+
+func (l fixedLoader) Open(name string) (io.Reader, error) { return bytes.NewReader(l[name]), nil }
+
+// pinnedFont registers a made-up simple TrueType font the way simple.go
+// does and returns the document and its output.
+func pinnedFont(t *testing.T) (*fpdf.Fpdf, []byte, string) {
+	t.Helper()
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write([]byte("font program"))
+	w.Close()
+	pdf := newPDF()
+	pdf.SetFontLoader(fixedLoader{"pinned.z": z.Bytes()})
+	def := `{"Tp":"TrueType","Name":"ABCDEF+Pinned","Desc":{"Ascent":900,"Descent":-300,"CapHeight":700,"Flags":4,` +
+		`"FontBBox":{"Xmin":0,"Ymin":-300,"Xmax":1000,"Ymax":900},"ItalicAngle":0,"StemV":80,"MissingWidth":0},` +
+		`"Up":-100,"Ut":50,"Cw":[` + strings.TrimSuffix(strings.Repeat("500,", 256), ",") + `],"Enc":"","Diff":"32 /uni0915 /uni093F",` +
+		`"File":"pinned.z","OriginalSize":4321}`
+	pdf.AddFontFromReader("tspinned", "", strings.NewReader(def))
+	pdf.AddPage()
+	pdf.SetFont("tspinned", "", 12)
+	pdf.RawWriteBuf(strings.NewReader("BT 10 10 Td ( !) Tj ET"))
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return pdf, b.Bytes(), def
+}
+
+// A font definition in fpdf's JSON form (fpdfFontDef) registers a simple
+// TrueType font whose /BaseFont, /Widths, /Differences, /Flags and
+// /Length1 are the definition's, and whose program fpdf reads at Output
+// from the document's FontLoader under the definition's File name; a name
+// ending in ".z" means the program is already compressed (/FlateDecode).
+func TestFpdfFontDefinition(t *testing.T) {
+	pdf, b, _ := pinnedFont(t)
+	s := string(b)
+	fpdfAssumption(t, pdf.GetFontLoader() != nil, "GetFontLoader returns the loader SetFontLoader set")
+	fpdfAssumption(t, strings.Contains(s, "<</Type /Font\n/BaseFont /ABCDEF+Pinned\n/Subtype /TrueType\n"),
+		"a definition's Name is written as the font dictionary's /BaseFont, on its own line after <</Type /Font (output.go finds the dictionary by it)")
+	fpdfAssumption(t, strings.Contains(s, "/FirstChar 32 /LastChar 255"), "simple fonts cover codes 32 to 255 (codesPerFont)")
+	fpdfAssumption(t, strings.Contains(s, "[500 500 "), "Cw gives the /Widths, from code 32")
+	fpdfAssumption(t, strings.Contains(s, "/Differences [32 /uni0915 /uni093F]"), "Diff is written as the encoding's /Differences")
+	fpdfAssumption(t, strings.Contains(s, "/Flags 4 "), "Desc.Flags is the descriptor's /Flags")
+	fpdfAssumption(t, regexp.MustCompile(`/Filter /FlateDecode\n/Length1 4321\n`).MatchString(s),
+		"a File ending in .z is written with /Filter /FlateDecode, and OriginalSize as /Length1")
+	fpdfAssumption(t, strings.Contains(s, "font program") || bytes.Contains(b, zlibOf("font program")),
+		"the program is the FontLoader's bytes, written as they are")
+}
+
+func zlibOf(s string) []byte {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write([]byte(s))
+	w.Close()
+	return z.Bytes()
+}
+
+// fpdf names a font in content streams "/F" and the SHA-1 of its
+// definition, the same in every document (fpdfFontID reads it; pages
+// recorded in one document and replayed in another, and the Tf the drawer
+// writes inside a text object, rely on it), and SetFont writes
+// "BT /F<name> <size> Tf ET".
+func TestFpdfFontNames(t *testing.T) {
+	_, b, def := pinnedFont(t)
+	id, err := fpdfFontID("tspinned", "", []byte(def))
+	fpdfAssumption(t, err == nil, "SetFont writes BT /F<name> <size> Tf ET: %v", err)
+	_, b2, _ := pinnedFont(t)
+	fpdfAssumption(t, bytes.Contains(b, []byte("/F"+id+" ")) && bytes.Contains(b2, []byte("/F"+id+" ")),
+		"a font has the same resource name /F%s in every document", id)
+	id2, _ := fpdfFontID("tspinned", "", []byte(strings.Replace(def, "ABCDEF", "GHIJKL", 1)))
+	fpdfAssumption(t, id2 != id, "fonts with other definitions have other resource names")
+}
+
+// RawWriteBuf writes the bytes given into the page's content stream as they
+// are (with a newline after them), and a template's Bytes are its page
+// content, which RawWriteStr replays into another document
+// (certificate.Page).
+func TestFpdfRawContent(t *testing.T) {
+	pdf := newPDF()
+	pdf.SetCompression(false)
+	pdf.AddPage()
+	pdf.RawWriteBuf(strings.NewReader("q 1 0 0 1 0 0 cm Q"))
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	fpdfAssumption(t, bytes.Contains(b.Bytes(), []byte("q 1 0 0 1 0 0 cm Q\n")), "RawWriteBuf writes its bytes into the page content as they are, then a newline")
+	tpl := fpdf.CreateTpl(fpdf.PointType{}, fpdf.SizeType{Wd: 10, Ht: 10}, "P", "pt", "", func(t *fpdf.Tpl) {
+		t.RawWriteStr("0 0 m 5 5 l S")
+	})
+	fpdfAssumption(t, bytes.Contains(tpl.Bytes(), []byte("0 0 m 5 5 l S")), "a template's Bytes hold what was written into it")
+}
+
+// Output ends with one cross-reference table from object 0, 20-byte
+// entries, a trailer with /Size and startxref (output.go rewrites them to
+// add the /ToUnicode maps); with SetCatalogSort(true) the same document
+// gives the same bytes.
+func TestFpdfFileStructure(t *testing.T) {
+	_, b, _ := pinnedFont(t)
+	fpdfAssumption(t, pdfTail.Match(b), "the file ends: xref, 0 N, N 20-byte entries, trailer <<...>>, startxref, %%%%EOF")
+	_, b2, _ := pinnedFont(t)
+	fpdfAssumption(t, bytes.Equal(b, b2), "the same document, with SetCatalogSort(true) and fixed dates, gives the same bytes")
+	m := pdfTail.FindSubmatch(b)
+	var n int
+	fmt.Sscan(string(m[1]), &n)
+	_, err := readXref(m[2], n)
+	fpdfAssumption(t, err == nil, "cross-reference entries read as \"%%010d 00000 n \": %v", err)
+}
