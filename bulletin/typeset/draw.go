@@ -185,88 +185,100 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 // returns the logical text instead of the glyphs' code points (which are in
 // visual order and partly Private Use).
 func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol bool) error {
-	pdf, ts := d.pdf, d.ts
-	fd := ts.set.faces[p.face]
+	fd := d.ts.set.faces[p.face]
 	if err := fd.pdf.build(); err != nil {
 		return err
 	}
-	src := p.text
-	if len(gl) > len(p.glyphs) { // the space merged into the span
-		src += " "
+	slots, err := d.slots(p, fd, gl, eol)
+	if err != nil {
+		return err
 	}
-	uses := fd.glyphUses(src, gl, eol)
-	slots := make([]uint16, len(uses))
-	for i, u := range uses {
-		slots[i] = fd.slotFor(u)
-	}
-	d.doc.want(fd, uses)
-	for i, g := range gl {
-		if slots[i] == 0 {
-			if fd.plan.restricted {
-				return fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, g.gid, fd.file, ErrNotRestricted)
-			}
-			return fmt.Errorf("typeset: %q needs glyph %d of %s, which has no sub-font", p.text, g.gid, fd.file)
-		}
-	}
-	c := d.runs[p.style].Style.Color
-	if !d.colorSet || d.color != c {
-		// Text is painted with the fill colour: set both, so that fpdf knows
-		// the colour in force (done restores the caller's).
-		pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
-		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
-		d.color, d.colorSet = c, true
-	}
+	d.setColor(d.runs[p.style].Style.Color)
 	if actual == "" && len(gl) == 1 && p.space && fd.codes[gl[0].gid] != ' ' {
 		// A lone space whose glyph has no U+0020 in the merged font (the
 		// other face's space differs): say that it is a space.
 		actual = " "
 	}
-	// The glyphs go out as one text object per font: a Td to each place
-	// where the shaper's position differs from the one a viewer computes
-	// from the /Widths, then the codes up to the next such place.
-	b := d.buf
 	if actual != "" {
-		b = append(b, "/Span <</ActualText "...)
-		b = appendTextString(b, actual)
-		b = append(b, ">> BDC\n"...)
+		d.buf = append(d.buf, "/Span <</ActualText "...)
+		d.buf = appendTextString(d.buf, actual)
+		d.buf = append(d.buf, ">> BDC\n"...)
 	}
+	if err := d.writeText(p, fd, gl, slots, x, y); err != nil {
+		return err
+	}
+	if actual != "" {
+		d.buf = append(d.buf, "EMC\n"...)
+	}
+	d.write()
+	if !d.synced { // fpdf's current font is the one now in force
+		return d.setFont(d.font.sf, d.size)
+	}
+	return nil
+}
+
+// slots returns the sub-font and code (index<<8 | code) that draw each
+// glyph of gl, a word (and its space) of piece p in face fd, and records
+// the word's uses for RestrictDrawn.
+func (d *drawer) slots(p *piece, fd *faceData, gl []glyph, eol bool) ([]uint16, error) {
+	src := p.text
+	if len(gl) > len(p.glyphs) { // the space merged into the span
+		src += " "
+	}
+	uses := fd.glyphUses(src, gl, eol)
+	d.doc.want(fd, uses)
+	slots := make([]uint16, len(uses))
+	for i, u := range uses {
+		if slots[i] = fd.slotFor(u); slots[i] != 0 {
+			continue
+		}
+		if fd.plan.restricted {
+			return nil, fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, u.dg, fd.file, ErrNotRestricted)
+		}
+		return nil, fmt.Errorf("typeset: %q needs glyph %d of %s, which has no sub-font", p.text, u.dg, fd.file)
+	}
+	return slots, nil
+}
+
+// setFont makes sf at size the font in force, through fpdf so that fpdf
+// knows it.
+func (d *drawer) setFont(sf *subFont, size float64) error {
+	d.pdf.SetFont(sf.family, sf.pf.style, size)
+	d.synced = true
+	return d.pdf.Error()
+}
+
+// setColor makes c the colour text is painted with.
+func (d *drawer) setColor(c Color) {
+	if !d.colorSet || d.color != c {
+		// Text is painted with the fill colour: set both, so that fpdf knows
+		// the colour in force (done restores the caller's).
+		d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
+		d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+		d.color, d.colorSet = c, true
+	}
+}
+
+// writeText writes the glyphs gl (with their slots) of piece p as one text
+// object, starting at pen position x on the baseline y (points from the top
+// of the page): a Td to each place where the shaper's position differs from
+// the one a viewer computes from the /Widths (which, see use, is only where
+// a glyph is raised or lowered), then the codes up to the next such place.
+func (d *drawer) writeText(p *piece, fd *faceData, gl []glyph, slots []uint16, x, y float64) error {
 	scale := p.size / fd.upem // points per font unit
 	wscale := p.size / 1000   // points per /Widths unit
 	pen := x
 	var lineX, lineY, predicted float64 // the text line's origin, rounded
-	inText, inString := false, false
+	inText := false
 	for i, g := range gl {
-		slot := slots[i]
-		sf := fd.plan.subs[slot>>8]
-		if !d.fontSet || d.font.sf != sf || d.size != p.size {
-			df, err := d.doc.use(pdf, sf)
-			if err != nil {
-				return err
-			}
-			if inText {
-				// Another sub-font inside the word: a Tf in the same text
-				// object, which goes on from where the last glyph ended (a
-				// new text object would be placed absolutely, and pdf.js
-				// may then see a gap where there is none).
-				b = append(b, ") Tj /F"...)
-				b = append(b, sf.resource...)
-				b = append(b, ' ')
-				b = strconv.AppendFloat(b, p.size, 'f', 2, 64)
-				b = append(b, " Tf ("...)
-				d.synced = false
-			} else {
-				d.buf = b
-				d.write()
-				if err := d.setFont(sf, p.size); err != nil {
-					return err
-				}
-				b = d.buf
-			}
-			d.font, d.size, d.fontSet = df, p.size, true
+		sf := fd.plan.subs[slots[i]>>8]
+		if err := d.switchFont(sf, p.size, inText); err != nil {
+			return err
 		}
+		b := d.buf
 		gx := round2(pen + float64(g.dx)*scale)
 		gy := round2(d.pageH - (y - float64(g.dy)*scale))
-		if !inString || math.Abs(gx-predicted) > posTolerance || gy != lineY {
+		if !inText || math.Abs(gx-predicted) > posTolerance || gy != lineY {
 			if !inText {
 				b = append(b, "BT "...)
 				b = appendNum(b, gx)
@@ -281,38 +293,51 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol b
 			}
 			b = append(b, " Td ("...)
 			lineX, lineY, predicted = gx, gy, gx
-			inString = true
 		}
-		code := byte(slot)
+		code := byte(slots[i])
 		switch code {
 		case '(', ')', '\\':
 			b = append(b, '\\')
 		}
-		b = append(b, code)
+		d.buf = append(b, code)
 		d.font.used[code] = true
 		predicted += float64(sf.w[code]) * wscale
 		pen += float64(g.adv) * scale
 	}
 	if inText {
-		b = append(b, ") Tj ET\n"...)
-	}
-	if actual != "" {
-		b = append(b, "EMC\n"...)
-	}
-	d.buf = b
-	d.write()
-	if !d.synced { // fpdf's current font is the one now in force
-		return d.setFont(d.font.sf, d.size)
+		d.buf = append(d.buf, ") Tj ET\n"...)
 	}
 	return nil
 }
 
-// setFont makes sf at size the font in force, through fpdf so that fpdf
-// knows it.
-func (d *drawer) setFont(sf *subFont, size float64) error {
-	d.pdf.SetFont(sf.family, sf.pf.style, size)
-	d.synced = true
-	return d.pdf.Error()
+// switchFont makes sf at size the font of the next glyph. Inside a text
+// object (a word whose glyphs are in two sub-fonts) it writes a Tf there,
+// and the text goes on from where the last glyph ended: a new text object
+// would be placed absolutely, where pdf.js may then see a gap. Outside one
+// it sets the font through fpdf.
+func (d *drawer) switchFont(sf *subFont, size float64, inText bool) error {
+	if d.fontSet && d.font.sf == sf && d.size == size {
+		return nil
+	}
+	df, err := d.doc.use(d.pdf, sf)
+	if err != nil {
+		return err
+	}
+	if inText {
+		b := append(d.buf, ") Tj /F"...)
+		b = append(b, sf.resource...)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, size, 'f', 2, 64)
+		d.buf = append(b, " Tf ("...)
+		d.synced = false
+	} else {
+		d.write()
+		if err := d.setFont(sf, size); err != nil {
+			return err
+		}
+	}
+	d.font, d.size, d.fontSet = df, size, true
+	return nil
 }
 
 // appendNum appends v, a multiple of 0.01, as a PDF number.

@@ -41,29 +41,10 @@ var pdfTail = regexp.MustCompile(`(?s)xref\n0 (\d+)\n(.*)trailer\n(<<.*>>)\nstar
 // CMaps as new objects before the cross-reference table, which is rewritten
 // with the moved offsets.
 func addToUnicode(b []byte, d *docFonts) ([]byte, error) {
-	// The CMaps of the codes the document drew.
-	var subs []*subFont
-	cmaps := map[*subFont][]byte{}
-	for _, df := range d.subs {
-		var text [256]string
-		for c, used := range df.used {
-			if used {
-				text[c] = df.sf.text[c]
-			}
-		}
-		cm, err := toUnicodeCMap(text[:])
-		if err != nil {
-			return nil, err
-		}
-		if cm != nil {
-			subs = append(subs, df.sf)
-			cmaps[df.sf] = cm
-		}
+	subs, cmaps, err := d.cmaps()
+	if err != nil || len(subs) == 0 {
+		return b, err
 	}
-	if len(subs) == 0 {
-		return b, nil
-	}
-	sort.Slice(subs, func(i, j int) bool { return subs[i].file < subs[j].file })
 	m := pdfTail.FindSubmatchIndex(b)
 	if m == nil {
 		return nil, fmt.Errorf("typeset: the PDF fpdf wrote does not end in the cross-reference table and trailer expected")
@@ -120,6 +101,31 @@ func addToUnicode(b []byte, d *docFonts) ([]byte, error) {
 	trailer := regexp.MustCompile(`/Size \d+`).ReplaceAll(b[m[6]:m[7]], fmt.Appendf(nil, "/Size %d", len(offsets)+1))
 	out = fmt.Appendf(out, "trailer\n%s\nstartxref\n%d\n%%%%EOF\n", trailer, xref)
 	return out, nil
+}
+
+// cmaps returns the sub-fonts of d that drew codes standing for text,
+// sorted by file name, and the /ToUnicode CMap of the codes each drew.
+func (d *docFonts) cmaps() ([]*subFont, map[*subFont][]byte, error) {
+	var subs []*subFont
+	cmaps := map[*subFont][]byte{}
+	for _, df := range d.subs {
+		var text [256]string
+		for c, used := range df.used {
+			if used {
+				text[c] = df.sf.text[c]
+			}
+		}
+		cm, err := toUnicodeCMap(text[:])
+		if err != nil {
+			return nil, nil, err
+		}
+		if cm != nil {
+			subs = append(subs, df.sf)
+			cmaps[df.sf] = cm
+		}
+	}
+	sort.Slice(subs, func(i, j int) bool { return subs[i].file < subs[j].file })
+	return subs, cmaps, nil
 }
 
 // readXref reads the offsets of objects 1 to n-1 from fpdf's
