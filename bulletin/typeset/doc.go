@@ -1,25 +1,68 @@
 // Package typeset lays out paragraphs of mixed Hindi and English text with a
 // real shaping engine (HarfBuzz, as ported by go-text/typesetting) and draws
 // them into an fpdf document so that they look right (matras reordered,
-// conjuncts, half forms, reph, marks placed by GPOS) and copy out right.
+// conjuncts, half forms, reph, marks placed by GPOS) and copy out right in
+// every viewer.
 //
 // fpdf maps one code point to one glyph, so Devanagari drawn through its
 // Cell, MultiCell or Write comes out broken. This package never uses those
-// (nor GetStringWidth, nor Text) for text it shapes. It merges, per family
-// and weight, the Devanagari and the Latin face into one glyph space (a
-// "derived" font, derive.go), splits the glyphs it may draw into simple
-// TrueType fonts of up to 224 glyphs addressed by one-byte codes (simple.go),
-// registers those with fpdf's AddFontFromReader as they are first used in a
-// document, and writes the codes of each shaped glyph itself into the page
-// (fpdf's RawWriteBuf), with a new text position wherever the shaper's
-// position differs from what a viewer would compute from the widths. Each
-// word is wrapped in a marked-content span whose /ActualText is the word's
-// logical Unicode text, so that pdftotext and other extractors return the
-// source text; each code is also named after its glyph's code point in the
-// font's /Differences (Private Use for glyphs without one, such as half
-// forms), for viewers that ignore /ActualText. At Output, fpdf asks the
-// document's FontLoader, which this package installs, for each font
-// program, and gets it cut down to the glyphs the document drew.
+// (nor GetStringWidth, nor Text) for text it shapes.
+//
+// # A glyph's way from text to PDF bytes
+//
+//	"प्रमाण पत्र"                          Layout / DrawLine
+//	   │ prepare, assignFaces (segment.go): NFC, spaces folded, a face per rune
+//	   ▼
+//	pieces: words and spaces in one face  (shape.go: HarfBuzz, cached)
+//	   │ glyph ids, clusters, advances, offsets (font units)
+//	   ▼
+//	lines: breakLines (linebreak.go): UAX #14 places, total fit if justified
+//	   │ x of each piece
+//	   ▼
+//	uses (glyphtext.go): each glyph + the text it stands for + its width
+//	   │   प्र→"प"  म→"्रम"  ा→"ा"  ण→"ण"  space→" "
+//	   ▼
+//	slots (plan.go): a sub-font and a one-byte code for each use
+//	   │
+//	   ▼
+//	content (draw.go): /Span <</ActualText (प्रमाण )>> BDC
+//	   │                BT x y Td (@\)(R ) Tj ET EMC
+//	   ▼
+//	Output (output.go): fpdf writes the file; each sub-font gets its
+//	   /ToUnicode CMap; its program (simple.go, from the derived font of
+//	   derive.go) is cut to the codes drawn, through the document's
+//	   FontLoader
+//
+// The package is in two halves with a small interface between: shaping and
+// line layout (segment.go, shape.go, layout.go, linebreak.go, glyphtext.go)
+// produce, per word, glyphs and their uses; the PDF font embedding (plan.go,
+// simple.go, derive.go, tounicode.go, output.go, draw.go) turns uses into
+// codes of sub-fonts and writes them. FontSet holds both halves' view of a
+// face (faceData). What a document has drawn with the package's fonts is
+// held by the document: the docFonts installed as its fpdf FontLoader; the
+// package has no global mutable state.
+//
+// # Copy-out
+//
+// Extractors differ in what they read. pdftotext and PDFium read the
+// /ActualText of each word's marked-content span: the word's logical text.
+// pdf.js, pdfminer and pypdf read each code's entry in the sub-font's
+// /ToUnicode map, glyph by glyph in drawing order, and place word and line
+// breaks by geometry. So a code stands for one glyph with one text and one
+// width (a "use"; the same glyph gets several codes): a cluster's text is
+// shared out over its glyphs so that, read in drawing order, they give the
+// word in logical order; a code's /Widths entry is the glyph's advance where
+// it is drawn (GPOS offsets included), so a word is one run of glyphs with
+// no text positioning inside; a word in two sub-fonts switches font inside
+// its text object; the space a line breaks at is drawn after the line's last
+// word, and a line that ends with no space has its last glyph stand for one.
+// bulletin/typeset's TestCopyOut measures all five on a note and a
+// certificate. Documents must be written with Output (pdf.Output leaves the
+// /ToUnicode maps out).
+//
+// fpdf behaviours relied on (its font definition format, ".z" programs,
+// resource names from a hash of the definition, raw content and template
+// bytes, the file's structure) are pinned in fpdf_test.go.
 //
 // # Fonts and fallback
 //
@@ -62,21 +105,26 @@
 //	p, err := ts.LayoutText(text, body, typeset.Options{Width: 170, Align: typeset.Justify})
 //	// p.Width, p.Height and p.Lines are known before drawing.
 //	err = p.Draw(pdf, 20, 40) // top-left corner of the paragraph
+//	err = typeset.Output(pdf, w) // not pdf.Output: adds the /ToUnicode maps
 //	title := typeset.Style{Family: typeset.Serif, Weight: typeset.Bold, Size: 20}
 //	title.Size, _, err = ts.FitSize(unitName, title, 150, 20, 12) // shrink to fit 150 mm
 //	_, err = ts.DrawLine(pdf, 105, 80, typeset.Center, typeset.Run{Text: unitName, Style: title}) // baseline at y=80
 //
 // # Batches: restricted font sets
 //
-// A full FontSet's sub-fonts follow glyph order, so a page of Hindi touches
-// several of them. A batch whose text is all known before drawing (a month's
-// certificates) should draw with FontSet.Restrict of that text: its
-// sub-fonts hold only the glyphs the text needs, the most used first, so a
-// certificate needs one per weight. A document whose text is known only
-// once it is laid out is drawn twice: as a draft, then with
-// FontSet.RestrictDrawn of the draft (bulletin/notedoc does this). Layout,
-// glyphs, positions and extracted text are the same with any of these
-// sets. Drawing other text with a restricted set is an error
+// A full FontSet's sub-fonts follow glyph order, one code per glyph
+// standing for its own character (glyphs without one, such as half forms,
+// for none), so a page of Hindi touches several of them and copies out
+// right only through /ActualText (pdftotext, PDFium). A batch whose text is
+// all known before drawing (a month's certificates) should draw with
+// FontSet.Restrict of that text: its sub-fonts hold only the uses (glyph,
+// text, width) the text needs, the most used first; the example month's
+// 133 certificates need 285 uses a weight, so a certificate draws from two
+// sub-fonts a weight. A document whose text is known only once it is laid
+// out is drawn twice: as a draft, then with FontSet.RestrictDrawn of the
+// draft (bulletin/notedoc does this). Layout, glyphs and positions are the
+// same with any of these sets; only restricted sets give every extractor
+// the right text. Drawing other text with a restricted set is an error
 // (ErrNotRestricted), never a wrong glyph.
 //
 //	certSet, err := set.Restrict(allLines) // once per batch
@@ -94,7 +142,9 @@
 // sub-font with a document about 0.05 ms, and cutting and compressing its
 // program at Output about 0.2 ms; an A4 page of Hindi drawn as a draft and
 // again restricted about 3.4 ms and 16 KB; a bilingual certificate page as
-// its own PDF about 1.7 ms of CPU and 27 KB.
+// its own PDF about 1.7 ms of CPU and 27 KB (measured before issue 11: the
+// /ToUnicode maps and uses made the example certificates 39-40 KB and the
+// month's build about 40% more CPU).
 //
 // Output is deterministic: the same input gives the same PDF bytes (set
 // fpdf's creation date and SetCatalogSort(true)).
