@@ -252,8 +252,10 @@ func mergesSpace(ps []piece, i int) bool {
 }
 
 // byUse lists the uses of words (derived glyph ids), each once, the most
-// used first: the uses common to a batch's documents share the first
-// sub-font, so that a document needs few sub-fonts.
+// used first, and the uses of one glyph together (in the place of its most
+// used one): the uses common to a batch's documents share the first
+// sub-font, so that a document needs few sub-fonts, and a glyph's outline
+// is in one sub-font, not in each that has a use of it.
 func byUse(words []counted) []use {
 	n := map[use]int64{}
 	for _, w := range words {
@@ -261,17 +263,21 @@ func byUse(words []counted) []use {
 			n[u] += int64(w.n)
 		}
 	}
+	top := map[uint16]int64{} // by glyph: its most used use's count
 	out := make([]use, 0, len(n))
-	for u := range n {
+	for u, c := range n {
 		out = append(out, u)
+		top[u.dg] = max(top[u.dg], c)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		switch {
-		case n[a] != n[b]:
-			return n[a] > n[b]
+		case top[a.dg] != top[b.dg]:
+			return top[a.dg] > top[b.dg]
 		case a.dg != b.dg:
 			return a.dg < b.dg
+		case n[a] != n[b]:
+			return n[a] > n[b]
 		case a.text != b.text:
 			return a.text < b.text
 		}
