@@ -166,7 +166,7 @@ func TestBuildWritesTheMonth(t *testing.T) {
 		if b := got[n]; !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
 			t.Errorf("%s is not a whole PDF", n)
 		}
-		// About 5 KB of text, 5 of QR code and 35 of fonts: since issue 11
+		// About 6 KB of content (text, QR code) and 25 of fonts: since issue 11
 		// each certificate embeds two sub-fonts a weight with their
 		// /ToUnicode maps (the month's certificates need 285 glyph uses a
 		// weight, 224 fit in one), so that it copies out right in pdf.js,
