@@ -152,12 +152,12 @@ func (w *writer) scopeFacts(s facts.Scope) []string {
 		out = append(out, w.plural(id, s.FirstStreak))
 	}
 	y := s.Year
-	if y.Whole && y.MonthsRanked >= 2 && y.MonthsFirst >= 1 {
-		if y.MonthsFirst == y.MonthsRanked {
-			out = append(out, w.plural("Card.Year.All", y.MonthsRanked, "Year", w.lang.Num(y.Year)))
+	if y.Whole && y.MonthsPublished >= 2 && y.MonthsFirst >= 1 {
+		if y.MonthsFirst == y.MonthsPublished {
+			out = append(out, w.plural("Card.Year.All", y.MonthsPublished, "Year", w.lang.Num(y.Year)))
 		} else {
-			out = append(out, w.plural("Card.Year", y.MonthsRanked, "Year", w.lang.Num(y.Year),
-				"Ranked", w.count(y.MonthsRanked), "First", w.count(y.MonthsFirst)))
+			out = append(out, w.plural("Card.Year", y.MonthsPublished, "Year", w.lang.Num(y.Year),
+				"Ranked", w.count(y.MonthsPublished), "First", w.count(y.MonthsFirst)))
 		}
 	}
 	return out
@@ -187,7 +187,9 @@ func (w *writer) levelFacts(f *facts.Facts) []string {
 		case t.First == t.Evaluated:
 			out = append(out, w.plural("Card.Thanas.All", t.Evaluated))
 		default:
-			out = append(out, w.plural("Card.Thanas", t.Evaluated, "Evaluated", w.count(t.Evaluated), "First", w.count(t.First)))
+			// The noun agrees with the thanas that came first (1 थाना, 3 थाने).
+			out = append(out, w.plural("Card.Thanas", t.Evaluated, "Evaluated", w.count(t.Evaluated), "First", w.count(t.First),
+				"Thanas", w.plural("Card.ThanaCount", t.First)))
 		}
 	}
 	return out

@@ -94,8 +94,8 @@ func printFacts(w io.Writer, f *facts.Facts) {
 		if !s.Year.Whole {
 			whole = " (history from " + f.HistoryFrom.String() + ": not the whole year)"
 		}
-		fmt.Fprintf(w, "  previous ranking: %s; first in %d published ranking(s) in a row; %d: first in %d of %d months ranked%s\n",
-			prev, s.FirstStreak, s.Year.Year, s.Year.MonthsFirst, s.Year.MonthsRanked, whole)
+		fmt.Fprintf(w, "  previous ranking: %s; first in %d published ranking(s) in a row; %d: first in %d of %d rankings published (ranked in %d)%s\n",
+			prev, s.FirstStreak, s.Year.Year, s.Year.MonthsFirst, s.Year.MonthsPublished, s.Year.MonthsRanked, whole)
 	}
 	for _, l := range f.Levels {
 		names := make([]string, len(l.FirstUnits))

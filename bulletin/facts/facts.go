@@ -64,9 +64,16 @@ type Scope struct {
 // Year is the scope's tally for the calendar year, January (or
 // history_from, when later) up to the month.
 type Year struct {
-	Year         int `json:"year"`
-	MonthsRanked int `json:"months_ranked"`
-	MonthsFirst  int `json:"months_first"`
+	Year int `json:"year"`
+	// MonthsPublished counts the rankings of the scope's level published
+	// in the year (a month in the data with a unit of that level in it);
+	// MonthsRanked those in which the scope itself was ranked. A note
+	// says "first N times in the M rankings of the year" with
+	// M = MonthsPublished: a ranking that left the scope out is one it
+	// did not come first in.
+	MonthsPublished int `json:"months_published"`
+	MonthsRanked    int `json:"months_ranked"`
+	MonthsFirst     int `json:"months_first"`
 	// Whole is true when the history reaches back to January of the year,
 	// so the tally covers every ranking published in the year so far; when
 	// it begins later, months before it are unknown, not unpublished.
@@ -247,7 +254,11 @@ func scopeFacts(s *Scope, d *dataset.Data, h history, m dataset.Month, r dataset
 	}
 	jan := dataset.Month{Year: m.Year, Month: time.January}
 	s.Year.Whole = !jan.Before(h.from)
+	levelMonths := publishedAt(d, s.Level)
 	for mm := m; mm.Year == m.Year && !mm.Before(h.from); mm = mm.Prev() {
+		if levelMonths[mm] {
+			s.Year.MonthsPublished++
+		}
 		if p, ok := d.Rank(mm, s.ID); ok {
 			s.Year.MonthsRanked++
 			if p.Rank == 1 {
@@ -290,6 +301,17 @@ func (h history) previous(m dataset.Month) (dataset.Month, bool) {
 			return dataset.Month{}, false
 		}
 	}
+}
+
+// publishedAt returns the months in which a unit of level l was ranked.
+func publishedAt(d *dataset.Data, l dataset.Level) map[dataset.Month]bool {
+	ms := map[dataset.Month]bool{}
+	for _, r := range d.Rankings {
+		if u, ok := d.Unit(r.Unit); ok && u.Level == l {
+			ms[r.Month] = true
+		}
+	}
+	return ms
 }
 
 func score(r dataset.Ranking) *float64 {

@@ -78,13 +78,13 @@ func TestScopeRankPreviousStreakYear(t *testing.T) {
 		first, again bool
 	}{
 		// The data begins in 2023-11: the tally of 2023 is not whole.
-		{"2023-11", 1, nil, 1, facts.Year{Year: 2023, MonthsRanked: 1, MonthsFirst: 1}, 2, true, false},
-		{"2023-12", 1, intp(1), 2, facts.Year{Year: 2023, MonthsRanked: 2, MonthsFirst: 2}, 2, true, true},
-		{"2024-01", 1, intp(1), 3, facts.Year{Year: 2024, MonthsRanked: 1, MonthsFirst: 1, Whole: true}, 2, true, true},
-		{"2024-02", 2, intp(1), 0, facts.Year{Year: 2024, MonthsRanked: 2, MonthsFirst: 1, Whole: true}, 2, false, false},
-		{"2024-03", 1, intp(2), 1, facts.Year{Year: 2024, MonthsRanked: 3, MonthsFirst: 2, Whole: true}, 2, true, false},
-		{"2024-05", 1, intp(1), 2, facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, 2, true, true},
-		{"2024-06", 1, intp(1), 3, facts.Year{Year: 2024, MonthsRanked: 5, MonthsFirst: 4, Whole: true}, 2, true, true},
+		{"2023-11", 1, nil, 1, facts.Year{Year: 2023, MonthsPublished: 1, MonthsRanked: 1, MonthsFirst: 1}, 2, true, false},
+		{"2023-12", 1, intp(1), 2, facts.Year{Year: 2023, MonthsPublished: 2, MonthsRanked: 2, MonthsFirst: 2}, 2, true, true},
+		{"2024-01", 1, intp(1), 3, facts.Year{Year: 2024, MonthsPublished: 1, MonthsRanked: 1, MonthsFirst: 1, Whole: true}, 2, true, true},
+		{"2024-02", 2, intp(1), 0, facts.Year{Year: 2024, MonthsPublished: 2, MonthsRanked: 2, MonthsFirst: 1, Whole: true}, 2, false, false},
+		{"2024-03", 1, intp(2), 1, facts.Year{Year: 2024, MonthsPublished: 3, MonthsRanked: 3, MonthsFirst: 2, Whole: true}, 2, true, false},
+		{"2024-05", 1, intp(1), 2, facts.Year{Year: 2024, MonthsPublished: 4, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, 2, true, true},
+		{"2024-06", 1, intp(1), 3, facts.Year{Year: 2024, MonthsPublished: 5, MonthsRanked: 5, MonthsFirst: 4, Whole: true}, 2, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.month, func(t *testing.T) {
@@ -135,13 +135,13 @@ func TestHistoryFrom(t *testing.T) {
 		streak            int
 		skips             bool
 	}{
-		{"default: the data's first month", "2024-07", "", facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, "2024-06", 1, false},
-		{"history from April", "2024-07", "2024-04", facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3}, "2024-06", 1, false},
-		{"history from January", "2024-07", "2024-01", facts.Year{Year: 2024, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, "2024-06", 1, false},
-		{"April after unpublished months", "2024-05", "2024-01", facts.Year{Year: 2024, MonthsRanked: 2, MonthsFirst: 2, Whole: true}, "2024-04", 3, true},
-		{"April, history from January", "2024-04", "2024-01", facts.Year{Year: 2024, MonthsRanked: 1, MonthsFirst: 1, Whole: true}, "2023-12", 2, true},
-		{"April, history from April", "2024-04", "2024-04", facts.Year{Year: 2024, MonthsRanked: 1, MonthsFirst: 1}, "", 1, false},
-		{"December, nothing before", "2023-12", "2024-01", facts.Year{Year: 2023, MonthsRanked: 0, MonthsFirst: 0}, "", 1, false},
+		{"default: the data's first month", "2024-07", "", facts.Year{Year: 2024, MonthsPublished: 4, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, "2024-06", 1, false},
+		{"history from April", "2024-07", "2024-04", facts.Year{Year: 2024, MonthsPublished: 4, MonthsRanked: 4, MonthsFirst: 3}, "2024-06", 1, false},
+		{"history from January", "2024-07", "2024-01", facts.Year{Year: 2024, MonthsPublished: 4, MonthsRanked: 4, MonthsFirst: 3, Whole: true}, "2024-06", 1, false},
+		{"April after unpublished months", "2024-05", "2024-01", facts.Year{Year: 2024, MonthsPublished: 2, MonthsRanked: 2, MonthsFirst: 2, Whole: true}, "2024-04", 3, true},
+		{"April, history from January", "2024-04", "2024-01", facts.Year{Year: 2024, MonthsPublished: 1, MonthsRanked: 1, MonthsFirst: 1, Whole: true}, "2023-12", 2, true},
+		{"April, history from April", "2024-04", "2024-04", facts.Year{Year: 2024, MonthsPublished: 1, MonthsRanked: 1, MonthsFirst: 1}, "", 1, false},
+		{"December, nothing before", "2023-12", "2024-01", facts.Year{Year: 2023, MonthsPublished: 0, MonthsRanked: 0, MonthsFirst: 0}, "", 1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -304,5 +304,30 @@ func TestAwards(t *testing.T) {
 	}
 	if _, err := facts.Awards(d, "z1", month("2024-11"), facts.AwardRule{BestRank: 0}); err == nil {
 		t.Error("best rank 0: no error")
+	}
+}
+
+// TestYearCountsRankingsThatLeftTheScopeOut: in February the zones'
+// ranking was published without z1. The year has three rankings, in two of
+// which z1 came first: "first in all 2 rankings of 2024" would be false.
+// A month with no zone in it (only a thana) is not a ranking of zones.
+func TestYearCountsRankingsThatLeftTheScopeOut(t *testing.T) {
+	d := build(t, map[string]map[string]int{
+		"2024-01": {"z1": 1, "z2": 2},
+		"2024-02": {"z2": 1},
+		"2024-03": {"t1": 1},
+		"2024-04": {"z1": 1, "z2": 2},
+	})
+	f, err := facts.Compute(d, "z1", month("2024-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := facts.Year{Year: 2024, MonthsPublished: 3, MonthsRanked: 2, MonthsFirst: 2, Whole: true}
+	if f.Scope.Year != want {
+		t.Errorf("year = %+v, want %+v", f.Scope.Year, want)
+	}
+	// The streak stops at March, where z1's rank is not known.
+	if f.Scope.FirstStreak != 1 {
+		t.Errorf("streak = %d, want 1", f.Scope.FirstStreak)
 	}
 }
