@@ -29,8 +29,13 @@ type Announcement struct {
 }
 
 // History is the scope's known history up to f's month (from
-// history_from); empty for the state, which is never ranked.
+// history_from); empty for the state, which is never ranked, and for a
+// month before history_from, whose earlier months are not known to have
+// gone unpublished (a trend would draw them as gaps).
 func (in *Inputs) History(f *facts.Facts) (trend.History, error) {
+	if f.Month.Before(f.HistoryFrom) {
+		return trend.History{}, nil
+	}
 	return trend.Of(in.Data, in.Config.Scope, f.HistoryFrom, f.Month)
 }
 

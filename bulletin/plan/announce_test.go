@@ -97,3 +97,36 @@ func TestTrendPage(t *testing.T) {
 		}
 	}
 }
+
+// A month before history_from is built (its note, cards without a trend):
+// it used to stop build and validate with "trend: history from 2024-10
+// ends before it starts, at 2024-09".
+func TestMonthBeforeHistoryFrom(t *testing.T) {
+	in := example(t)
+	in.Config.HistoryFrom = "2024-10"
+	m := dataset.Month{Year: 2024, Month: time.September}
+	f, err := in.Facts(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := in.History(f)
+	if err != nil || len(h.Months) != 0 {
+		t.Fatalf("history of a month before history_from = %d months, %v; want none, no error", len(h.Months), err)
+	}
+	p, err := in.Month(plan.Options{Month: m, Date: time.Date(2024, 10, 2, 0, 0, 0, 0, time.UTC), Notes: true, Cards: cardLayout(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range p.PDFs {
+		if strings.HasPrefix(d.Path, "trend.") {
+			t.Errorf("planned %s for a month before history_from", d.Path)
+		}
+	}
+	in.Config.HistoryFrom = "2024-09"
+	if f, err = in.Facts(m); err != nil {
+		t.Fatal(err)
+	}
+	if h, err = in.History(f); err != nil || len(h.Months) != 1 {
+		t.Errorf("history from the month itself = %d months, %v; want 1", len(h.Months), err)
+	}
+}
