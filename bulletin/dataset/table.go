@@ -84,6 +84,14 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // byte-order mark, CRLF or LF line ends, spaces around cells. Header names
 // are matched case-insensitively; column order is free and extra columns
 // are ignored. what names the file's content for messages ("units", "rankings").
+// MaxRows is the most data rows a file or sheet may hold: the state's
+// units are about 2,000, and a year of its rankings about 25,000 rows. A
+// larger file is refused as soon as the row after it is read, which keeps
+// memory bounded (below 500 MB) for any file that is accepted.
+const MaxRows = 250_000
+
+const tooManyRows = "more than %d rows, the most bulletin reads from one file or sheet (the state's units are about 2,000 rows, a year of its rankings about 25,000): is it the right file? Split the rankings into files of a month or a year"
+
 func readTable(file string, b []byte, required []string, what string) (*table, Problems) {
 	var ps Problems
 	at := func(line int) Pos { return Pos{File: file, Line: line} }
@@ -143,6 +151,10 @@ func readTable(file string, b []byte, required []string, what string) (*table, P
 		}
 		if blank(rec) {
 			continue
+		}
+		if len(t.rows) == MaxRows {
+			ps.add(at(line), tooManyRows, MaxRows)
+			return nil, ps
 		}
 		t.rows = append(t.rows, row{line: line, cells: rec})
 	}

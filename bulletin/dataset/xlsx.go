@@ -3,6 +3,7 @@ package dataset
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -71,6 +72,8 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 	}
 	defer rows.Close()
 	var dateIdx []int
+	var maybe []cellRef // cells of dateCols that may hold a date
+	cells := 0          // cells read
 	first, headerRow := true, 1
 	for n := 1; rows.Next(); n++ {
 		rec, err := rows.Columns(excelize.Options{RawCellValue: true})
@@ -98,21 +101,31 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 		}
 		r := row{line: n, cells: rec}
 		for _, i := range dateIdx {
-			if i >= len(rec) || rec[i] == "" {
-				continue
+			if i < len(rec) && mayBeDate(rec[i]) {
+				maybe = append(maybe, cellRef{len(t.rows), i})
 			}
-			if d, ok := dateCell(f, name, i+1, n, rec[i]); ok {
-				if r.dates == nil {
-					r.dates = map[int]cellDate{}
-				}
-				r.dates[i] = d
-			}
+		}
+		if cells += len(rec); len(t.rows) == MaxSheetRows || cells > MaxSheetCells {
+			ps.add(Pos{File: file, Sheet: name, Line: n}, tooManyRows, MaxSheetRows)
+			return nil, ps
 		}
 		t.rows = append(t.rows, r)
 	}
 	if err := rows.Error(); err != nil {
 		ps.add(whole, "cannot read the sheet (%v); open the workbook in Excel and save it again", err)
 		return nil, ps
+	}
+	// Whether a number is a date depends on its cell's style, which
+	// excelize reads from the whole sheet loaded at once: only now, for a
+	// sheet within MaxRows, and only when a cell may be a date.
+	for _, c := range maybe {
+		r := &t.rows[c.row]
+		if d, ok := dateCell(f, name, c.col+1, r.line, r.cells[c.col]); ok {
+			if r.dates == nil {
+				r.dates = map[int]cellDate{}
+			}
+			r.dates[c.col] = d
+		}
 	}
 	if first {
 		ps.add(whole, "the sheet is empty; it needs a header row %q and one row per %s", strings.Join(required, ","), what)
@@ -127,6 +140,35 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 
 // dateCell reports the date held by the cell at column col, row line: a
 // date cell, or a number with a date format. raw is its stored value.
+// A worksheet is read row by row, but telling a date from a number needs
+// the cells' styles, which excelize reads by loading the whole sheet, at
+// about 6 KB a row: a sheet may hold MaxSheetRows rows of at most
+// MaxSheetCells cells in all, which keeps a run under 500 MB (300 MB
+// measured for 50,000 rows of dates).
+const (
+	MaxSheetRows  = 50_000
+	MaxSheetCells = 6 * MaxSheetRows
+)
+
+// cellRef is a cell of t.rows: row index, column index.
+type cellRef struct{ row, col int }
+
+// isoDate matches the start of an ISO 8601 date cell's value.
+var isoDate = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}`)
+
+// mayBeDate reports whether a raw cell value may be a date: a number (a
+// serial date, if its style is a date format) or an ISO date (t="d").
+// Text such as 2024-11 or Nov-2024 is not: it is read as text.
+func mayBeDate(raw string) bool {
+	if raw == "" {
+		return false
+	}
+	if _, err := strconv.ParseFloat(raw, 64); err == nil {
+		return true
+	}
+	return isoDate.MatchString(raw)
+}
+
 func dateCell(f *excelize.File, sheet string, col, line int, raw string) (cellDate, bool) {
 	ref, err := excelize.CoordinatesToCellName(col, line)
 	if err != nil {

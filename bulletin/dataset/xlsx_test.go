@@ -3,6 +3,7 @@ package dataset_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -463,5 +464,47 @@ func TestDateFormats(t *testing.T) {
 		} else if got && rs[0].Month != month(t, "2024-11") {
 			t.Errorf("format %q: month %v", c.code, rs[0].Month)
 		}
+	}
+}
+
+// A sheet of more than dataset.MaxRows rows is refused as soon as the row after
+// them is read, without loading the whole sheet (issue 10, case 8: a sheet
+// of 1,048,576 rows took 54 s and 5 GB).
+func TestXLSXRowCap(t *testing.T) {
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw.SetRow("A1", []any{"month", "unit", "rank"})
+	for i := 2; i <= dataset.MaxSheetRows+10; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i)
+		sw.SetRow(cell, []any{45597, "t-x", 1}) // a date serial: a cell that may be a date
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	_, ps := dataset.ReadRankingsXLSX("big.xlsx", b.Bytes(), "")
+	want := fmt.Sprintf("big.xlsx!Sheet1!%d:%d: more than %d rows, the most bulletin reads", dataset.MaxSheetRows+2, dataset.MaxSheetRows+2, dataset.MaxSheetRows)
+	if len(ps) != 1 || !strings.HasPrefix(ps[0].String(), want) {
+		t.Errorf("problems %.300v; want one starting %q", ps, want)
+	}
+}
+
+// A CSV file of more than MaxRows rows is refused.
+func TestCSVRowCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("month,unit,rank\n")
+	for range dataset.MaxRows + 1 {
+		b.WriteString("2024-11,t-x,1\n")
+	}
+	_, ps := dataset.ReadRankings("r.csv", []byte(b.String()))
+	want := fmt.Sprintf("r.csv:%d: more than %d rows", dataset.MaxRows+2, dataset.MaxRows)
+	if len(ps) != 1 || !strings.HasPrefix(ps[0].String(), want) {
+		t.Errorf("problems %.300v; want one starting %q", ps, want)
 	}
 }
