@@ -74,6 +74,10 @@ type Plan struct {
 type PDF struct {
 	Path string
 	Draw func(ts *typeset.Typesetter) ([]byte, error)
+	// Texts are the words it draws that no text note or certificate
+	// carries (catalog headings, card lines, chart labels), so that a
+	// character no font has is found before anything is drawn or written.
+	Texts []string
 }
 
 // Options controls Run.

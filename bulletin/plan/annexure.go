@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"time"
 
 	"github.com/igrs-pro/bulletin/bulletin/annexure"
@@ -38,5 +39,18 @@ func (in *Inputs) Annexure(f *facts.Facts, date time.Time) (output.File, build.P
 		return output.File{}, build.PDF{}, err
 	}
 	draw := func(ts *typeset.Typesetter) ([]byte, error) { return a.PDF(ts, date) }
-	return output.File{Path: AnnexureXLSX, Data: x}, build.PDF{Path: AnnexurePDF, Draw: draw}, nil
+	return output.File{Path: AnnexureXLSX, Data: x}, build.PDF{Path: AnnexurePDF, Draw: draw, Texts: annexureWords(a)}, nil
+}
+
+// annexureWords are the annexure's headings, every language's (the units'
+// names are checked with units.csv).
+func annexureWords(a *annexure.Annexure) []string {
+	ws := append(slices.Clone(a.Title), a.LevelColumn...)
+	for _, c := range a.Columns {
+		ws = append(ws, c...)
+	}
+	for _, g := range a.Groups {
+		ws = append(ws, g.Heading...)
+	}
+	return ws
 }

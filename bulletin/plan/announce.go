@@ -80,8 +80,8 @@ func (in *Inputs) Announce(f *facts.Facts, n Note, h trend.History, l *card.Layo
 			return a, templateErr(err)
 		}
 		a.Draws = append(a.Draws,
-			drawPT("trend."+n.Lang+".png", func(ts *typeset.Typesetter) ([]byte, error) { return trend.PNG(ts, h, tx, l.Trend) }),
-			drawPT("trend."+n.Lang+".svg", func(ts *typeset.Typesetter) ([]byte, error) { return trend.SVG(ts, h, tx, l.Trend) }))
+			drawPT("trend."+n.Lang+".png", trendWords(tx), func(ts *typeset.Typesetter) ([]byte, error) { return trend.PNG(ts, h, tx, l.Trend) }),
+			drawPT("trend."+n.Lang+".svg", trendWords(tx), func(ts *typeset.Typesetter) ([]byte, error) { return trend.SVG(ts, h, tx, l.Trend) }))
 	}
 	cards, err := in.Cards(f, n.Lang, h, l)
 	if err != nil {
@@ -108,17 +108,25 @@ func (in *Inputs) Cards(f *facts.Facts, tag string, h trend.History, l *card.Lay
 	}
 	var out []build.PDF
 	for _, k := range card.Kinds {
-		out = append(out, drawPT(card.FileName(tag, k), func(ts *typeset.Typesetter) ([]byte, error) {
+		out = append(out, drawPT(card.FileName(tag, k), c.Lines(), func(ts *typeset.Typesetter) ([]byte, error) {
 			return card.PNG(ts, c, l, k)
 		}))
 	}
 	return out, nil
 }
 
+// trendWords are the words a trend chart draws.
+func trendWords(tx trend.Texts) []string {
+	ws := []string{tx.Title, tx.Span, tx.Axis, tx.First, tx.Gap}
+	ws = append(ws, tx.Months...)
+	ws = append(ws, tx.Years...)
+	return append(ws, tx.Ranks...)
+}
+
 // drawPT is a file drawn with a Typesetter for unit "pt" (one pixel a
-// point) made from the batch's fonts.
-func drawPT(path string, draw func(*typeset.Typesetter) ([]byte, error)) build.PDF {
-	return build.PDF{Path: path, Draw: func(ts *typeset.Typesetter) ([]byte, error) {
+// point) made from the batch's fonts; texts are the words it draws.
+func drawPT(path string, texts []string, draw func(*typeset.Typesetter) ([]byte, error)) build.PDF {
+	return build.PDF{Path: path, Texts: texts, Draw: func(ts *typeset.Typesetter) ([]byte, error) {
 		pt, err := typeset.NewTypesetter(ts.FontSet(), "pt")
 		if err != nil {
 			return nil, err
@@ -143,7 +151,8 @@ func (in *Inputs) TrendPDF(n Note, f *facts.Facts, h trend.History, l *card.Layo
 		return build.PDF{}, templateErr(err)
 	}
 	return build.PDF{
-		Path: n.FileName("pdf"),
+		Path:  n.FileName("pdf"),
+		Texts: trendWords(tx),
 		Draw: func(ts *typeset.Typesetter) ([]byte, error) {
 			doc := doc
 			doc.Figures = []notedoc.Figure{{Draw: func(pdf *fpdf.Fpdf, ts *typeset.Typesetter, x, y, w float64) error {

@@ -368,7 +368,9 @@ func (in *Inputs) identity(l *certificate.Layout) (*certificate.Identity, error)
 }
 
 // Drawable finds, before anything is written, any character of the unit
-// names or of p's notes and certificates that no font of set can draw.
+// names or of p's notes, certificates and drawn words (the annexure's
+// headings, the cards' lines, the charts' labels) that no font of set can
+// draw.
 func Drawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 	var ps dataset.Problems
 	for _, u := range d.Units {
@@ -393,6 +395,16 @@ func Drawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 		for _, s := range c.Lines(p.Layout) {
 			if err := set.Check(s); err != nil {
 				return fmt.Errorf("certificate of %s: %w", c.Award.Unit.ID, err)
+			}
+		}
+	}
+	for _, d := range p.PDFs {
+		for _, s := range d.Texts {
+			var ce *typeset.CharError
+			if err := set.Check(s); errors.As(err, &ce) {
+				return fmt.Errorf("%s: %U %q in %q: no bundled font can draw it; it comes from the message catalogs (the office's, in the folder named by locales in config.toml, or the bundled ones) or from config.toml: replace it with a character the fonts have", d.Path, ce.Char, string(ce.Char), s)
+			} else if err != nil {
+				return fmt.Errorf("%s: %w", d.Path, err)
 			}
 		}
 	}

@@ -5,14 +5,18 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/facts"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/press"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
+	"github.com/igrs-pro/bulletin/fonts"
 	"github.com/igrs-pro/bulletin/locales"
 	"github.com/igrs-pro/bulletin/templates"
 )
@@ -156,5 +160,57 @@ func TestCertificatesOfNamesWithLevelWords(t *testing.T) {
 	}
 	if seen != len(want) {
 		t.Errorf("%d of the %d expected certificates found", seen, len(want))
+	}
+}
+
+// TestDrawableFindsCatalogWords: an office catalog whose annexure heading,
+// card line or chart label has a character no font has is refused by
+// Drawable, which validate and build run before anything is drawn or
+// written (build used to write 22 files, then fail on annexure.pdf).
+func TestDrawableFindsCatalogWords(t *testing.T) {
+	set, err := typeset.NewFontSet(fonts.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := templates.FS.ReadFile("certificate-layout.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout, err := certificate.ParseLayout(b, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := dataset.Month{Year: 2024, Month: time.November}
+	opts := plan.Options{Month: m, Date: time.Date(2024, 12, 2, 0, 0, 0, 0, time.UTC), Notes: true, Layout: layout, Cards: cardLayout(t)}
+	tests := []struct{ id, msg, file string }{
+		{"Annexure.Level.district", "one = \"जनपद ☎\"\nother = \"जनपद ☎\"", "annexure.pdf"},
+		{"Annexure.Title", "other = \"अनुलग्नक ☎\"", "annexure.pdf"},
+		{"Card.Kicker", "other = \"आईजीआरएस ☎ {{.Month}}\"", "card.hi.square.png"},
+		{"Trend.Axis", "other = \"रैंक ☎\"", "trend.hi.png"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			in := example(t)
+			over := fstest.MapFS{"active.hi.toml": {Data: []byte("[\"" + tt.id + "\"]\n" + tt.msg + "\n")}}
+			if in.Catalog, err = l10n.Load(locales.FS, over); err != nil {
+				t.Fatal(err)
+			}
+			p, err := in.Month(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = plan.Drawable(set, in.Data, p)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.file+": U+260E") || !strings.Contains(err.Error(), "locales") {
+				t.Errorf("Drawable = %v; want an error naming %s, U+260E and the catalogs", err, tt.file)
+			}
+		})
+	}
+	in := example(t)
+	p, err := in.Month(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.Drawable(set, in.Data, p); err != nil {
+		t.Errorf("the bundled catalogs: %v", err)
 	}
 }
