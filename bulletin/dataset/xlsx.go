@@ -1,8 +1,10 @@
 package dataset
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,6 +45,10 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 		return nil, ps
 	case !bytes.HasPrefix(b, zipMagic):
 		ps.add(whole, "the file is not an Excel workbook (.xlsx) although its name ends in %s; if it is CSV text, name it .csv", extOf(file))
+		return nil, ps
+	}
+	if missingSharedStrings(b) {
+		ps.add(whole, "the workbook is damaged: its cells refer to a table of texts (xl/sharedStrings.xml) that is not in the file; open it in Excel and save it again as \"Excel Workbook (.xlsx)\"")
 		return nil, ps
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
@@ -268,4 +274,54 @@ func extOf(file string) string {
 		return file[i:]
 	}
 	return "its extension"
+}
+
+// missingSharedStrings reports whether a workbook's cells refer to shared
+// strings (t="s") that the file lacks: excelize would read every such
+// cell as empty, and the problems would be about empty cells.
+func missingSharedStrings(b []byte) bool {
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return false // excelize says why
+	}
+	var sheets []*zip.File
+	for _, f := range z.File {
+		switch {
+		case strings.EqualFold(f.Name, "xl/sharedStrings.xml"):
+			return false
+		case strings.HasPrefix(f.Name, "xl/worksheets/") && strings.HasSuffix(f.Name, ".xml"):
+			sheets = append(sheets, f)
+		}
+	}
+	for _, f := range sheets {
+		r, err := f.Open()
+		if err != nil {
+			continue
+		}
+		found := containsStream(io.LimitReader(r, xlsxUnzipLimit), []byte(`t="s"`))
+		r.Close()
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// containsStream reports whether r holds pat, reading it in blocks.
+func containsStream(r io.Reader, pat []byte) bool {
+	buf := make([]byte, 64<<10)
+	keep := 0
+	for {
+		n, err := r.Read(buf[keep:])
+		if bytes.Contains(buf[:keep+n], pat) {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		// Keep the block's tail, where pat may begin.
+		tail := min(len(pat)-1, keep+n)
+		copy(buf, buf[keep+n-tail:keep+n])
+		keep = tail
+	}
 }

@@ -1,9 +1,11 @@
 package dataset_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -506,5 +508,40 @@ func TestCSVRowCap(t *testing.T) {
 	want := fmt.Sprintf("r.csv:%d: more than %d rows", dataset.MaxRows+2, dataset.MaxRows)
 	if len(ps) != 1 || !strings.HasPrefix(ps[0].String(), want) {
 		t.Errorf("problems %.300v; want one starting %q", ps, want)
+	}
+}
+
+// A workbook whose shared strings are missing is damaged, not a sheet of
+// empty cells (one of issue 10's small cases).
+func TestXLSXMissingSharedStrings(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"month", "unit", "rank"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"2024-11", "z-kanpur", 1})
+	var whole bytes.Buffer
+	if err := f.Write(&whole); err != nil {
+		t.Fatal(err)
+	}
+	in, err := zip.NewReader(bytes.NewReader(whole.Bytes()), int64(whole.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	w := zip.NewWriter(&out)
+	for _, zf := range in.File {
+		if zf.Name == "xl/sharedStrings.xml" {
+			continue
+		}
+		r, _ := zf.Open()
+		dst, _ := w.Create(zf.Name)
+		io.Copy(dst, r)
+		r.Close()
+	}
+	w.Close()
+	_, ps := dataset.ReadRankingsXLSX("r.xlsx", out.Bytes(), "")
+	if len(ps) != 1 || !strings.Contains(ps[0].String(), "the workbook is damaged: its cells refer to a table of texts (xl/sharedStrings.xml) that is not in the file") {
+		t.Errorf("problems: %v", ps)
+	}
+	if _, ps := dataset.ReadRankingsXLSX("r.xlsx", whole.Bytes(), ""); len(ps) != 0 {
+		t.Errorf("the whole workbook: %v", ps)
 	}
 }

@@ -241,7 +241,7 @@ func (t *Templates) Render(format string, n Note) ([]byte, error) {
 
 var markdownSpecial = strings.NewReplacer(
 	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "&", `\&`,
 )
 
 // listStart is what makes a Markdown line a list item: "1." or "1)",
