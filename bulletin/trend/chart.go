@@ -50,7 +50,7 @@ func TextsFor(lang *l10n.Lang, unit facts.UnitRef, h History) (Texts, error) {
 		{&t.Span, "Trend.Span", []any{"From", from, "To", to}},
 		{&t.Axis, "Trend.Axis", nil},
 		{&t.First, "Trend.First", nil},
-		{&t.Gap, "Trend.Gap", nil},
+		{&t.Gap, gapMessage(h), nil},
 	}
 	for _, m := range msgs {
 		if *m.dst, err = lang.Msg(m.id, m.kv...); err != nil {
@@ -68,6 +68,19 @@ func TextsFor(lang *l10n.Lang, unit facts.UnitRef, h History) (Texts, error) {
 	}
 	t.Tick = func(r int) string { return lang.Num(r) }
 	return t, nil
+}
+
+// gapMessage is the legend of the months without the scope's rank:
+// Trend.Gap ("no ranking published") only when no unit of its level was
+// ranked in any of them; when a ranking was published without the scope,
+// Trend.NoRank ("no rank"), which is true of both.
+func gapMessage(h History) string {
+	for _, m := range h.Months {
+		if !m.Published() && m.Units > 0 {
+			return "Trend.NoRank"
+		}
+	}
+	return "Trend.Gap"
 }
 
 // Draw draws the whole chart (title, span, plot, axis, month labels,

@@ -217,3 +217,37 @@ func TestChartExample(t *testing.T) {
 		}
 	}
 }
+
+// A month whose ranking of zones was published without Z1 is not "no
+// ranking published": the legend says the month has no rank.
+func TestGapLegendWhenARankingLeftTheScopeOut(t *testing.T) {
+	cat, err := l10n.Load(locales.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lang, err := cat.Lang("en", l10n.Options{MonthSpelling: "office", Digits: "latin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := sample()
+	d = dataset.New(d.Units, append(d.Rankings, dataset.Ranking{Month: month(2024, 5), Unit: "Z2", Rank: 1}, dataset.Ranking{Month: month(2024, 6), Unit: "Z1", Rank: 1}))
+	for _, tt := range []struct {
+		to   dataset.Month
+		want string
+	}{
+		{month(2024, 4), "No ranking published"}, // March: nothing published
+		{month(2024, 6), "No rank"},              // May: published without Z1
+	} {
+		h, err := Of(d, "Z1", month(2024, 1), tt.to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tx, err := TextsFor(lang, facts.UnitRef{ID: "Z1", Level: dataset.Zone, NameEn: "Kanpur"}, h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tx.Gap != tt.want {
+			t.Errorf("up to %s: gap legend %q, want %q", tt.to, tx.Gap, tt.want)
+		}
+	}
+}
