@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -473,4 +475,91 @@ func TestSafetyCatalogFields(t *testing.T) {
 			write(t, filepath.Join(base, "locales", "active.en.toml"), "[\"Press.Score\"]\nother = \"{{.Unit}} scored {{.Scor}} out of {{.Max}} marks.\"\n")
 			return append(repoArgs(t, base, "validate"), "--set", "locales="+filepath.Join(base, "locales"))
 		}}})
+}
+
+// Cases 8, 10, 14 and 16 of issue 10 through the binary: the data is
+// refused with the row and the fix, and nothing is written.
+func TestSafetyData(t *testing.T) {
+	abs, _ := filepath.Abs(repoConfig)
+	examples, _ := filepath.Abs("../../examples")
+	units := func(t *testing.T, base, extra string) string {
+		b, _ := os.ReadFile(filepath.Join(examples, "units.csv"))
+		write(t, filepath.Join(base, "units.csv"), string(b)+extra)
+		return filepath.Join(base, "units.csv")
+	}
+	args := func(base, units, rankings string, cmd string) []string {
+		a := []string{cmd, "--config", abs, "--units", units, "--rankings", rankings, "--out", filepath.Join(base, "out")}
+		if cmd == "build" {
+			a = append(a, "--quiet")
+		}
+		return a
+	}
+	rankings := filepath.Join(examples, "rankings")
+	var cases []safetyCase
+	for _, cmd := range []string{"validate", "build"} {
+		cases = append(cases,
+			safetyCase{name: cmd + "/id of 227 characters", code: 1, msg: "is 227 characters long; the most it may have is 100",
+				setup: func(t *testing.T, base string) []string {
+					return args(base, units(t, base, "t-"+strings.Repeat("x", 225)+",thana,d-auraiya,अजीतमल,Ajitmal\n"), rankings, cmd)
+				}},
+			safetyCase{name: cmd + "/rank 0_1", code: 1, msg: `rank "0_1" is not a positive whole number`,
+				setup: func(t *testing.T, base string) []string {
+					write(t, filepath.Join(base, "r.csv"), "month,unit,rank\n2024-11,z-kanpur,0_1\n")
+					return args(base, filepath.Join(examples, "units.csv"), filepath.Join(base, "r.csv"), cmd)
+				}},
+			safetyCase{name: cmd + "/name of a bidi control", code: 1, msg: "holds the bidi control U+202E",
+				setup: func(t *testing.T, base string) []string {
+					return args(base, units(t, base, "t-ajitmal,thana,d-auraiya,अजीतमल,\u202eAjitmal\n"), rankings, cmd)
+				}},
+			safetyCase{name: cmd + "/reserved id", code: 1, msg: `e.g. "nul-1.x"`,
+				setup: func(t *testing.T, base string) []string {
+					return args(base, units(t, base, "nul.x,thana,d-auraiya,अजीतमल,Ajitmal\n"), rankings, cmd)
+				}},
+			safetyCase{name: cmd + "/a CSV of 250,001 rows", code: 1, msg: "more than 250000 rows",
+				setup: func(t *testing.T, base string) []string {
+					var b strings.Builder
+					b.WriteString("month,unit,rank\n")
+					for range 250_001 {
+						b.WriteString("2024-11,z-kanpur,1\n")
+					}
+					write(t, filepath.Join(base, "r.csv"), b.String())
+					return args(base, filepath.Join(examples, "units.csv"), filepath.Join(base, "r.csv"), cmd)
+				}},
+		)
+	}
+	runSafetyCases(t, cases)
+}
+
+// Case 9 of issue 10: SIGTERM and SIGINT stop a run within a second in any
+// phase, here while the data is read and checked.
+func TestSafetySignalWhileReading(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGTERM on Windows")
+	}
+	base := t.TempDir()
+	var b strings.Builder
+	b.WriteString("month,unit,rank\n")
+	for i := range 240_000 {
+		fmt.Fprintf(&b, "2024-11,t-unknown-%d,1\n", i)
+	}
+	write(t, filepath.Join(base, "r.csv"), b.String())
+	abs, _ := filepath.Abs(repoConfig)
+	exe, _ := os.Executable()
+	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
+		cmd := exec.Command(exe, "validate", "--config", abs, "--rankings", filepath.Join(base, "r.csv"))
+		cmd.Env = append(os.Environ(), "BULLETIN_TEST_MAIN=1")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(150 * time.Millisecond)
+		start := time.Now()
+		cmd.Process.Signal(sig)
+		err := cmd.Wait()
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%v: stopped after %v", sig, d)
+		}
+		if err == nil {
+			t.Errorf("%v: validate finished before the signal (make the input larger)", sig)
+		}
+	}
 }
