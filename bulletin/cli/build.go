@@ -166,29 +166,8 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	var bo build.Options
-	bo.Workers = opts.Workers
-	var bar *progressbar.ProgressBar
-	if !opts.Quiet && opts.IO.Terminal {
-		bo.Progress = func(done, total int, path string) {
-			if bar == nil {
-				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(opts.IO.ErrOut),
-					progressbar.OptionSetDescription(m.String()), progressbar.OptionShowCount(),
-					progressbar.OptionSetWidth(30), progressbar.OptionClearOnFinish(),
-					progressbar.OptionThrottle(100*time.Millisecond))
-			}
-			bar.Add(1)
-		}
-	}
-	if pauseAfter != nil {
-		progress := bo.Progress
-		bo.Progress = func(done, total int, path string) {
-			if progress != nil {
-				progress(done, total, path)
-			}
-			pauseAfter(ctx, done)
-		}
-	}
+	progress, finish := opts.progress(ctx, m.String())
+	bo := build.Options{Workers: opts.Workers, Progress: progress}
 	// A batch allocates large short-lived buffers per document (fpdf's
 	// font tables and zlib writers): collect less often, but keep the heap
 	// under a ceiling, which keeps peak memory near 130 MB for the state's
@@ -196,9 +175,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(110 << 20))
 	res, err := build.Run(ctx, set, p, bo)
-	if bar != nil {
-		bar.Finish()
-	}
+	finish()
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("interrupted after %d files; every file in %s is complete; run the same command again to complete the month", res.Files, p.Dir)
@@ -211,6 +188,39 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 			len(p.Files)+len(p.PDFs), time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// progress is what build reports after each file it writes: a progress
+// bar on a terminal (none with --quiet or when piped), and the tests'
+// pauseAfter; finish ends the bar.
+func (opts *BuildOptions) progress(ctx context.Context, month string) (progress func(done, total int, path string), finish func()) {
+	var bar *progressbar.ProgressBar
+	finish = func() {
+		if bar != nil {
+			bar.Finish()
+		}
+	}
+	if !opts.Quiet && opts.IO.Terminal {
+		progress = func(done, total int, path string) {
+			if bar == nil {
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(opts.IO.ErrOut),
+					progressbar.OptionSetDescription(month), progressbar.OptionShowCount(),
+					progressbar.OptionSetWidth(30), progressbar.OptionClearOnFinish(),
+					progressbar.OptionThrottle(100*time.Millisecond))
+			}
+			bar.Add(1)
+		}
+	}
+	if pauseAfter != nil {
+		shown := progress
+		progress = func(done, total int, path string) {
+			if shown != nil {
+				shown(done, total, path)
+			}
+			pauseAfter(ctx, done)
+		}
+	}
+	return progress, finish
 }
 
 // plan composes everything for month m: press notes (when notes is set)

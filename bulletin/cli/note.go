@@ -115,54 +115,9 @@ func noteRun(opts *NoteOptions) error {
 	default:
 		doc = notedoc.FromText(string(src))
 	}
-	hi := opts.Lang == "hi"
-	pick := func(h, e string) string {
-		if hi {
-			return h
-		}
-		return e
-	}
-	doc.Lang = opts.Lang
-	place := pick(c.Office.PlaceHi, c.Office.PlaceEn)
-	if opts.Letterhead {
-		lh := &notedoc.Letterhead{
-			Name:  pick(c.Office.NameHi, c.Office.NameEn),
-			Place: place,
-			Phone: c.Office.Phone,
-			Email: c.Office.Email,
-		}
-		if c.Office.Emblem != "" {
-			if lh.Emblem, lh.EmblemType, err = readEmblem(c.Office.Emblem, cfgPath); err != nil {
-				return err
-			}
-		}
-		doc.Letterhead = lh
-	}
-	if opts.Signature {
-		sig := &notedoc.Signature{Name: pick(c.Signatory.NameHi, c.Signatory.NameEn)}
-		for _, l := range strings.Split(pick(c.Signatory.DesignationHi, c.Signatory.DesignationEn), "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				sig.Lines = append(sig.Lines, l)
-			}
-		}
-		doc.Signature = sig
-	}
 	env := &Env{Inputs: plan.Inputs{Config: c}}
-	if opts.Date != "" {
-		if env.Catalog, err = loadCatalog(c.Locales); err != nil {
-			return err
-		}
-		lang, err := env.Lang(opts.Lang)
-		if err != nil {
-			return err
-		}
-		d, err := lang.Date(date)
-		if err != nil {
-			return internalError{err}
-		}
-		if doc.DateLine, err = lang.Msg("Press.DateLine", "Place", place, "Date", d); err != nil {
-			return internalError{err}
-		}
+	if err := opts.frame(env, &doc, cfgPath, date); err != nil {
+		return err
 	}
 
 	set, err := env.FontSet()
@@ -192,6 +147,64 @@ func noteRun(opts *NoteOptions) error {
 		return err
 	}
 	fmt.Fprintln(opts.IO.ErrOut, "wrote", out)
+	return nil
+}
+
+// frame puts the office's letterhead, the signature and the date line
+// (with --date, in the catalogs' words) around the note in doc, as the
+// flags ask, in the language of --lang.
+func (opts *NoteOptions) frame(env *Env, doc *notedoc.Document, cfgPath string, date time.Time) error {
+	c := env.Config
+	hi := opts.Lang == "hi"
+	pick := func(h, e string) string {
+		if hi {
+			return h
+		}
+		return e
+	}
+	doc.Lang = opts.Lang
+	place := pick(c.Office.PlaceHi, c.Office.PlaceEn)
+	if opts.Letterhead {
+		lh := &notedoc.Letterhead{
+			Name:  pick(c.Office.NameHi, c.Office.NameEn),
+			Place: place,
+			Phone: c.Office.Phone,
+			Email: c.Office.Email,
+		}
+		if c.Office.Emblem != "" {
+			var err error
+			if lh.Emblem, lh.EmblemType, err = readEmblem(c.Office.Emblem, cfgPath); err != nil {
+				return err
+			}
+		}
+		doc.Letterhead = lh
+	}
+	if opts.Signature {
+		sig := &notedoc.Signature{Name: pick(c.Signatory.NameHi, c.Signatory.NameEn)}
+		for _, l := range strings.Split(pick(c.Signatory.DesignationHi, c.Signatory.DesignationEn), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				sig.Lines = append(sig.Lines, l)
+			}
+		}
+		doc.Signature = sig
+	}
+	if opts.Date != "" {
+		var err error
+		if env.Catalog, err = loadCatalog(c.Locales); err != nil {
+			return err
+		}
+		lang, err := env.Lang(opts.Lang)
+		if err != nil {
+			return err
+		}
+		d, err := lang.Date(date)
+		if err != nil {
+			return internalError{err}
+		}
+		if doc.DateLine, err = lang.Msg("Press.DateLine", "Place", place, "Date", d); err != nil {
+			return internalError{err}
+		}
+	}
 	return nil
 }
 
