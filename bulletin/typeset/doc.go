@@ -29,15 +29,17 @@
 //	   │                BT x y Td (@\)(R ) Tj ET EMC
 //	   ▼
 //	Output (output.go): fpdf writes the file; each sub-font gets its
-//	   /ToUnicode CMap; its program (simple.go, from the derived font of
-//	   derive.go) is cut to the codes drawn, through the document's
-//	   FontLoader
+//	   /ToUnicode CMap (pdffont.AddToUnicode); its program (pdffont.Program,
+//	   from the derived font of pdffont.Derive) is cut to the codes drawn,
+//	   through the document's FontLoader (simple.go)
 //
-// The package is in two halves with a small interface between: shaping and
-// line layout (segment.go, shape.go, layout.go, linebreak.go, glyphtext.go)
-// produce, per word, glyphs and their uses; the PDF font embedding (plan.go,
-// simple.go, derive.go, tounicode.go, output.go, draw.go) turns uses into
-// codes of sub-fonts and writes them. FontSet holds both halves' view of a
+// Shaping and line layout (segment.go, shape.go, layout.go, linebreak.go,
+// glyphtext.go) produce, per word, glyphs and their uses; plan.go, simple.go
+// and draw.go turn uses into codes of sub-fonts, register the sub-fonts
+// with each document and write the text operators; the font files and
+// the PDF's font objects are made by bulletin/pdffont (derived fonts,
+// sub-font programs and their subsetting, fpdf font definitions, ToUnicode
+// CMaps), which knows nothing of shaping. FontSet holds both halves' view of a
 // face (faceData). What a document has drawn with the package's fonts is
 // held by the document: the docFonts installed as its fpdf FontLoader; the
 // package has no global mutable state.
@@ -62,7 +64,8 @@
 //
 // fpdf behaviours relied on (its font definition format, ".z" programs,
 // resource names from a hash of the definition, raw content and template
-// bytes, the file's structure) are pinned in fpdf_test.go.
+// bytes, the file's structure) are pinned in bulletin/pdffont's
+// fpdf_test.go.
 //
 // # Fonts and fallback
 //

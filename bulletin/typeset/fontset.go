@@ -14,6 +14,7 @@ import (
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/harfbuzz"
+	"github.com/igrs-pro/bulletin/bulletin/pdffont"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -123,7 +124,7 @@ type faceData struct {
 	slot []uint16
 }
 
-// pdfFontFile is a derived font file (see derive.go): the Devanagari and
+// pdfFontFile is a derived font file (see pdffont.Derive): the Devanagari and
 // Latin faces of a family and weight merged into one glyph space, or a
 // single face when the other half of its family is missing in that weight
 // or has other units per em. The sub-fonts registered with fpdf (simple.go)
@@ -137,8 +138,8 @@ type pdfFontFile struct {
 
 	once    sync.Once
 	data    []byte
-	sum     [32]byte  // SHA-256 of data
-	derived *partData // data read back
+	sum     [32]byte          // SHA-256 of data
+	derived *pdffont.PartData // data read back
 	// By derived glyph id: the code point that names it in the sub-fonts'
 	// /Differences (its own character, else its Private Use code point in
 	// data's cmap), and its own character (0 if none).
@@ -150,7 +151,7 @@ type pdfFontFile struct {
 // build makes the font file and the faces' code points, once per process.
 func (pf *pdfFontFile) build() error {
 	pf.once.Do(func() {
-		parts := make([]fontPart, len(pf.faces))
+		parts := make([]pdffont.Part, len(pf.faces))
 		var names []string
 		total := 0
 		for _, fd := range pf.faces {
@@ -170,14 +171,14 @@ func (pf *pdfFontFile) build() error {
 					*u = r
 				}
 			}
-			parts[i] = fontPart{name: fd.file, raw: fd.raw, cmap: m, numGlyphs: len(fd.pdfWidth)}
+			parts[i] = pdffont.Part{Name: fd.file, Raw: fd.raw, Cmap: m, NumGlyphs: len(fd.pdfWidth)}
 			names = append(names, fd.file)
 			off += len(fd.pdfWidth)
 		}
 		var codes [][]uint16
-		pf.data, codes, pf.err = deriveFont(parts, pf.prio)
+		pf.data, codes, pf.err = pdffont.Derive(parts, pf.prio)
 		if pf.err == nil {
-			pf.derived, pf.err = readPart(fontPart{name: "derived", raw: pf.data, numGlyphs: total}, 0)
+			pf.derived, pf.err = pdffont.ReadPart(pdffont.Part{Name: "derived", Raw: pf.data, NumGlyphs: total}, 0)
 		}
 		if pf.err != nil {
 			pf.err = fmt.Errorf("typeset: deriving %s: %w", strings.Join(names, " + "), pf.err)
@@ -270,7 +271,7 @@ func loadFace(name string, b []byte) (*faceData, error) {
 	if err != nil {
 		return nil, fmt.Errorf("typeset: parsing %s: %w", name, err)
 	}
-	tabs, err := readTables(b)
+	tabs, err := pdffont.ReadTables(b)
 	if err != nil {
 		return nil, fmt.Errorf("typeset: %s: %w", name, err)
 	}

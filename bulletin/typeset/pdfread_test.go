@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/igrs-pro/bulletin/bulletin/pdffont"
 )
 
 // A minimal reader for the PDFs fpdf writes, enough for tests to find which
@@ -175,7 +177,7 @@ func pdfGlyphs(t testing.TB, b []byte) []shownGlyph {
 // and returns the glyph id of every code c it maps at U+F000+c, checking
 // that its (1,0) format-0 cmap maps c to the same glyph.
 func symbolCmapOf(b []byte) (map[int]int, error) {
-	tabs, err := readTables(b)
+	tabs, err := pdffont.ReadTables(b)
 	if err != nil {
 		return nil, err
 	}

@@ -20,11 +20,13 @@ var ErrNotRestricted = errors.New("glyph not in the restricted font set")
 // certificates) draws with it at a fraction of the PDF size and cost.
 //
 // Restrict shapes every text in every family and weight of s and counts,
-// for every glyph, the texts that use it. The restricted set's sub-fonts
-// (see simple.go) hold only those glyphs, the most used first, so that a
-// document of the batch needs about one sub-font per weight, each cut to
-// what the document draws. Shaping, layout, positions, outlines and
-// extracted text are those of s.
+// for every use (a glyph with the text it stands for and its width where
+// drawn; see plan.go), the texts that need it. The restricted set's
+// sub-fonts (see simple.go) hold only those uses, the most used first, so
+// that a document of the batch needs few sub-fonts per weight (the example
+// month's certificates two), each cut to what the document draws. Shaping,
+// layout, positions and outlines are those of s; unlike s, the restricted
+// set gives every extractor the text (see Copy-out in the package doc).
 //
 // The result is immutable and safe for concurrent use like s; Check,
 // Metrics, Measure and layout behave as with s. Drawing text that needs a

@@ -17,6 +17,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-text/typesetting/font"
 	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
+	"github.com/igrs-pro/bulletin/bulletin/pdffont"
 )
 
 var (
@@ -50,7 +51,7 @@ func TestSubFontsHoldTheGlyphs(t *testing.T) {
 		type read struct {
 			face *font.Face
 			cmap map[int]int
-			def  fpdfFontDef
+			def  pdffont.FontDef
 		}
 		parsed := map[*subFont]*read{}
 		for id, fd := range set.faces {
@@ -78,8 +79,8 @@ func TestSubFontsHoldTheGlyphs(t *testing.T) {
 						all[c] = true
 					}
 					prog := sf.program(&all, true)
-					if len(prog) != sf.full {
-						t.Errorf("%s: %d bytes, OriginalSize %d", sf.name, len(prog), sf.full)
+					if len(prog) != sf.prog.Full() {
+						t.Errorf("%s: %d bytes, OriginalSize %d", sf.name, len(prog), sf.prog.Full())
 					}
 					f, err := font.ParseTTF(bytes.NewReader(prog))
 					if err != nil {

@@ -1,4 +1,4 @@
-package typeset
+package pdffont
 
 import (
 	"bytes"
@@ -8,14 +8,25 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// The fpdf behaviours this package relies on, each pinned by one test so
+// The fpdf behaviours this package and bulletin/typeset rely on, each pinned by one test so
 // that an fpdf upgrade that changes one fails here first, with a message
 // naming the assumption. (Package documentation: fpdf documents none of
 // them, or only in passing.)
+
+func newPDF() *fpdf.Fpdf {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	date := time.Date(2024, 11, 25, 10, 0, 0, 0, time.UTC)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	return pdf
+}
 
 // fpdfAssumption fails t with the assumption that no longer holds.
 func fpdfAssumption(t *testing.T, ok bool, assumption string, args ...any) {
@@ -29,7 +40,7 @@ type fixedLoader map[string][]byte
 
 func (l fixedLoader) Open(name string) (io.Reader, error) { return bytes.NewReader(l[name]), nil }
 
-// pinnedFont registers a made-up simple TrueType font the way simple.go
+// pinnedFont registers a made-up simple TrueType font the way bulletin/typeset
 // does and returns the document and its output.
 func pinnedFont(t *testing.T) (*fpdf.Fpdf, []byte, string) {
 	t.Helper()
@@ -54,7 +65,7 @@ func pinnedFont(t *testing.T) (*fpdf.Fpdf, []byte, string) {
 	return pdf, b.Bytes(), def
 }
 
-// A font definition in fpdf's JSON form (fpdfFontDef) registers a simple
+// A font definition in fpdf's JSON form (FontDef) registers a simple
 // TrueType font whose /BaseFont, /Widths, /Differences, /Flags and
 // /Length1 are the definition's, and whose program fpdf reads at Output
 // from the document's FontLoader under the definition's File name; a name
@@ -64,7 +75,7 @@ func TestFpdfFontDefinition(t *testing.T) {
 	s := string(b)
 	fpdfAssumption(t, pdf.GetFontLoader() != nil, "GetFontLoader returns the loader SetFontLoader set")
 	fpdfAssumption(t, strings.Contains(s, "<</Type /Font\n/BaseFont /ABCDEF+Pinned\n/Subtype /TrueType\n"),
-		"a definition's Name is written as the font dictionary's /BaseFont, on its own line after <</Type /Font (output.go finds the dictionary by it)")
+		"a definition's Name is written as the font dictionary's /BaseFont, on its own line after <</Type /Font (AddToUnicode finds the dictionary by it)")
 	fpdfAssumption(t, strings.Contains(s, "/FirstChar 32 /LastChar 255"), "simple fonts cover codes 32 to 255 (codesPerFont)")
 	fpdfAssumption(t, strings.Contains(s, "[500 500 "), "Cw gives the /Widths, from code 32")
 	fpdfAssumption(t, strings.Contains(s, "/Differences [32 /uni0915 /uni093F]"), "Diff is written as the encoding's /Differences")
@@ -84,18 +95,18 @@ func zlibOf(s string) []byte {
 }
 
 // fpdf names a font in content streams "/F" and the SHA-1 of its
-// definition, the same in every document (fpdfFontID reads it; pages
+// definition, the same in every document (FontID reads it; pages
 // recorded in one document and replayed in another, and the Tf the drawer
 // writes inside a text object, rely on it), and SetFont writes
 // "BT /F<name> <size> Tf ET".
 func TestFpdfFontNames(t *testing.T) {
 	_, b, def := pinnedFont(t)
-	id, err := fpdfFontID("tspinned", "", []byte(def))
+	id, err := FontID("tspinned", "", []byte(def))
 	fpdfAssumption(t, err == nil, "SetFont writes BT /F<name> <size> Tf ET: %v", err)
 	_, b2, _ := pinnedFont(t)
 	fpdfAssumption(t, bytes.Contains(b, []byte("/F"+id+" ")) && bytes.Contains(b2, []byte("/F"+id+" ")),
 		"a font has the same resource name /F%s in every document", id)
-	id2, _ := fpdfFontID("tspinned", "", []byte(strings.Replace(def, "ABCDEF", "GHIJKL", 1)))
+	id2, _ := FontID("tspinned", "", []byte(strings.Replace(def, "ABCDEF", "GHIJKL", 1)))
 	fpdfAssumption(t, id2 != id, "fonts with other definitions have other resource names")
 }
 
@@ -120,8 +131,7 @@ func TestFpdfRawContent(t *testing.T) {
 }
 
 // Output ends with one cross-reference table from object 0, 20-byte
-// entries, a trailer with /Size and startxref (output.go rewrites them to
-// add the /ToUnicode maps); with SetCatalogSort(true) the same document
+// entries, a trailer with /Size and startxref (AddToUnicode rewrites them); with SetCatalogSort(true) the same document
 // gives the same bytes.
 func TestFpdfFileStructure(t *testing.T) {
 	_, b, _ := pinnedFont(t)

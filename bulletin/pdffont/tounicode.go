@@ -1,4 +1,4 @@
-package typeset
+package pdffont
 
 import (
 	"bytes"
@@ -7,9 +7,9 @@ import (
 	"unicode/utf16"
 )
 
-// toUnicodeCMap returns the compressed /ToUnicode CMap of a sub-font whose
+// ToUnicodeCMap returns the compressed /ToUnicode CMap of a sub-font whose
 // code c stands for text[c], or nil if no code stands for any text.
-func toUnicodeCMap(text []string) ([]byte, error) {
+func ToUnicodeCMap(text []string) ([]byte, error) {
 	var entries []string
 	for c, s := range text {
 		if s == "" {

@@ -1,4 +1,4 @@
-package typeset
+package pdffont
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 
 // This file builds the "derived" font of each family and weight: its
 // Devanagari and Latin faces merged into one glyph space, from which the
-// sub-fonts written into PDFs take their glyphs (simple.go), so that a line
+// sub-fonts written into PDFs take their glyphs (program.go), so that a line
 // with Hindi and English in one weight uses one sub-font. The derived file
 //
 //   - holds the glyphs of its faces one after the other: the first face's
@@ -44,7 +44,8 @@ type ttfTable struct {
 	data []byte
 }
 
-func readTables(b []byte) (map[string][]byte, error) {
+// ReadTables returns the tables of a TrueType font file by tag.
+func ReadTables(b []byte) (map[string][]byte, error) {
 	if len(b) < 12 {
 		return nil, errors.New("font file too short")
 	}
@@ -76,17 +77,17 @@ func readTables(b []byte) (map[string][]byte, error) {
 	return out, nil
 }
 
-// fontPart is one face that goes into a derived font file.
-type fontPart struct {
-	name      string          // file name, for errors
-	raw       []byte          // the original font file
-	cmap      map[rune]uint16 // its Unicode mappings (any plane; only BMP ones are kept)
-	numGlyphs int
+// Part is one face that goes into a derived font file.
+type Part struct {
+	Name      string          // file name, for errors
+	Raw       []byte          // the original font file
+	Cmap      map[rune]uint16 // its Unicode mappings (any plane; only BMP ones are kept)
+	NumGlyphs int
 }
 
-// partData is a fontPart read: its tables, its glyphs without instructions
+// PartData is a Part read: its tables, its glyphs without instructions
 // and its metrics, one per glyph.
-type partData struct {
+type PartData struct {
 	tabs   map[string][]byte
 	glyf   []byte
 	loca   []uint32 // numGlyphs+1 offsets into glyf
@@ -96,10 +97,11 @@ type partData struct {
 }
 
 // glyph returns the instruction-free glyf data of glyph g.
-func (d *partData) glyph(g int) []byte { return d.glyf[d.loca[g]:d.loca[g+1]] }
+func (d *PartData) glyph(g int) []byte { return d.glyf[d.loca[g]:d.loca[g+1]] }
 
-func readPart(p fontPart, offset int) (*partData, error) {
-	tabs, err := readTables(p.raw)
+// ReadPart reads a part whose glyph 0 is glyph offset of the derived font.
+func ReadPart(p Part, offset int) (*PartData, error) {
+	tabs, err := ReadTables(p.Raw)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +112,7 @@ func readPart(p fontPart, offset int) (*partData, error) {
 	if len(hhea) < 36 {
 		return nil, errors.New("short hhea table")
 	}
-	n := p.numGlyphs
+	n := p.NumGlyphs
 	nhm := int(binary.BigEndian.Uint16(hhea[34:]))
 	if nhm == 0 || nhm > n || len(hmtx) < 4*nhm+2*(n-nhm) {
 		return nil, errors.New("bad hmtx table")
@@ -120,7 +122,7 @@ func readPart(p fontPart, offset int) (*partData, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &partData{tabs: tabs, glyf: glyf, loca: loca, adv: make([]uint16, n), lsb: make([]int16, n), offset: offset}
+	d := &PartData{tabs: tabs, glyf: glyf, loca: loca, adv: make([]uint16, n), lsb: make([]int16, n), offset: offset}
 	for g := range n {
 		if g < nhm {
 			d.adv[g] = binary.BigEndian.Uint16(hmtx[4*g:])
@@ -135,19 +137,19 @@ func readPart(p fontPart, offset int) (*partData, error) {
 
 // readParts reads the parts of a merged font, numbering their glyphs one
 // after the other, and returns them with the total glyph count.
-func readParts(parts []fontPart) ([]*partData, int, error) {
-	ps := make([]*partData, len(parts))
+func readParts(parts []Part) ([]*PartData, int, error) {
+	ps := make([]*PartData, len(parts))
 	total := 0
 	for i, p := range parts {
-		d, err := readPart(p, total)
+		d, err := ReadPart(p, total)
 		if err != nil {
 			if len(parts) > 1 {
-				err = fmt.Errorf("%s: %w", p.name, err)
+				err = fmt.Errorf("%s: %w", p.Name, err)
 			}
 			return nil, 0, err
 		}
 		ps[i] = d
-		total += p.numGlyphs
+		total += p.NumGlyphs
 	}
 	return ps, total, nil
 }
@@ -157,7 +159,9 @@ func readParts(parts []fontPart) ([]*partData, int, error) {
 // returns it with, for each part and each of its glyph ids, the code point
 // that reaches the glyph in the derived cmap. prio lists the parts in the
 // order in which they get a code point that several of them map.
-func deriveFont(parts []fontPart, prio []int) ([]byte, [][]uint16, error) {
+// Derive returns the derived font of parts (see the top of this file) and
+// the code point chosen for each glyph of each part.
+func Derive(parts []Part, prio []int) ([]byte, [][]uint16, error) {
 	be := binary.BigEndian
 	ps, total, err := readParts(parts)
 	if err != nil {
@@ -212,7 +216,7 @@ func deriveFont(parts []fontPart, prio []int) ([]byte, [][]uint16, error) {
 
 // assembleFont writes the derived font file from its tables (the name
 // table is made from the parts').
-func assembleFont(ps []*partData, os2, cmap, glyf, head, hhea, hmtx, loca, maxp, post []byte) []byte {
+func assembleFont(ps []*PartData, os2, cmap, glyf, head, hhea, hmtx, loca, maxp, post []byte) []byte {
 	names := make([][]byte, len(ps))
 	for i, d := range ps {
 		names[i] = d.tabs["name"]
@@ -235,7 +239,7 @@ func assembleFont(ps []*partData, os2, cmap, glyf, head, hhea, hmtx, loca, maxp,
 // widened to cover all (bounding box, extents, maxima, Unicode ranges), for
 // a font of numGlyphs glyphs with a long loca and one long hmtx metric per
 // glyph. usFirstCharIndex and usLastCharIndex are left to the caller.
-func fontWideTables(ps []*partData, numGlyphs int) (head, hhea, maxp, post, os2 []byte, err error) {
+func fontWideTables(ps []*PartData, numGlyphs int) (head, hhea, maxp, post, os2 []byte, err error) {
 	be := binary.BigEndian
 	base := ps[0].tabs
 	i16 := func(b []byte, off int) int16 { return int16(be.Uint16(b[off:])) }
@@ -405,7 +409,7 @@ func componentSize(flags uint16) int {
 
 // sameGlyph reports whether derived glyph dg (of some part) and glyph g of
 // part d look and advance the same.
-func sameGlyph(ps []*partData, dg int, d *partData, g int) bool {
+func sameGlyph(ps []*PartData, dg int, d *PartData, g int) bool {
 	for _, o := range ps {
 		if dg >= o.offset && dg < o.offset+len(o.adv) {
 			og := dg - o.offset
@@ -418,26 +422,26 @@ func sameGlyph(ps []*partData, dg int, d *partData, g int) bool {
 // buildCmap returns a cmap table with one (3,1) format-4 subtable, the code
 // point chosen for every glyph id of every part (0 for glyph 0 of the first
 // part), and the lowest and highest code points mapped.
-func buildCmap(parts []fontPart, ps []*partData, prio []int) ([]byte, [][]uint16, uint16, uint16, error) {
+func buildCmap(parts []Part, ps []*PartData, prio []int) ([]byte, [][]uint16, uint16, uint16, error) {
 	codes := make([][]uint16, len(parts))
 	n := 0
 	for i, p := range parts {
-		codes[i] = make([]uint16, p.numGlyphs)
-		n += len(p.cmap) + p.numGlyphs/2
+		codes[i] = make([]uint16, p.NumGlyphs)
+		n += len(p.Cmap) + p.NumGlyphs/2
 	}
 	m := make(map[uint16]uint16, n) // code point -> derived glyph id
 	var cps []int
 	for _, pi := range prio {
 		p, d := parts[pi], ps[pi]
-		own := make([]int, 0, len(p.cmap))
-		for r, g := range p.cmap {
-			if r >= 0 && r < 0xFFFF && int(g) < p.numGlyphs {
+		own := make([]int, 0, len(p.Cmap))
+		for r, g := range p.Cmap {
+			if r >= 0 && r < 0xFFFF && int(g) < p.NumGlyphs {
 				own = append(own, int(r))
 			}
 		}
 		sort.Ints(own)
 		for _, cp := range own {
-			g := int(p.cmap[rune(cp)])
+			g := int(p.Cmap[rune(cp)])
 			// The code point that names a glyph: its lowest mapping that is
 			// not a control character (which would copy out oddly).
 			usable := g != 0 && codes[pi][g] == 0 && cp >= 0x20
@@ -457,7 +461,7 @@ func buildCmap(parts []fontPart, ps []*partData, prio []int) ([]byte, [][]uint16
 	}
 	next := 0xE000
 	for pi, p := range parts {
-		for g := range p.numGlyphs {
+		for g := range p.NumGlyphs {
 			if codes[pi][g] != 0 || (g == 0 && pi == 0) {
 				continue
 			}
