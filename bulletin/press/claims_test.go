@@ -179,6 +179,29 @@ func TestNotesAndCardsClaimOnlyWhatTheDataSays(t *testing.T) {
 			not: map[string][]string{"hi": {"भांति", "लगातार", "सभी"}, "en": {"as in", "in a row", "in all"}},
 		},
 		{
+			name: "first alone last month, joint now: 'as in the previous month' does not carry 'joint'",
+			spec: "2024-10:z1=1,z2=3;2024-11:z1=1,z2=1", month: "2024-11", scope: "z1", joint: true,
+			want: map[string][]string{
+				"hi": {"माह नवम्बर-2024 की आईजीआरएस रैंकिंग में पूर्व माह में प्रथम रहे कानपुर जोन ने प्रदेश में संयुक्त रूप से प्रथम स्थान प्राप्त किया है।"},
+				"en": {"In the IGRS ranking for November 2024, Kanpur Zone, first in the previous month, ranked joint first in the state."},
+			},
+			not: map[string][]string{"hi": {"भांति"}, "en": {"as in the previous month"}},
+		},
+		{
+			name: "joint now, first in the previous published ranking",
+			spec: "2024-09:z1=1,z2=3;2024-11:z1=1,z2=1", month: "2024-11", scope: "z1", joint: true,
+			want: map[string][]string{
+				"hi": {"माह नवम्बर-2024 की आईजीआरएस रैंकिंग में माह सितम्बर-2024 की रैंकिंग में प्रथम रहे कानपुर जोन ने प्रदेश में संयुक्त रूप से प्रथम स्थान प्राप्त किया है।"},
+				"en": {"In the IGRS ranking for November 2024, Kanpur Zone, first in the ranking for September 2024, ranked joint first in the state."},
+			},
+			not: map[string][]string{"hi": {"भांति"}, "en": {"as in the"}},
+		},
+		{
+			name: "tied last month and this, without press.joint",
+			spec: "2024-10:z1=1,z2=1;2024-11:z1=1,z2=1", month: "2024-11", scope: "z1",
+			want: map[string][]string{"hi": {"पूर्व माह की भांति कानपुर जोन ने प्रदेश में प्रथम स्थान"}, "en": {"ranked first in the state, as in the previous month."}},
+		},
+		{
 			name: "joint is said only with press.joint",
 			spec: "2024-04:z1=1,z2=1", month: "2024-04", scope: "z1",
 			not: map[string][]string{"hi": {"संयुक्त"}, "en": {"joint", "Joint"}},

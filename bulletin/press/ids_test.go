@@ -16,7 +16,7 @@ func TestMessageIDsOfTheBodyTemplate(t *testing.T) {
 	ids, plural := tm.MessageIDs()
 	wantIDs := []string{"Press.Closing", "Press.Headline", "Press.Headline.And", "Press.Headline.First", "Press.Headline.Lead",
 		"Press.Headline.Rank", "Press.Headline.Year", "Press.Intro", "Press.Joint", "Press.Lead", "Press.Rank.First",
-		"Press.Rank.FirstAgain", "Press.Rank.FirstAgain.Named", "Press.Rank.Other", "Press.Score", "Press.ScoreOnly"}
+		"Press.Rank.FirstAgain", "Press.Rank.FirstAgain.Joint", "Press.Rank.FirstAgain.Joint.Named", "Press.Rank.FirstAgain.Named", "Press.Rank.Other", "Press.Score", "Press.ScoreOnly"}
 	wantPlural := []string{"Press.DistrictsFirst", "Press.DistrictsFirst.Also", "Press.DistrictsFirst.Also.Named", "Press.DistrictsFirst.Named", "Press.Headline.Streak", "Press.Headline.UnitsFirst",
 		"Press.RangesFirst", "Press.RangesFirst.Also", "Press.RangesFirst.Also.Named", "Press.RangesFirst.Named", "Press.Streak", "Press.Streak.Published", "Press.ThanaCount",
 		"Press.ThanasFirst", "Press.ThanasFirst.All", "Press.ThanasFirst.All.Named", "Press.ThanasFirst.Named", "Press.Times", "Press.Year", "Press.Year.All", "Press.ZonesFirst", "Press.ZonesFirst.Named"}
