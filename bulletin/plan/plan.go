@@ -367,6 +367,19 @@ func (in *Inputs) identity(l *certificate.Layout) (*certificate.Identity, error)
 	return id, nil
 }
 
+// drawable returns an error naming where, the character and the text when
+// a character of text is in no font of set. The unit names are checked
+// first, so such a character comes from a catalog, a template or a setting.
+func drawable(set *typeset.FontSet, where, text string) error {
+	var ce *typeset.CharError
+	if err := set.Check(text); errors.As(err, &ce) {
+		return fmt.Errorf("%s: %U %q in %q: no bundled font can draw it; it comes from the message catalogs or templates (the office's, in the folders named by locales and templates in config.toml, or the bundled ones) or from config.toml: replace it with a character the fonts have", where, ce.Char, string(ce.Char), text)
+	} else if err != nil {
+		return fmt.Errorf("%s: %w", where, err)
+	}
+	return nil
+}
+
 // Drawable finds, before anything is written, any character of the unit
 // names or of p's notes, certificates and drawn words (the annexure's
 // headings, the cards' lines, the charts' labels) that no font of set can
@@ -386,25 +399,24 @@ func Drawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 	}
 	for _, f := range p.Files {
 		if strings.HasSuffix(f.Path, ".txt") {
-			if err := set.Check(string(f.Data)); err != nil {
-				return fmt.Errorf("%s: %w", f.Path, err)
+			for i, line := range strings.Split(string(f.Data), "\n") {
+				if err := drawable(set, fmt.Sprintf("%s, line %d", f.Path, i+1), line); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	for _, c := range p.Certificates {
 		for _, s := range c.Lines(p.Layout) {
-			if err := set.Check(s); err != nil {
-				return fmt.Errorf("certificate of %s: %w", c.Award.Unit.ID, err)
+			if err := drawable(set, "certificate of "+c.Award.Unit.ID, s); err != nil {
+				return err
 			}
 		}
 	}
 	for _, d := range p.PDFs {
 		for _, s := range d.Texts {
-			var ce *typeset.CharError
-			if err := set.Check(s); errors.As(err, &ce) {
-				return fmt.Errorf("%s: %U %q in %q: no bundled font can draw it; it comes from the message catalogs (the office's, in the folder named by locales in config.toml, or the bundled ones) or from config.toml: replace it with a character the fonts have", d.Path, ce.Char, string(ce.Char), s)
-			} else if err != nil {
-				return fmt.Errorf("%s: %w", d.Path, err)
+			if err := drawable(set, d.Path, s); err != nil {
+				return err
 			}
 		}
 	}

@@ -187,6 +187,9 @@ func TestDrawableFindsCatalogWords(t *testing.T) {
 		{"Annexure.Title", "other = \"अनुलग्नक ☎\"", "annexure.pdf"},
 		{"Card.Kicker", "other = \"आईजीआरएस ☎ {{.Month}}\"", "card.hi.square.png"},
 		{"Trend.Axis", "other = \"रैंक ☎\"", "trend.hi.png"},
+		// The note's line, not the whole note; the certificate's.
+		{"Press.Closing", "other = \"निर्देश ☎ {{.Officer}} {{.Hundred}}\"", "press-note.hi.txt, line 14"},
+		{"Cert.Title", "other = \"प्रशस्ति ☎\"", "certificate of r-kanpur"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -200,7 +203,7 @@ func TestDrawableFindsCatalogWords(t *testing.T) {
 				t.Fatal(err)
 			}
 			err = plan.Drawable(set, in.Data, p)
-			if err == nil || !strings.HasPrefix(err.Error(), tt.file+": U+260E") || !strings.Contains(err.Error(), "locales") {
+			if err == nil || !strings.HasPrefix(err.Error(), tt.file+": U+260E") || !strings.Contains(err.Error(), "locales") || len(err.Error()) > 400 {
 				t.Errorf("Drawable = %v; want an error naming %s, U+260E and the catalogs", err, tt.file)
 			}
 		})
