@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -454,6 +455,25 @@ func drawQR(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, ru
 	x0, y0 := QRArea(l)
 	x0, y0 = x0-l.Offset.X, y0-l.Offset.Y
 	pdf.SetFillColor(int(l.QR.Color[0]), int(l.QR.Color[1]), int(l.QR.Color[2]))
+	pdf.RawWriteStr(qrPath(bits, x0, y0, m, pdf.GetConversionRatio()))
+	st := l.Code.Style()
+	asc, desc, _, err := ts.Metrics(st)
+	if err != nil {
+		return 0, err
+	}
+	base := min(rule, y0+4*m) - 1 - desc // above the rule and the code's top module row
+	_, err = ts.DrawLine(pdf, x0+4*m, base, typeset.Left, typeset.Run{Text: c.CodeLine, Style: st})
+	return base - asc, err
+}
+
+// qrPath is the PDF content that fills the dark modules of bits, a
+// rectangle per horizontal run, in module units (one cm maps them to the
+// page, x0, y0 the top left in mm, m the module in mm, k points per mm):
+// about a third of the bytes of the same rectangles in page units, which
+// every document holding the page compresses again.
+func qrPath(bits [][]bool, x0, y0, m, k float64) string {
+	var b []byte
+	b = fmt.Appendf(b, "q %.4f 0 0 %.4f %.3f %.3f cm\n", m*k, -m*k, x0*k, (pageH-y0)*k)
 	for r, row := range bits {
 		for i := 0; i < len(row); {
 			if !row[i] {
@@ -464,18 +484,16 @@ func drawQR(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, ru
 			for j < len(row) && row[j] {
 				j++
 			}
-			pdf.Rect(x0+float64(i)*m, y0+float64(r)*m, float64(j-i)*m, m, "F")
+			b = strconv.AppendInt(b, int64(i), 10)
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(r), 10)
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(j-i), 10)
+			b = append(b, " 1 re\n"...)
 			i = j
 		}
 	}
-	st := l.Code.Style()
-	asc, desc, _, err := ts.Metrics(st)
-	if err != nil {
-		return 0, err
-	}
-	base := min(rule, y0+4*m) - 1 - desc // above the rule and the code's top module row
-	_, err = ts.DrawLine(pdf, x0+4*m, base, typeset.Left, typeset.Run{Text: c.CodeLine, Style: st})
-	return base - asc, err
+	return string(append(b, "f Q\n"...))
 }
 
 // QRArea is the top left corner of the QR code (its quiet zone) on a page

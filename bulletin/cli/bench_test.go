@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/igrs-pro/bulletin/bulletin/build"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
+	"github.com/igrs-pro/bulletin/bulletin/plan"
+	"github.com/igrs-pro/bulletin/bulletin/register"
 	"github.com/igrs-pro/bulletin/bulletin/synth"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
@@ -46,16 +49,32 @@ func benchPlan(b *testing.B, env *Env, m dataset.Month, notes bool) (*typeset.Fo
 }
 
 // The whole state's certificates for a month: one PDF per unit, the
-// combined print file and the bundles, written to disk.
+// combined print file and the bundles, written to disk, numbered by and
+// recorded in a register new to each run (as a month's first build: every
+// number given, every file recorded), as bulletin build does.
 func BenchmarkStateCertificates(b *testing.B) {
 	out := b.TempDir()
 	env, m := benchEnv(b, out)
 	set, p := benchPlan(b, env, m, false)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		var reg *register.Register
+		p.Number = func(p *build.Plan) error {
+			var err error
+			if reg, err = register.Open(filepath.Join(out, fmt.Sprintf("register-%d.db", i))); err != nil {
+				return err
+			}
+			return env.Inputs.Register(p, plan.Options{Month: m, Date: p.Date, Layout: p.Layout, Register: reg})
+		}
 		res, err := build.Run(context.Background(), set, p, build.Options{})
+		if reg != nil {
+			reg.Close()
+		}
 		if err != nil {
 			b.Fatal(err)
+		}
+		if res.Recorded.New != res.Certificates {
+			b.Fatalf("%d of %d certificates recorded", res.Recorded.New, res.Certificates)
 		}
 		b.ReportMetric(float64(res.Certificates), "certificates")
 		b.ReportMetric(float64(res.Bytes)/1e6, "MB-written")
