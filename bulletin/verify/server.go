@@ -10,6 +10,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -227,6 +228,12 @@ func fields(l *l10n.Lang, e *register.Entry) ([]field, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The level's word as the catalog writes it around a unit's name
+	// (Unit.thana: "थाना {{.Name}}", "{{.Name}} Police Station").
+	lv, err := l.Msg("Unit."+e.Level, "Name", "")
+	if err != nil {
+		return nil, err
+	}
 	marks := "—"
 	if e.Score != nil && e.MaxScore != nil {
 		if marks, err = l.Msg("Verify.MarksValue", "Score", l.Num(*e.Score), "Max", l.Num(*e.MaxScore)); err != nil {
@@ -235,7 +242,7 @@ func fields(l *l10n.Lang, e *register.Entry) ([]field, error) {
 	}
 	var out []field
 	for _, f := range []struct{ id, value string }{
-		{"Verify.Number", e.Number}, {"Verify.Unit", unit}, {"Verify.Month", month}, {"Verify.Rank", rank},
+		{"Verify.Number", e.Number}, {"Verify.Unit", unit}, {"Verify.Level", strings.TrimSpace(lv)}, {"Verify.Month", month}, {"Verify.Rank", rank},
 		{"Verify.Marks", marks}, {"Verify.IssueDate", e.IssueDate},
 	} {
 		label, err := l.Msg(f.id)

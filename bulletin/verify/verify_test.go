@@ -115,7 +115,7 @@ func TestHandler(t *testing.T) {
 	ok := get(h, verifyURL(f.numbers["t-auraiya-bidhuna"], f.codes["t-auraiya-bidhuna"]))
 	body := ok.Body.String()
 	if ok.Code != 200 || !strings.Contains(body, "थाना बिधूना") || !strings.Contains(body, "Bidhuna Police Station") ||
-		!strings.Contains(body, "नवम्बर-2024") || !strings.Contains(body, "118 out of 125") || !strings.Contains(body, "2024-12-01") ||
+		!strings.Contains(body, "नवम्बर-2024") || !strings.Contains(body, "<dt>स्तर</dt><dd>थाना</dd>") || !strings.Contains(body, "<dt>Level</dt><dd>Police Station</dd>") || !strings.Contains(body, "118 out of 125") || !strings.Contains(body, "2024-12-01") ||
 		!strings.Contains(body, "मान्य है") {
 		t.Errorf("genuine: %d\n%s", ok.Code, body)
 	}
