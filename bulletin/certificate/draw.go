@@ -443,8 +443,9 @@ func drawSeal(pdf *fpdf.Fpdf, l *Layout, cx, cy float64) {
 // drawQR draws the QR code of the certificate's verification payload as
 // vector squares, qr.size mm with its quiet zone, its bottom at bottom,
 // and the verification code above it and above the signature's rule
-// (rule): so the code reads before the signature block, by eye, by
-// pdftotext and by OCR. It returns the top of the code's line.
+// (rule), centred: so the code reads after the text and before the
+// signature block, by eye, by pdftotext and by OCR. It returns the top of
+// the code's line.
 func drawQR(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, rule, bottom float64) (float64, error) {
 	q, err := qrcode.New(c.Verification.Payload, qrcode.Medium)
 	if err != nil {
@@ -456,13 +457,16 @@ func drawQR(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, ru
 	x0, y0 = x0-l.Offset.X, y0-l.Offset.Y
 	pdf.SetFillColor(int(l.QR.Color[0]), int(l.QR.Color[1]), int(l.QR.Color[2]))
 	pdf.RawWriteStr(qrPath(bits, x0, y0, m, pdf.GetConversionRatio()))
+	// The code is centred on the page in a band of its own, above the
+	// signature's rule and below the text: a line at the left edge would
+	// make OCR see a column there and read the lines above across it.
 	st := l.Code.Style()
-	asc, desc, _, err := ts.Metrics(st)
+	asc, _, _, err := ts.Metrics(st)
 	if err != nil {
 		return 0, err
 	}
-	base := min(rule, y0+4*m) - 1 - desc // above the rule and the code's top module row
-	_, err = ts.DrawLine(pdf, x0+4*m, base, typeset.Left, typeset.Run{Text: c.CodeLine, Style: st})
+	base := min(rule, y0) - 4
+	_, err = ts.DrawLine(pdf, pageW/2, base, typeset.Center, typeset.Run{Text: c.CodeLine, Style: st})
 	return base - asc, err
 }
 
