@@ -2,12 +2,15 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/igrs-pro/bulletin/bulletin/build"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/output"
+	"github.com/igrs-pro/bulletin/bulletin/plan"
 )
 
 // CardOptions are the options of `bulletin card`.
@@ -78,21 +81,26 @@ func cardRun(opts *CardOptions) error {
 	if err != nil {
 		return err
 	}
-	// Draw everything before writing anything.
-	dir := filepath.Join(env.Config.Out, m.String())
-	var files []output.File
+	// Check and draw everything before writing anything.
+	var draws []build.PDF
 	for _, tag := range langs {
-		draws, err := env.Cards(f, tag, h, layout)
+		ds, err := env.Cards(f, tag, h, layout)
 		if err != nil {
 			return env.renderErr(err)
 		}
-		for _, d := range draws {
-			b, err := d.Draw(ts)
-			if err != nil {
-				return err
-			}
-			files = append(files, output.File{Path: filepath.Join(dir, d.Path), Data: b})
+		draws = append(draws, ds...)
+	}
+	if err := plan.Drawable(ts.FontSet(), env.Data, build.Plan{PDFs: draws}); err != nil {
+		return err
+	}
+	dir := filepath.Join(env.Config.Out, m.String())
+	var files []output.File
+	for _, d := range draws {
+		b, err := d.Draw(ts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.Path, err)
 		}
+		files = append(files, output.File{Path: filepath.Join(dir, d.Path), Data: b})
 	}
 	unlock, err := output.Lock(dir)
 	if err != nil {

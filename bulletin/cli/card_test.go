@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
@@ -85,5 +86,30 @@ func TestPressTrendPage(t *testing.T) {
 	}
 	if !bytes.Contains(info, []byte("Pages:           2")) {
 		t.Errorf("pdfinfo:\n%s", info)
+	}
+}
+
+// bulletin card and bulletin press --format pdf check the words they draw
+// as build does, naming the file, and write nothing.
+func TestCardAndPressPDFCheckTheirWords(t *testing.T) {
+	loc := filepath.Join(t.TempDir(), "locales")
+	os.MkdirAll(loc, 0o755)
+	os.WriteFile(filepath.Join(loc, "active.hi.toml"), []byte("[\"Card.Kicker\"]\nother = \"आईजीआरएस ☎ {{.Month}}\"\n\n[\"Press.Closing\"]\nother = \"निर्देश ☎ {{.Officer}} {{.Hundred}}\"\n"), 0o644)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"card", "--lang", "hi"}, `card.hi.square.png: U+260E "☎" in "आईजीआरएस ☎ नवम्बर-2024"`},
+		{[]string{"press", "--lang", "hi", "--format", "pdf"}, `press-note.hi.txt, line 14: U+260E "☎"`},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		args := append(tt.args, "--config", repoConfig, "--month", "2024-11", "--out", out, "--set", "locales="+loc)
+		code, _, stderr := run(t, args...)
+		if code != 1 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and %q", tt.args[0], code, stderr, tt.want)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s: the output folder was created", tt.args[0])
+		}
 	}
 }

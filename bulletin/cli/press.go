@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/igrs-pro/bulletin/bulletin/build"
 	"github.com/igrs-pro/bulletin/bulletin/facts"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 	"github.com/igrs-pro/bulletin/bulletin/output"
@@ -186,5 +187,14 @@ func (e *Env) pressPDF(ts *typeset.Typesetter, n plan.Note, f *facts.Facts) ([]b
 			}
 		}
 	}
-	return pdf.Draw(ts)
+	// The note's words (by its text) and the chart's, before drawing.
+	txt := output.File{Path: n.FileName("txt"), Data: n.Text["txt"]}
+	if err := plan.Drawable(ts.FontSet(), e.Data, build.Plan{Files: []output.File{txt}, PDFs: []build.PDF{pdf}}); err != nil {
+		return nil, err
+	}
+	b, err := pdf.Draw(ts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", pdf.Path, err)
+	}
+	return b, nil
 }
