@@ -31,6 +31,9 @@ func AddToUnicode(b []byte, subs []CMap) ([]byte, error) {
 	if m == nil {
 		return nil, fmt.Errorf("pdffont: the PDF fpdf wrote does not end in the cross-reference table and trailer expected")
 	}
+	if bytes.Contains(b[m[6]:m[7]], []byte("/Encrypt")) {
+		return b, nil // its strings and streams would need encrypting too
+	}
 	xrefAt := m[0]
 	n, _ := strconv.Atoi(string(b[m[2]:m[3]]))
 	offsets, err := readXref(b[m[4]:m[5]], n)
