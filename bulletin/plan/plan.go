@@ -398,7 +398,9 @@ func Drawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 		return ps
 	}
 	for _, f := range p.Files {
-		if strings.HasSuffix(f.Path, ".txt") {
+		// The text notes carry the words of the PDF notes; a WhatsApp
+		// message is not drawn (an emoji there is the office's choice).
+		if strings.HasSuffix(f.Path, ".txt") && !strings.HasSuffix(f.Path, ".whatsapp.txt") {
 			for i, line := range strings.Split(string(f.Data), "\n") {
 				if err := drawable(set, fmt.Sprintf("%s, line %d", f.Path, i+1), line); err != nil {
 					return err

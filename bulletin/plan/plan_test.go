@@ -8,11 +8,13 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/igrs-pro/bulletin/bulletin/build"
 	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/config"
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/facts"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
+	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/press"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
@@ -215,5 +217,23 @@ func TestDrawableFindsCatalogWords(t *testing.T) {
 	}
 	if err := plan.Drawable(set, in.Data, p); err != nil {
 		t.Errorf("the bundled catalogs: %v", err)
+	}
+}
+
+// The text notes are checked for the PDF notes' sake; a WhatsApp message
+// is never drawn, so an emoji in it is no error.
+func TestDrawableLeavesWhatsAppAlone(t *testing.T) {
+	set, err := typeset.NewFontSet(fonts.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := example(t)
+	wa := build.Plan{Files: []output.File{{Path: "press-note.hi.whatsapp.txt", Data: []byte("*आईजीआरएस रैंकिंग* 🙏\n")}}}
+	if err := plan.Drawable(set, in.Data, wa); err != nil {
+		t.Errorf("WhatsApp message: %v", err)
+	}
+	note := build.Plan{Files: []output.File{{Path: "press-note.hi.txt", Data: []byte("प्रेस नोट\nआईजीआरएस 🙏\n")}}}
+	if err := plan.Drawable(set, in.Data, note); err == nil || !strings.HasPrefix(err.Error(), "press-note.hi.txt, line 2: U+1F64F") {
+		t.Errorf("text note: %v", err)
 	}
 }
