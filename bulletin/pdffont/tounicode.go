@@ -4,8 +4,16 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"sync"
 	"unicode/utf16"
 )
+
+// cmapWriters are zlib writers at BestCompression, Reset for each CMap (the
+// same bytes as a new writer, without its megabyte of new state).
+var cmapWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestCompression)
+	return w
+}}
 
 // ToUnicodeCMap returns the compressed /ToUnicode CMap of a sub-font whose
 // code c stands for text[c], or nil if no code stands for any text.
@@ -40,10 +48,9 @@ func ToUnicodeCMap(text []string) ([]byte, error) {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	var z bytes.Buffer
-	w, err := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	if err != nil {
-		return nil, err
-	}
+	w := cmapWriters.Get().(*zlib.Writer)
+	defer cmapWriters.Put(w)
+	w.Reset(&z)
 	w.Write(b.Bytes())
 	if err := w.Close(); err != nil {
 		return nil, err
