@@ -3,6 +3,7 @@ package certificate
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"strconv"
@@ -54,6 +55,13 @@ type Page struct {
 	size    int
 	fonts   typeset.FontUse
 	emblem  *Identity // whose emblem the page draws, registered in each document
+
+	// The page's whole content stream in a document (what AddPage writes,
+	// then content) as fpdf compresses it, made when the first document
+	// holding the page is written and given to the others (see stream).
+	mu     sync.Mutex
+	stream []byte
+	sum    [sha256.Size]byte // of the uncompressed stream
 }
 
 var (
@@ -119,10 +127,39 @@ func (pg *Page) Add(pdf *fpdf.Fpdf) error {
 		registerEmblem(pdf, pg.emblem)
 	}
 	pdf.RawWriteStr(sb.String()) // fpdf copies a string with no slack
+	pdf.SetPageStream(pg.compressed)
 	if err := typeset.UseFonts(pdf, pg.fonts); err != nil {
 		return err
 	}
 	return pdf.Error()
+}
+
+// compressed returns the compressed stream of a document's page holding pg,
+// whose content is content: compressed once, by the first document written,
+// and the same bytes in every other (a batch writes each page into its own
+// file, the print file and a bundle). Content other than the first
+// document's (never, for documents made by NewDocument) is compressed anew.
+func (pg *Page) compressed(content []byte) []byte {
+	sum := sha256.Sum256(content)
+	pg.mu.Lock()
+	defer pg.mu.Unlock()
+	if pg.stream != nil {
+		if sum == pg.sum {
+			return pg.stream
+		}
+		return nil // fpdf compresses it
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(content) / 3)
+	w := zWriters.Get().(*zlib.Writer)
+	defer zWriters.Put(w)
+	w.Reset(&buf)
+	w.Write(content)
+	if w.Close() != nil {
+		return nil
+	}
+	pg.stream, pg.sum = buf.Bytes(), sum
+	return pg.stream
 }
 
 // Draw adds a page to pdf (made by NewDocument) with the certificate on it.

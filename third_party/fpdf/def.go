@@ -718,6 +718,9 @@ type Fpdf struct {
 		buf []byte       // buffer used to format numbers.
 		col bytes.Buffer // buffer used to build color strings.
 	}
+
+	// bulletin patch: see SetPageStream
+	pageStreams map[int]func([]byte) []byte
 }
 
 const (

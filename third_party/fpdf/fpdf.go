@@ -4133,6 +4133,18 @@ func (f *Fpdf) RawWriteStr(str string) {
 	f.out(str)
 }
 
+// SetPageStream (a bulletin patch) sets the function that gives, at Output,
+// the compressed content stream of the current page: fn is called with the
+// page's content and returns its zlib stream at zlib.BestSpeed (what fpdf
+// would write), or nil to let fpdf compress it. A caller that writes the
+// same page into several documents compresses it once.
+func (f *Fpdf) SetPageStream(fn func(content []byte) []byte) {
+	if f.pageStreams == nil {
+		f.pageStreams = map[int]func([]byte) []byte{}
+	}
+	f.pageStreams[f.page] = fn
+}
+
 // RawWriteBuf writes the contents of the specified buffer directly to the PDF
 // generation buffer. This is a low-level function that is not required for
 // normal PDF construction. An understanding of the PDF specification is needed
@@ -4335,11 +4347,22 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
-			data := mem.bytes()
+			// bulletin patch: the stream SetPageStream's function gives,
+			// if any.
+			var mem *membuffer
+			var data []byte
+			if fn := f.pageStreams[n]; fn != nil {
+				data = fn(f.pages[n].Bytes())
+			}
+			if data == nil {
+				mem = xmem.compress(f.pages[n].Bytes())
+				data = mem.bytes()
+			}
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
-			mem.release()
+			if mem != nil {
+				mem.release()
+			}
 		} else {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())
