@@ -42,3 +42,5 @@ require (
 )
 
 replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
+
+replace github.com/skip2/go-qrcode => ./third_party/go-qrcode
