@@ -60,6 +60,7 @@ type Page struct {
 	// then content) as fpdf compresses it, made when the first document
 	// holding the page is written and given to the others (see stream).
 	mu     sync.Mutex
+	raw    string // the content until the first Add takes it (no inflating)
 	stream []byte
 	sum    [sha256.Size]byte // of the uncompressed stream
 }
@@ -97,12 +98,38 @@ func Record(ts *typeset.Typesetter, c Certificate, l *Layout) (*Page, error) {
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
-	pg.content, pg.size = buf.Bytes(), len(raw)
+	pg.content, pg.size, pg.raw = buf.Bytes(), len(raw), string(raw)
 	return &pg, nil
 }
 
 // Add adds the page to pdf (made by NewDocument).
 func (pg *Page) Add(pdf *fpdf.Fpdf) error {
+	pg.mu.Lock()
+	raw := pg.raw
+	pg.raw = ""
+	pg.mu.Unlock()
+	if raw == "" {
+		var err error
+		if raw, err = pg.inflate(); err != nil {
+			return err
+		}
+	}
+	pdf.AddPage()
+	if pg.emblem != nil {
+		// The recorded page names the image by a hash of its data, which
+		// is the name it gets in any document.
+		registerEmblem(pdf, pg.emblem)
+	}
+	pdf.RawWriteStr(raw) // fpdf copies a string with no slack
+	pdf.SetPageStream(pg.compressed)
+	if err := typeset.UseFonts(pdf, pg.fonts); err != nil {
+		return err
+	}
+	return pdf.Error()
+}
+
+// inflate returns the page's content.
+func (pg *Page) inflate() (string, error) {
 	src := bytes.NewReader(pg.content)
 	r, _ := zReaders.Get().(io.ReadCloser)
 	var err error
@@ -112,26 +139,13 @@ func (pg *Page) Add(pdf *fpdf.Fpdf) error {
 		err = r.(zlib.Resetter).Reset(src, nil)
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer zReaders.Put(r)
 	var sb strings.Builder
 	sb.Grow(pg.size)
-	if _, err := io.Copy(&sb, r); err != nil {
-		return err
-	}
-	pdf.AddPage()
-	if pg.emblem != nil {
-		// The recorded page names the image by a hash of its data, which
-		// is the name it gets in any document.
-		registerEmblem(pdf, pg.emblem)
-	}
-	pdf.RawWriteStr(sb.String()) // fpdf copies a string with no slack
-	pdf.SetPageStream(pg.compressed)
-	if err := typeset.UseFonts(pdf, pg.fonts); err != nil {
-		return err
-	}
-	return pdf.Error()
+	_, err = io.Copy(&sb, r)
+	return sb.String(), err
 }
 
 // compressed returns the compressed stream of a document's page holding pg,
