@@ -399,14 +399,16 @@ func (q *QRCode) encode() {
 	const numMasks int = 8
 	penalty := 0
 
+	// bulletin: mask 0 is built, the other masks applied to copies of it.
+	base, err := buildRegular(q.version, 0, encoded, !q.DisableBorder)
+	if err != nil {
+		log.Panic(err.Error())
+	}
+
 	for mask := 0; mask < numMasks; mask++ {
-		var s *symbol
-		var err error
-
-		s, err = buildRegularSymbol(q.version, mask, encoded, !q.DisableBorder)
-
-		if err != nil {
-			log.Panic(err.Error())
+		s := base.symbol
+		if mask > 0 {
+			s = base.remask(mask)
 		}
 
 		numEmptyModules := s.numEmptyModules()

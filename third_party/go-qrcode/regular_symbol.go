@@ -15,6 +15,10 @@ type regularSymbol struct {
 
 	symbol *symbol
 	size   int
+
+	// bulletin: where addData put each data bit (x, y), so that the other
+	// masks are applied to a copy (remask) instead of building it anew.
+	positions [][2]int
 }
 
 // Abbreviated true/false.
@@ -133,6 +137,66 @@ func buildRegularSymbol(version qrCodeVersion, mask int,
 	}
 
 	return m.symbol, nil
+}
+
+// buildRegular is buildRegularSymbol returning the regularSymbol.
+func buildRegular(version qrCodeVersion, mask int, data *bitset.Bitset, includeQuietZone bool) (*regularSymbol, error) {
+	quietZoneSize := 0
+	if includeQuietZone {
+		quietZoneSize = version.quietZoneSize()
+	}
+	m := &regularSymbol{version: version, mask: mask, data: data,
+		symbol: newSymbol(version.symbolSize(), quietZoneSize), size: version.symbolSize()}
+	m.addFinderPatterns()
+	m.addAlignmentPatterns()
+	m.addTimingPatterns()
+	m.addFormatInfo()
+	m.addVersionInfo()
+	if ok, err := m.addData(); !ok {
+		return nil, err
+	}
+	return m, nil
+}
+
+// remask returns a copy of m's symbol with mask applied instead: the same
+// modules as buildRegularSymbol(m.version, mask, m.data, ...).
+func (m *regularSymbol) remask(mask int) *symbol {
+	src := m.symbol
+	c := newSymbol(src.symbolSize, src.quietZoneSize)
+	for y := range src.module {
+		copy(c.module[y], src.module[y])
+		copy(c.isUsed[y], src.isUsed[y])
+	}
+	r := regularSymbol{version: m.version, mask: mask, data: m.data, symbol: c, size: m.size}
+	r.addFormatInfo()
+	for i, p := range m.positions {
+		c.set(p[0], p[1], maskBit(mask, p[0], p[1]) != m.data.At(i))
+	}
+	return c
+}
+
+// maskBit is addData's mask at module (x, y), x counted as addData's
+// x+xOffset.
+func maskBit(mask, x, y int) bool {
+	switch mask {
+	case 0:
+		return (y+x)%2 == 0
+	case 1:
+		return y%2 == 0
+	case 2:
+		return x%3 == 0
+	case 3:
+		return (y+x)%3 == 0
+	case 4:
+		return (y/2+x/3)%2 == 0
+	case 5:
+		return (y*x)%2+(y*x)%3 == 0
+	case 6:
+		return ((y*x)%2+((y*x)%3))%2 == 0
+	case 7:
+		return ((y+x)%2+((y*x)%3))%2 == 0
+	}
+	return false
 }
 
 func (m *regularSymbol) addFinderPatterns() {
@@ -271,6 +335,7 @@ func (m *regularSymbol) addData() (bool, error) {
 
 		// != is equivalent to XOR.
 		m.symbol.set(x+xOffset, y, mask != m.data.At(i))
+		m.positions = append(m.positions, [2]int{x + xOffset, y})
 
 		if i == m.data.Len()-1 {
 			break
