@@ -229,6 +229,9 @@ func (m *symbol) penalty2() int {
 //
 // Existence of the pattern scores penaltyWeight3.
 func (m *symbol) penalty3() int {
+	// bulletin: rows read directly, as in penalty1.
+	q := m.quietZoneSize
+	rows := m.module[q : q+m.symbolSize]
 	penalty := 0
 
 	for y := 0; y < m.symbolSize; y++ {
@@ -236,7 +239,7 @@ func (m *symbol) penalty3() int {
 
 		for x := 0; x < m.symbolSize; x++ {
 			bitBuffer <<= 1
-			if v := m.get(x, y); v {
+			if v := rows[y][q+x]; v {
 				bitBuffer |= 1
 			}
 
@@ -260,7 +263,7 @@ func (m *symbol) penalty3() int {
 
 		for y := 0; y < m.symbolSize; y++ {
 			bitBuffer <<= 1
-			if v := m.get(x, y); v {
+			if v := rows[y][q+x]; v {
 				bitBuffer |= 1
 			}
 
