@@ -9,6 +9,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/igrs-pro/bulletin/bulletin/internal/readfile"
 )
 
 // openLock opens (or creates) the lock file without following a link and
@@ -40,7 +42,7 @@ func plainFile(f *os.File) error {
 		return err
 	}
 	if !st.Mode().IsRegular() {
-		return fmt.Errorf("it is a %s: %w", kind(st.Mode()), ErrNotPlain)
+		return fmt.Errorf("it is %s: %w", readfile.Kind(st.Mode()), ErrNotPlain)
 	}
 	if s, ok := st.Sys().(*syscall.Stat_t); ok && s.Nlink > 1 {
 		return fmt.Errorf("it is a hard link of another file (%d names): %w", s.Nlink, ErrNotPlain)

@@ -17,6 +17,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/igrs-pro/bulletin/bulletin/internal/readfile"
 )
 
 // WriteFile writes data to path atomically, creating its folder if needed,
@@ -118,7 +120,7 @@ func CheckFile(path string) error {
 		return err
 	}
 	if !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is a %s: %w; bulletin writes only regular files: name another file", path, kind(st.Mode()), ErrNotPlain)
+		return fmt.Errorf("%s is %s: %w; bulletin writes only regular files: name another file", path, readfile.Kind(st.Mode()), ErrNotPlain)
 	}
 	return nil
 }

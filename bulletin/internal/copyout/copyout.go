@@ -17,10 +17,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
+	"github.com/igrs-pro/bulletin/bulletin/internal/ocrtest"
 	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Extractors names the five extractors, in the order reports list them.
@@ -85,41 +84,10 @@ func ExtractBytes(t testing.TB, name string, b []byte) string {
 // white space (line and page breaks too) one space, no space at the ends.
 // Nothing else is folded: a ligature copied as "ﬁ", a Private Use
 // character or a missing space between words counts as an error.
-func Normalize(s string) string {
-	return strings.Join(strings.FieldsFunc(norm.NFC.String(s), unicode.IsSpace), " ")
-}
+func Normalize(s string) string { return ocrtest.Norm(s) }
 
 // CER is the character error rate of got against want, both normalized:
 // the edit distance (insertions, deletions, substitutions of code points)
-// divided by the length of want.
-func CER(got, want string) float64 {
-	g, w := []rune(Normalize(got)), []rune(Normalize(want))
-	if len(w) == 0 {
-		if len(g) == 0 {
-			return 0
-		}
-		return 1
-	}
-	return float64(distance(g, w)) / float64(len(w))
-}
-
-// distance is the Levenshtein distance of a and b.
-func distance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+// divided by the length of want. It is ocrtest.CER, whose arguments come
+// the other way round.
+func CER(got, want string) float64 { return ocrtest.CER(want, got) }
