@@ -1,7 +1,6 @@
 package annexure
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"time"
@@ -31,27 +30,9 @@ var widths = []float64{11, 52, 49, 16, 18, 16, 18}
 // typesetter; the document is drawn again with its fonts restricted to what
 // the draft drew, as bulletin/notedoc does, to keep it small.
 func (a *Annexure) PDF(ts *typeset.Typesetter, date time.Time) ([]byte, error) {
-	draft, err := a.draw(ts, date)
-	if err != nil {
-		return nil, err
-	}
-	set, err := ts.FontSet().RestrictDrawn(draft)
-	if err != nil {
-		return nil, err
-	}
-	fin, err := typeset.NewTypesetter(set, "mm")
-	if err != nil {
-		return nil, err
-	}
-	pdf, err := a.draw(fin, date)
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	if err := typeset.Output(pdf, &out); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return typeset.DrawRestricted(ts, func(t *typeset.Typesetter) (*fpdf.Fpdf, error) {
+		return a.draw(t, date)
+	})
 }
 
 // drawer draws the table into pdf, page after page.

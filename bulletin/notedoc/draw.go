@@ -163,27 +163,9 @@ func Draw(ts *typeset.Typesetter, doc Document, opts Options) ([]byte, error) {
 		return nil, errors.New("notedoc: nil typesetter")
 	}
 	opts.defaults()
-	draft, err := drawPages(ts, doc, opts)
-	if err != nil {
-		return nil, err
-	}
-	set, err := ts.FontSet().RestrictDrawn(draft)
-	if err != nil {
-		return nil, err
-	}
-	fin, err := typeset.NewTypesetter(set, "mm")
-	if err != nil {
-		return nil, err
-	}
-	pdf, err := drawPages(fin, doc, opts)
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	if err := typeset.Output(pdf, &out); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return typeset.DrawRestricted(ts, func(t *typeset.Typesetter) (*fpdf.Fpdf, error) {
+		return drawPages(t, doc, opts)
+	})
 }
 
 // drawPages lays doc out and draws it with ts into a new document.

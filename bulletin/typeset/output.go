@@ -60,3 +60,31 @@ func (d *docFonts) cmaps() ([]pdffont.CMap, error) {
 	}
 	return out, nil
 }
+
+// DrawRestricted draws a document twice and returns its bytes: a draft
+// with ts, then again with ts's fonts restricted to what the draft drew
+// (RestrictDrawn), so that the PDF embeds the fewest sub-fonts, written
+// with Output. draw makes a new document with the typesetter it is given.
+func DrawRestricted(ts *Typesetter, draw func(*Typesetter) (*fpdf.Fpdf, error)) ([]byte, error) {
+	draft, err := draw(ts)
+	if err != nil {
+		return nil, err
+	}
+	set, err := ts.FontSet().RestrictDrawn(draft)
+	if err != nil {
+		return nil, err
+	}
+	fin, err := NewTypesetter(set, ts.unit)
+	if err != nil {
+		return nil, err
+	}
+	pdf, err := draw(fin)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := Output(pdf, &out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
