@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/igrs-pro/bulletin/bulletin/pdffont"
 )
 
 // benchWords is running Hindi with some English and digits: the sample
@@ -117,10 +118,10 @@ func BenchmarkRegisterFont(b *testing.B) {
 	if err := fd.pdf.build(); err != nil {
 		b.Fatal(err)
 	}
-	sf := fd.plan.subs[0]
+	sf := fd.plan.Subs()[0]
 	for b.Loop() {
 		pdf := fpdf.New("P", "mm", "A4", "")
-		if _, err := fontsOf(pdf).use(pdf, sf); err != nil {
+		if _, err := pdffont.DocOf(pdf).Use(sf); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -134,17 +135,17 @@ func BenchmarkFontProgram(b *testing.B) {
 	if err := fd.pdf.build(); err != nil {
 		b.Fatal(err)
 	}
-	df := &docFont{sf: fd.plan.subs[0]}
-	if err := df.sf.build(); err != nil {
+	d := pdffont.DocOf(fpdf.New("P", "mm", "A4", ""))
+	df, err := d.Use(fd.plan.Subs()[0])
+	if err != nil {
 		b.Fatal(err)
 	}
-	for c := firstCode; c < firstCode+100; c++ {
-		df.used[c] = true
+	for c := pdffont.FirstCode; c < pdffont.FirstCode+100; c++ {
+		df.Mark(byte(c))
 	}
-	d := &docFonts{subs: map[string]*docFont{df.sf.file: df}}
 	var n int64
 	for b.Loop() {
-		r, err := d.Open(df.sf.file)
+		r, err := d.Open(df.Sub().File())
 		if err != nil {
 			b.Fatal(err)
 		}

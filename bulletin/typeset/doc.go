@@ -22,27 +22,34 @@
 //	uses (glyphtext.go): each glyph + the text it stands for + its width
 //	   │   प्र→"प"  म→"्रम"  ा→"ा"  ण→"ण"  space→" "
 //	   ▼
-//	slots (plan.go): a sub-font and a one-byte code for each use
-//	   │
+//	slots: pdffont.Plan: a sub-font and a one-byte code for each use
+//	   │   (the FontSet's plan, made once: pdffont.Font.Plan)
 //	   ▼
 //	content (draw.go): /Span <</ActualText (प्रमाण )>> BDC
 //	   │                BT x y Td (@\)(R ) Tj ET EMC
+//	   │   pdffont.Doc (the document's FontLoader) registers each sub-font
+//	   │   used and records the codes drawn
 //	   ▼
-//	Output (output.go): fpdf writes the file; each sub-font gets its
-//	   /ToUnicode CMap (pdffont.AddToUnicode); its program (pdffont.Program,
-//	   from the derived font of pdffont.Derive) is cut to the codes drawn,
-//	   through the document's FontLoader (simple.go)
+//	pdffont.Output (Output forwards): fpdf writes the file; each sub-font's
+//	   program is cut to the codes drawn (Doc.Open); each gets its
+//	   /ToUnicode CMap (pdffont.AddToUnicode)
 //
-// Shaping and line layout (segment.go, shape.go, layout.go, linebreak.go,
-// glyphtext.go) produce, per word, glyphs and their uses; plan.go, simple.go
-// and draw.go turn uses into codes of sub-fonts, register the sub-fonts
-// with each document and write the text operators; the font files and
-// the PDF's font objects are made by bulletin/pdffont (derived fonts,
-// sub-font programs and their subsetting, fpdf font definitions, ToUnicode
-// CMaps), which knows nothing of shaping. FontSet holds both halves' view of a
-// face (faceData). What a document has drawn with the package's fonts is
-// held by the document: the docFonts installed as its fpdf FontLoader; the
-// package has no global mutable state.
+// The seam: bulletin/typeset does shaping and line layout (segment.go,
+// shape.go, layout.go, linebreak.go), decides the text and width each glyph
+// stands for (glyphtext.go: a use), which uses a FontSet may draw and in
+// what order (plan.go: a full set's glyph order; restrict.go: a batch's,
+// most used first), and writes the text operators (draw.go).
+// bulletin/pdffont does the rest and knows nothing of shaping: the derived
+// font of a family and weight (Derive, Font), the sub-fonts and codes of
+// uses (Font.Plan, Plan.Slot, SubFont), each document's font use
+// (Doc: registration with fpdf, codes drawn, words drawn for
+// RestrictDrawn), font programs and their subsetting, fpdf font
+// definitions, /ToUnicode CMaps and Output. Between the two: pdffont.Use
+// (a derived glyph id, its text, its width), the Plan's slots, and
+// SubFont's fpdf family, style, resource name and widths. FontSet holds,
+// per face, the shaping data and its derived font's Plan (faceData). What
+// a document has drawn is held by the document (its pdffont.Doc); neither
+// package has global mutable state.
 //
 // # Copy-out
 //
@@ -59,8 +66,8 @@
 // its text object; the space a line breaks at is drawn after the line's last
 // word, and a line that ends with no space has its last glyph stand for one.
 // bulletin/typeset's TestCopyOut measures all five on a note and a
-// certificate. Documents must be written with Output (pdf.Output leaves the
-// /ToUnicode maps out).
+// certificate. Documents must be written with Output (or pdffont.Output;
+// pdf.Output leaves the /ToUnicode maps out).
 //
 // fpdf behaviours relied on (its font definition format, ".z" programs,
 // resource names from a hash of the definition, raw content and template
@@ -96,8 +103,8 @@
 // HarfBuzz buffers, font faces and a shaping cache, which are not safe for
 // concurrent use, and costs no font parsing. Per document, just lay out and
 // draw: Draw registers with the document the sub-fonts it uses, once, and
-// sets the document's FontLoader (a document drawn into by this package
-// must not use fpdf's AliasNbPages or another FontLoader).
+// sets the document's FontLoader to its pdffont.Doc (a document drawn into
+// by this package must not use fpdf's AliasNbPages or another FontLoader).
 //
 //	set, err := typeset.NewFontSet(fonts.FS) // once per process
 //	...

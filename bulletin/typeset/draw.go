@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/igrs-pro/bulletin/bulletin/pdffont"
 )
 
 func (ts *Typesetter) checkUnit(pdf *fpdf.Fpdf) error {
@@ -98,12 +99,12 @@ func (ts *Typesetter) DrawLine(pdf *fpdf.Fpdf, x, y float64, align Align, runs .
 type drawer struct {
 	ts   *Typesetter
 	pdf  *fpdf.Fpdf
-	doc  *docFonts
+	doc  *pdffont.Doc
 	runs []Run
 	buf  []byte // content being written
 	rd   bytes.Reader
 	// current font and colour set on pdf by this drawer
-	font              *docFont
+	font              *pdffont.DocFont
 	size              float64
 	color             Color
 	fontSet, colorSet bool
@@ -114,7 +115,7 @@ type drawer struct {
 }
 
 func newDrawer(ts *Typesetter, pdf *fpdf.Fpdf, runs []Run) *drawer {
-	d := &drawer{ts: ts, pdf: pdf, doc: fontsOf(pdf), runs: runs}
+	d := &drawer{ts: ts, pdf: pdf, doc: pdffont.DocOf(pdf), runs: runs}
 	d.text[0], d.text[1], d.text[2] = pdf.GetTextColor()
 	d.fill[0], d.fill[1], d.fill[2] = pdf.GetFillColor()
 	_, h := pdf.GetPageSize()
@@ -212,7 +213,7 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol b
 	}
 	d.write()
 	if !d.synced { // fpdf's current font is the one now in force
-		return d.setFont(d.font.sf, d.size)
+		return d.setFont(d.font.Sub(), d.size)
 	}
 	return nil
 }
@@ -226,13 +227,17 @@ func (d *drawer) slots(p *piece, fd *faceData, gl []glyph, eol bool) ([]uint16, 
 		src += " "
 	}
 	uses := fd.glyphUses(src, gl, eol)
-	d.doc.want(fd, uses)
+	word := make([]pdffont.Use, len(uses))
+	for i, u := range uses {
+		word[i] = fd.derivedUse(u)
+	}
+	d.doc.Want(fd.plan, word)
 	slots := make([]uint16, len(uses))
 	for i, u := range uses {
-		if slots[i] = fd.slotFor(u); slots[i] != 0 {
+		if slots[i] = fd.plan.Slot(word[i]); slots[i] != 0 {
 			continue
 		}
-		if fd.plan.restricted {
+		if fd.plan.Restricted() {
 			return nil, fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, u.dg, fd.file, ErrNotRestricted)
 		}
 		return nil, fmt.Errorf("typeset: %q needs glyph %d of %s, which has no sub-font", p.text, u.dg, fd.file)
@@ -242,8 +247,8 @@ func (d *drawer) slots(p *piece, fd *faceData, gl []glyph, eol bool) ([]uint16, 
 
 // setFont makes sf at size the font in force, through fpdf so that fpdf
 // knows it.
-func (d *drawer) setFont(sf *subFont, size float64) error {
-	d.pdf.SetFont(sf.family, sf.pf.style, size)
+func (d *drawer) setFont(sf *pdffont.SubFont, size float64) error {
+	d.pdf.SetFont(sf.Family(), sf.Style(), size)
 	d.synced = true
 	return d.pdf.Error()
 }
@@ -271,7 +276,7 @@ func (d *drawer) writeText(p *piece, fd *faceData, gl []glyph, slots []uint16, x
 	var lineX, lineY, predicted float64 // the text line's origin, rounded
 	inText := false
 	for i, g := range gl {
-		sf := fd.plan.subs[slots[i]>>8]
+		sf := fd.plan.Sub(slots[i])
 		if err := d.switchFont(sf, p.size, inText); err != nil {
 			return err
 		}
@@ -300,8 +305,8 @@ func (d *drawer) writeText(p *piece, fd *faceData, gl []glyph, slots []uint16, x
 			b = append(b, '\\')
 		}
 		d.buf = append(b, code)
-		d.font.used[code] = true
-		predicted += float64(sf.w[code]) * wscale
+		d.font.Mark(code)
+		predicted += float64(sf.Width(code)) * wscale
 		pen += float64(g.adv) * scale
 	}
 	if inText {
@@ -315,17 +320,17 @@ func (d *drawer) writeText(p *piece, fd *faceData, gl []glyph, slots []uint16, x
 // and the text goes on from where the last glyph ended: a new text object
 // would be placed absolutely, where pdf.js may then see a gap. Outside one
 // it sets the font through fpdf.
-func (d *drawer) switchFont(sf *subFont, size float64, inText bool) error {
-	if d.fontSet && d.font.sf == sf && d.size == size {
+func (d *drawer) switchFont(sf *pdffont.SubFont, size float64, inText bool) error {
+	if d.fontSet && d.font.Sub() == sf && d.size == size {
 		return nil
 	}
-	df, err := d.doc.use(d.pdf, sf)
+	df, err := d.doc.Use(sf)
 	if err != nil {
 		return err
 	}
 	if inText {
 		b := append(d.buf, ") Tj /F"...)
-		b = append(b, sf.resource...)
+		b = append(b, sf.Resource()...)
 		b = append(b, ' ')
 		b = strconv.AppendFloat(b, size, 'f', 2, 64)
 		d.buf = append(b, " Tf ("...)

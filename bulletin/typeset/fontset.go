@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -116,30 +115,27 @@ type faceData struct {
 	codes []uint16
 	dOff  int
 
-	// How its glyphs are drawn (simple.go): the plan of sub-fonts and, by
-	// glyph id, the sub-font index<<8 | code of the glyph (0: not in the
-	// set). Set by pdf.build for a full set, by Restrict for a restricted
-	// one.
-	plan *fontPlan
-	slot []uint16
+	// How its glyphs are drawn: the sub-fonts of its derived font that
+	// hold them, and the code of each use (see pdffont.Plan). Set by
+	// pdf.build for a full set, by Restrict for a restricted one.
+	plan *pdffont.Plan
 }
 
 // pdfFontFile is a derived font file (see pdffont.Derive): the Devanagari and
 // Latin faces of a family and weight merged into one glyph space, or a
 // single face when the other half of its family is missing in that weight
-// or has other units per em. The sub-fonts registered with fpdf (simple.go)
-// take their glyphs from it, so that a bilingual line in one weight needs
-// one of them, not two.
+// or has other units per em. The sub-fonts registered with fpdf take their
+// glyphs from it, so that a bilingual line in one weight needs
+// one of them, not two. Its glyph uses become codes of sub-fonts through
+// its pdffont.Font.
 type pdfFontFile struct {
 	family, style string      // names the sub-fonts' tags derive from
 	psName        string      // the first face's file name without .ttf
 	faces         []*faceData // in glyph order; the first keeps its glyph ids
 	prio          []int       // indexes into faces: who gets a shared code point
 
-	once    sync.Once
-	data    []byte
-	sum     [32]byte          // SHA-256 of data
-	derived *pdffont.PartData // data read back
+	once sync.Once
+	font *pdffont.Font // the derived font, for its sub-fonts
 	// By derived glyph id: the code point that names it in the sub-fonts'
 	// /Differences (its own character, else its Private Use code point in
 	// data's cmap), and its own character (0 if none).
@@ -175,16 +171,11 @@ func (pf *pdfFontFile) build() error {
 			names = append(names, fd.file)
 			off += len(fd.pdfWidth)
 		}
-		var codes [][]uint16
-		pf.data, codes, pf.err = pdffont.Derive(parts, pf.prio)
-		if pf.err == nil {
-			pf.derived, pf.err = pdffont.ReadPart(pdffont.Part{Name: "derived", Raw: pf.data, NumGlyphs: total}, 0)
-		}
-		if pf.err != nil {
-			pf.err = fmt.Errorf("typeset: deriving %s: %w", strings.Join(names, " + "), pf.err)
+		data, codes, err := pdffont.Derive(parts, pf.prio)
+		if err != nil {
+			pf.err = fmt.Errorf("typeset: deriving %s: %w", strings.Join(names, " + "), err)
 			return
 		}
-		pf.sum = sha256.Sum256(pf.data)
 		off = 0
 		for i, fd := range pf.faces {
 			fd.codes, fd.dOff = codes[i], off
@@ -202,7 +193,11 @@ func (pf *pdfFontFile) build() error {
 		for _, fd := range pf.faces {
 			copy(pf.cp[fd.dOff:], fd.codes)
 		}
-		newPlan(pf, fullOrder(pf), false, pf.faces)
+		if pf.font, err = pdffont.NewFont(pf.family, pf.style, pf.psName, data, total, pf.cp); err != nil {
+			pf.err = fmt.Errorf("typeset: deriving %s: %w", strings.Join(names, " + "), err)
+			return
+		}
+		setPlan(pf, fullOrder(pf), false, pf.faces)
 	})
 	return pf.err
 }

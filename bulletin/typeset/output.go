@@ -3,63 +3,30 @@ package typeset
 import (
 	"bytes"
 	"io"
-	"sort"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/igrs-pro/bulletin/bulletin/pdffont"
 )
 
-// Output writes pdf to w as pdf.Output does, and gives every sub-font the
-// package drew with its /ToUnicode map (which fpdf cannot write for a
-// simple font). Documents this package draws into must be written with
-// Output: written with pdf.Output, they look the same but copy out right
-// only in viewers that read /ActualText (poppler, PDFium, Acrobat).
-func Output(pdf *fpdf.Fpdf, w io.Writer) error {
-	var b bytes.Buffer
-	if err := pdf.Output(&b); err != nil {
-		return err
-	}
-	out := b.Bytes()
-	if d, ok := pdf.GetFontLoader().(*docFonts); ok {
-		cmaps, err := d.cmaps()
-		if err != nil {
-			return err
-		}
-		if out, err = pdffont.AddToUnicode(out, cmaps); err != nil {
-			return err
-		}
-	}
-	_, err := w.Write(out)
-	return err
-}
+// Output writes pdf to w with the /ToUnicode maps of the sub-fonts drawn
+// (pdffont.Output). Documents this package draws into must be written with
+// it: written with pdf.Output, they look the same but copy out right only
+// in viewers that read /ActualText (poppler, PDFium, Acrobat).
+func Output(pdf *fpdf.Fpdf, w io.Writer) error { return pdffont.Output(pdf, w) }
 
-// cmaps returns the /ToUnicode CMaps of the codes each sub-font of d drew,
-// of those that drew codes standing for text, sorted by file name.
-func (d *docFonts) cmaps() ([]pdffont.CMap, error) {
-	var subs []*subFont
-	for _, df := range d.subs {
-		subs = append(subs, df.sf)
-	}
-	sort.Slice(subs, func(i, j int) bool { return subs[i].file < subs[j].file })
-	var out []pdffont.CMap
-	for _, sf := range subs {
-		df := d.subs[sf.file]
-		var text [256]string
-		for c, used := range df.used {
-			if used {
-				text[c] = df.sf.text[c]
-			}
-		}
-		cm, err := pdffont.ToUnicodeCMap(text[:])
-		if err != nil {
-			return nil, err
-		}
-		if cm != nil {
-			out = append(out, pdffont.CMap{BaseFont: sf.name, Data: cm})
-		}
-	}
-	return out, nil
-}
+// FontUse is what a document has drawn with the package's fonts
+// (pdffont.FontUse): UseFonts gives it to another document that shows a
+// copy of the first one's content.
+type FontUse = pdffont.FontUse
+
+// FontsUsed returns what pdf has drawn so far with the package's fonts
+// (pdffont.Used).
+func FontsUsed(pdf *fpdf.Fpdf) FontUse { return pdffont.Used(pdf) }
+
+// UseFonts registers with pdf the sub-fonts of u and the codes drawn with
+// them (pdffont.AddUse), for content of the document u came from that is
+// copied into pdf as it is (fpdf's RawWriteBuf, or template bytes).
+func UseFonts(pdf *fpdf.Fpdf, u FontUse) error { return pdffont.AddUse(pdf, u) }
 
 // DrawRestricted draws a document twice and returns its bytes: a draft
 // with ts, then again with ts's fonts restricted to what the draft drew

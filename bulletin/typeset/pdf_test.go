@@ -109,11 +109,11 @@ func TestPDFGlyphsAreShapedGlyphs(t *testing.T) {
 	set := fontSet(t)
 	byBase := map[string]map[string]faceID{} // base font -> face file -> face
 	for id := range faceID(numFaces) {
-		for _, sf := range set.faces[id].plan.subs {
-			if byBase[sf.name] == nil {
-				byBase[sf.name] = map[string]faceID{}
+		for _, sf := range set.faces[id].plan.Subs() {
+			if byBase[sf.Name()] == nil {
+				byBase[sf.Name()] = map[string]faceID{}
 			}
-			byBase[sf.name][faceFiles[id]] = id
+			byBase[sf.Name()][faceFiles[id]] = id
 		}
 	}
 	orig := map[faceID]*font.Face{}

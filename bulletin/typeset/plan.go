@@ -1,93 +1,38 @@
 package typeset
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
-	"fmt"
+	"sort"
 	"strconv"
+
+	"github.com/igrs-pro/bulletin/bulletin/pdffont"
 )
 
-// fontPlan splits the glyphs a FontSet may draw in a derived font into
-// sub-fonts.
-type fontPlan struct {
-	pf         *pdfFontFile
-	subs       []*subFont
-	restricted bool
-	slots      map[use]uint16 // sub-font index<<8 | code of each use
-}
-
-// use is a glyph drawn for a text: a code of a sub-font stands for one
-// glyph (dg, a derived glyph id) with one text, which its /ToUnicode map
-// gives; the same glyph has as many codes as the texts it is drawn for
-// ("" for none: no /ToUnicode entry).
-//
-// A code's /Widths entry is the glyph's advance where it is drawn: the
-// distance to the next glyph of its word as shaped (GPOS offsets
-// included), so that viewers place every glyph of a word from the widths
-// alone. Extractors then see a word as one unbroken run of glyphs; text
-// positioning inside a word made pdf.js and pdfminer split words.
+// use is a glyph of a face drawn for a text: pdffont.Use with the glyph id
+// of the face (fd.dOff less than the derived font's), as shaping gives it.
+// A sub-font's code stands for one use (see pdffont.Use).
 type use struct {
 	dg   uint16
 	text string
 	w    int16 // advance, 1/1000 em
 }
 
-// newPlan gives the uses of each sub-font (derived glyph ids, at most
-// codesPerFont each) codes, and sets the slots of pf's faces in faces (the
-// FontSet's copies of them) to the sub-font index and code of each glyph's
-// first use.
-func newPlan(pf *pdfFontFile, subs [][]use, restricted bool, faces []*faceData) *fontPlan {
-	plan := &fontPlan{pf: pf, restricted: restricted, slots: map[use]uint16{}}
-	slotOf := map[uint16]uint16{}
-	for _, uses := range subs {
-		sf := &subFont{pf: pf}
-		for j, u := range uses {
-			slot := uint16(len(plan.subs))<<8 | uint16(firstCode+j)
-			sf.dgid[firstCode+j], sf.text[firstCode+j], sf.w[firstCode+j] = u.dg, u.text, u.w
-			plan.slots[u] = slot
-			if slotOf[u.dg] == 0 {
-				slotOf[u.dg] = slot
-			}
-		}
-		sf.name, sf.family, sf.file = subFontNames(pf, sf)
-		plan.subs = append(plan.subs, sf)
+// setPlan gives the uses (here with derived glyph ids) codes of sub-fonts
+// of pf's font, in order, and makes the plan the one of faces (the
+// FontSet's copies of pf's faces).
+func setPlan(pf *pdfFontFile, uses []use, restricted bool, faces []*faceData) {
+	us := make([]pdffont.Use, len(uses))
+	for i, u := range uses {
+		us[i] = pdffont.Use{Glyph: u.dg, Text: u.text, Width: u.w}
 	}
+	plan := pf.font.Plan(us, restricted)
 	for _, fd := range faces {
 		fd.plan = plan
-		fd.slot = make([]uint16, len(fd.pdfWidth))
-		for g := range fd.slot {
-			fd.slot[g] = slotOf[uint16(fd.dOff+g)]
-		}
 	}
-	return plan
 }
 
-// subFontNames returns the /BaseFont, fpdf family and fpdf file name of a
-// sub-font, from a hash of its derived font and its codes.
-func subFontNames(pf *pdfFontFile, sf *subFont) (name, family, file string) {
-	h := sha256.New()
-	h.Write(pf.sum[:])
-	fmt.Fprintf(h, "%s\x00%s\x00", pf.family, pf.style)
-	binary.Write(h, binary.BigEndian, sf.dgid[:])
-	binary.Write(h, binary.BigEndian, sf.w[:])
-	for _, t := range sf.text {
-		fmt.Fprintf(h, "%s\x00", t)
-	}
-	sum := h.Sum(nil)
-	// fpdf keeps the first font registered under a family and style (and
-	// a file name): 64 bits of the hash keep sub-fonts apart.
-	id := hex.EncodeToString(sum[:8])
-	return subsetTag(sum) + "+" + pf.psName, "ts" + id, id + ".z"
-}
-
-// chunks splits uses into sub-fonts of codesPerFont uses.
-func chunks(uses []use) [][]use {
-	var out [][]use
-	for i := 0; i < len(uses); i += codesPerFont {
-		out = append(out, uses[i:min(i+codesPerFont, len(uses))])
-	}
-	return out
+// derivedUse returns u (a use of a glyph of fd) with its derived glyph id.
+func (fd *faceData) derivedUse(u use) pdffont.Use {
+	return pdffont.Use{Glyph: u.dg + uint16(fd.dOff), Text: u.text, Width: u.w}
 }
 
 func dedup(us []use) []use {
@@ -117,20 +62,14 @@ func wordKey(us []use) string {
 }
 
 // slotFor returns the sub-font index<<8 | code that draws u (a glyph id
-// of fd): the code of that use, else (a set that was not restricted to
-// the text) the glyph's first code; 0 if the set has no code for the glyph.
-func (fd *faceData) slotFor(u use) uint16 {
-	if s, ok := fd.plan.slots[use{u.dg + uint16(fd.dOff), u.text, u.w}]; ok {
-		return s
-	}
-	return fd.slot[u.dg]
-}
+// of fd): see pdffont.Plan.Slot.
+func (fd *faceData) slotFor(u use) uint16 { return fd.plan.Slot(fd.derivedUse(u)) }
 
 // fullOrder lists the uses of a full FontSet's derived font in the order
-// they get codes (see the top of this file): every glyph once, standing for
+// they get codes (see fullGlyphOrder): every glyph once, standing for
 // its own character if it has one (glyphs without, such as half forms,
 // stand for no text: only a restricted set knows what they are drawn for).
-func fullOrder(pf *pdfFontFile) [][]use {
+func fullOrder(pf *pdfFontFile) []use {
 	dgs := fullGlyphOrder(pf)
 	out := make([]use, len(dgs))
 	for i, dg := range dgs {
@@ -139,5 +78,53 @@ func fullOrder(pf *pdfFontFile) [][]use {
 			out[i].text = string(r)
 		}
 	}
-	return chunks(out)
+	return out
+}
+
+// width returns the advance of derived glyph dg in 1/1000 em.
+func (pf *pdfFontFile) width(dg uint16) int16 {
+	for _, fd := range pf.faces {
+		if g := int(dg) - fd.dOff; g >= 0 && g < len(fd.pdfWidth) {
+			return int16(fd.pdfWidth[g])
+		}
+	}
+	return 0
+}
+
+// fullGlyphOrder lists the derived glyph ids of a full FontSet's derived
+// font in the order they get codes: those with a code point in Basic
+// Latin, Latin-1, Devanagari, Devanagari Extended or General Punctuation
+// first, then the rest of the Devanagari face, then the rest, in glyph
+// order. (A restricted set's order is byUse's.)
+func fullGlyphOrder(pf *pdfFontFile) []uint16 {
+	n := len(pf.cp)
+	common := func(cp uint16) bool {
+		return cp >= 0x20 && cp <= 0x7E || cp >= 0xA0 && cp <= 0xFF || cp >= 0x0900 && cp <= 0x097F ||
+			cp >= 0xA8E0 && cp <= 0xA8FF || cp >= 0x2000 && cp <= 0x206F || cp == 0x20B9
+	}
+	class := func(dg int) int {
+		switch {
+		case common(pf.cp[dg]):
+			return 0
+		case dg < len(pf.faces[0].pdfWidth):
+			return 1
+		}
+		return 2
+	}
+	order := make([]uint16, 0, n)
+	for dg := 1; dg < n; dg++ {
+		order = append(order, uint16(dg))
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := int(order[i]), int(order[j])
+		ca, cb := class(a), class(b)
+		if ca != cb {
+			return ca < cb
+		}
+		if ca == 0 && pf.cp[a] != pf.cp[b] {
+			return pf.cp[a] < pf.cp[b]
+		}
+		return a < b
+	})
+	return order
 }

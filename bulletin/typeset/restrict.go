@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/igrs-pro/bulletin/bulletin/pdffont"
 )
 
 // ErrNotRestricted is wrapped by the error of drawing, with a FontSet made
@@ -21,8 +22,8 @@ var ErrNotRestricted = errors.New("glyph not in the restricted font set")
 //
 // Restrict shapes every text in every family and weight of s and counts,
 // for every use (a glyph with the text it stands for and its width where
-// drawn; see plan.go), the texts that need it. The restricted set's
-// sub-fonts (see simple.go) hold only those uses, the most used first, so
+// drawn; see pdffont.Use), the texts that need it. The restricted set's
+// sub-fonts (see pdffont.Plan) hold only those uses, the most used first, so
 // that a document of the batch needs few sub-fonts per weight (the example
 // month's certificates two), each cut to what the document draws. Shaping,
 // layout, positions and outlines are those of s; unlike s, the restricted
@@ -107,15 +108,15 @@ func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
 	if err := s.build(); err != nil { // sets the plans read below
 		return nil, err
 	}
-	d := fontsOf(pdf)
+	d := pdffont.DocOf(pdf)
 	return s.restricted(func(fd *faceData, _ faceID) map[string]*counted {
 		out := map[string]*counted{}
 		lo, hi := uint16(fd.dOff), uint16(fd.dOff+len(fd.pdfWidth))
-		for k, w := range d.wanted[fd.plan] {
-			if w[0].dg >= lo && w[0].dg < hi { // a word is in one face
+		for k, w := range d.Words(fd.plan) {
+			if w[0].Glyph >= lo && w[0].Glyph < hi { // a word is in one face
 				uses := make([]use, len(w))
 				for i, u := range w {
-					uses[i] = use{u.dg - lo, u.text, u.w}
+					uses[i] = use{u.Glyph - lo, u.Text, u.Width}
 				}
 				out[k] = &counted{uses, 1}
 			}
@@ -135,7 +136,7 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[string]*cou
 	for id, fd := range s.faces {
 		if fd != nil {
 			c := *fd
-			c.plan, c.slot = nil, nil
+			c.plan = nil
 			r.faces[id] = &c
 		}
 	}
@@ -153,12 +154,12 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[string]*cou
 			for _, w := range count(f, faceID(fid)) {
 				uses := make([]use, len(w.uses))
 				for i, u := range w.uses {
-					uses[i] = use{uint16(f.dOff) + u.dg, u.text, u.w}
+					uses[i] = use{uint16(f.dOff) + u.dg, u.text, u.w} // derived glyph ids
 				}
 				words = append(words, counted{uses, w.n})
 			}
 		}
-		newPlan(fd.pdf, chunks(byUse(words)), true, faces)
+		setPlan(fd.pdf, byUse(words), true, faces)
 	}
 	return r, nil
 }

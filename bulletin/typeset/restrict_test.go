@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"math"
 	"os"
@@ -48,12 +47,7 @@ func TestSubFontsHoldTheGlyphs(t *testing.T) {
 		t.Fatal("Restricted() is wrong")
 	}
 	for _, set := range []*FontSet{full, r} {
-		type read struct {
-			face *font.Face
-			cmap map[int]int
-			def  pdffont.FontDef
-		}
-		parsed := map[*subFont]*read{}
+		parsed := map[*pdffont.SubFont]*readFont{}
 		for id, fd := range set.faces {
 			if fd == nil {
 				continue
@@ -63,75 +57,92 @@ func TestSubFontsHoldTheGlyphs(t *testing.T) {
 			}
 			orig := font.NewFace(fd.font)
 			n := 0
-			for g, slot := range fd.slot {
+			for g := range fd.pdfWidth {
+				slot := fd.plan.GlyphSlot(uint16(fd.dOff + g))
 				if slot == 0 {
 					continue
 				}
 				n++
-				sf := fd.plan.subs[slot>>8]
+				sf := fd.plan.Sub(slot)
 				rd := parsed[sf]
 				if rd == nil {
-					if err := sf.build(); err != nil {
-						t.Fatal(err)
-					}
-					var all [256]bool
-					for c := range all {
-						all[c] = true
-					}
-					prog := sf.program(&all, true)
-					if len(prog) != sf.prog.Full() {
-						t.Errorf("%s: %d bytes, OriginalSize %d", sf.name, len(prog), sf.prog.Full())
-					}
-					f, err := font.ParseTTF(bytes.NewReader(prog))
-					if err != nil {
-						t.Fatalf("%s: %v", sf.name, err)
-					}
-					cm, err := symbolCmapOf(prog)
-					if err != nil {
-						t.Fatalf("%s: %v", sf.name, err)
-					}
-					rd = &read{face: f, cmap: cm}
-					if err := json.Unmarshal(sf.def, &rd.def); err != nil {
-						t.Fatal(err)
-					}
+					rd = readSubFont(t, sf)
 					parsed[sf] = rd
 				}
 				code := int(slot & 0xFF)
 				sg := font.GID(rd.cmap[code])
 				if !reflect.DeepEqual(rd.face.GlyphData(sg), orig.GlyphData(font.GID(g))) || rd.face.HorizontalAdvance(sg) != orig.HorizontalAdvance(font.GID(g)) {
-					t.Errorf("%s glyph %d: code %d of %s reaches glyph %d, which differs", fd.file, g, code, sf.name, sg)
+					t.Errorf("%s glyph %d: code %d of %s reaches glyph %d, which differs", fd.file, g, code, sf.Name(), sg)
 				}
 				// A full set's codes have the glyphs' advances; a restricted
 				// set's the advance where the glyph is drawn (see use).
-				if want := sf.w[code]; rd.def.Cw[code] != int(want) || set == full && float64(want) != fd.pdfWidth[g] {
-					t.Errorf("%s glyph %d: width %d in %s, drawing assumes %d (advance %g)", fd.file, g, rd.def.Cw[code], sf.name, want, fd.pdfWidth[g])
+				if want := sf.Width(byte(code)); rd.def.Cw[code] != int(want) || set == full && float64(want) != fd.pdfWidth[g] {
+					t.Errorf("%s glyph %d: width %d in %s, drawing assumes %d (advance %g)", fd.file, g, rd.def.Cw[code], sf.Name(), want, fd.pdfWidth[g])
 				}
 			}
-			want := len(fd.slot) // a full set draws every glyph but the derived font's .notdef
+			want := len(fd.pdfWidth) // a full set draws every glyph but the derived font's .notdef
 			if fd.dOff == 0 {
 				want--
 			}
 			if set == full && n != want || n == 0 {
-				t.Errorf("%s: %d of %d glyphs in sub-fonts", fd.file, n, len(fd.slot))
+				t.Errorf("%s: %d of %d glyphs in sub-fonts", fd.file, n, len(fd.pdfWidth))
 			}
 			if set == r {
-				t.Logf("%s: %d glyphs in %d sub-fonts (full set: %d sub-fonts)", fd.file, n, len(fd.plan.subs), len(full.faces[id].plan.subs))
+				subs := fd.plan.Subs()
+				t.Logf("%s: %d glyphs in %d sub-fonts (full set: %d sub-fonts)", fd.file, n, len(subs), len(full.faces[id].plan.Subs()))
 				// Words are kept whole in a sub-font (packWords), which
 				// fills each but the last at least half.
-				for i, sf := range fd.plan.subs[:len(fd.plan.subs)-1] {
+				for i, sf := range subs[:len(subs)-1] {
 					n := 0
-					for _, g := range sf.dgid {
+					for _, g := range sf.Glyphs() {
 						if g != 0 {
 							n++
 						}
 					}
-					if n < codesPerFont/2 {
-						t.Errorf("%s: sub-font %d of %d holds %d codes", fd.file, i, len(fd.plan.subs), n)
+					if n < pdffont.CodesPerFont/2 {
+						t.Errorf("%s: sub-font %d of %d holds %d codes", fd.file, i, len(subs), n)
 					}
 				}
 			}
 		}
 	}
+}
+
+type readFont struct {
+	face *font.Face
+	cmap map[int]int
+	def  pdffont.FontDef
+}
+
+// readSubFont reads back the program (with all its glyphs) and definition
+// of sf as a document that drew every code would embed them; the program
+// is as long as the definition's OriginalSize says (fpdf's /Length1).
+func readSubFont(t *testing.T, sf *pdffont.SubFont) *readFont {
+	t.Helper()
+	var all [256]bool
+	for c := range all {
+		all[c] = true
+	}
+	prog, err := sf.Program(&all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := sf.Definition()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(prog) != def.OriginalSize {
+		t.Errorf("%s: %d bytes, OriginalSize %d", sf.Name(), len(prog), def.OriginalSize)
+	}
+	f, err := font.ParseTTF(bytes.NewReader(prog))
+	if err != nil {
+		t.Fatalf("%s: %v", sf.Name(), err)
+	}
+	cm, err := symbolCmapOf(prog)
+	if err != nil {
+		t.Fatalf("%s: %v", sf.Name(), err)
+	}
+	return &readFont{face: f, cmap: cm, def: def}
 }
 
 // TestRestrictedDrawsTheSame: the corpus drawn with the restricted set
@@ -224,12 +235,12 @@ func TestRestrictDeterministic(t *testing.T) {
 		if a.faces[id] == nil {
 			continue
 		}
-		pa, pb := a.faces[id].plan, b.faces[id].plan
-		if len(pa.subs) != len(pb.subs) {
-			t.Fatalf("face %d: %d and %d sub-fonts", id, len(pa.subs), len(pb.subs))
+		pa, pb := a.faces[id].plan.Subs(), b.faces[id].plan.Subs()
+		if len(pa) != len(pb) {
+			t.Fatalf("face %d: %d and %d sub-fonts", id, len(pa), len(pb))
 		}
-		for i := range pa.subs {
-			if pa.subs[i].name != pb.subs[i].name || pa.subs[i].dgid != pb.subs[i].dgid {
+		for i := range pa {
+			if pa[i].Name() != pb[i].Name() || pa[i].Glyphs() != pb[i].Glyphs() {
 				t.Errorf("face %d: sub-font %d differs", id, i)
 			}
 		}
@@ -313,16 +324,16 @@ func TestRestrictDrawn(t *testing.T) {
 		}
 		n := 0
 		for _, f := range r.faces[id : id+2] {
-			for _, s := range f.slot {
-				if s != 0 {
+			for g := range f.pdfWidth {
+				if f.plan.GlyphSlot(uint16(f.dOff+g)) != 0 {
 					n++
 				}
 			}
 		}
-		if want := (n + codesPerFont - 1) / codesPerFont; len(fd.plan.subs) != want {
-			t.Errorf("%s: %d glyphs in %d sub-fonts, want %d", fd.file, n, len(fd.plan.subs), want)
+		if want := (n + pdffont.CodesPerFont - 1) / pdffont.CodesPerFont; len(fd.plan.Subs()) != want {
+			t.Errorf("%s: %d glyphs in %d sub-fonts, want %d", fd.file, n, len(fd.plan.Subs()), want)
 		}
-		subs += len(fd.plan.subs)
+		subs += len(fd.plan.Subs())
 	}
 	if len(fonts) != subs {
 		t.Errorf("the final PDF uses %d fonts, the restricted set has %d sub-fonts", len(fonts), subs)

@@ -1,0 +1,222 @@
+package pdffont
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"io/fs"
+	"maps"
+	"sort"
+	"strconv"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Doc is what one document has of the sub-fonts: those registered with it,
+// the codes it drew of each, and the words it drew with each Plan. It is
+// the document's fpdf.FontLoader (DocOf installs it), so that what a
+// document uses is held by the document and nothing outlives it.
+type Doc struct {
+	pdf  *fpdf.Fpdf
+	subs map[string]*DocFont // by fpdf font file name
+	// The words (the uses of a word, derived glyph ids) drawn with each
+	// plan, whether or not the plan has codes for them, by wordKey: what a
+	// font set restricted to a draft's text is made of.
+	words map[*Plan]map[string][]Use
+}
+
+// DocFont is a sub-font registered with a document, and the codes the
+// document drew of it.
+type DocFont struct {
+	sf   *SubFont
+	used [256]bool
+}
+
+// Sub returns the sub-font.
+func (df *DocFont) Sub() *SubFont { return df.sf }
+
+// Mark records that the document drew code c.
+func (df *DocFont) Mark(c byte) { df.used[c] = true }
+
+// DocOf returns the Doc of pdf: its FontLoader, which it installs the first
+// time. A document drawn with sub-fonts must not get another FontLoader.
+func DocOf(pdf *fpdf.Fpdf) *Doc {
+	if d, ok := pdf.GetFontLoader().(*Doc); ok {
+		return d
+	}
+	d := &Doc{pdf: pdf, subs: map[string]*DocFont{}, words: map[*Plan]map[string][]Use{}}
+	pdf.SetFontLoader(d)
+	return d
+}
+
+// Use registers sf with the document unless it is registered already.
+func (d *Doc) Use(sf *SubFont) (*DocFont, error) {
+	if df := d.subs[sf.file]; df != nil {
+		return df, nil
+	}
+	if err := sf.build(); err != nil {
+		return nil, err
+	}
+	d.pdf.AddFontFromReader(sf.family, sf.f.style, bytes.NewReader(sf.def))
+	if err := d.pdf.Error(); err != nil {
+		return nil, err
+	}
+	df := &DocFont{sf: sf}
+	d.subs[sf.file] = df
+	return df, nil
+}
+
+// Want records that the uses of a word (derived glyph ids) were drawn with
+// plan p, whether or not p has codes for them. It keeps uses: the caller
+// must not change them after.
+func (d *Doc) Want(p *Plan, uses []Use) {
+	m := d.words[p]
+	if m == nil {
+		m = map[string][]Use{}
+		d.words[p] = m
+	}
+	m[wordKey(uses)] = uses
+}
+
+// Words returns the words drawn with plan p (see Want), by a key of their
+// uses. The map is the document's: read it, do not change it.
+func (d *Doc) Words(p *Plan) map[string][]Use { return d.words[p] }
+
+// wordKey identifies the uses of a word.
+func wordKey(us []Use) string {
+	b := make([]byte, 0, 16*len(us))
+	for _, u := range us { // "%d/%d/%s\x00" without fmt
+		b = strconv.AppendUint(b, uint64(u.Glyph), 10)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(u.Width), 10)
+		b = append(b, '/')
+		b = append(b, u.Text...)
+		b = append(b, 0)
+	}
+	return string(b)
+}
+
+var zlibWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
+	return w
+}}
+
+// Open implements fpdf.FontLoader: fpdf calls it at Output for the program
+// of each registered sub-font, which is cut to the codes the document drew
+// and compressed.
+func (d *Doc) Open(name string) (io.Reader, error) {
+	df := d.subs[name]
+	if df == nil {
+		return nil, fs.ErrNotExist
+	}
+	var buf bytes.Buffer
+	w := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(w)
+	w.Reset(&buf)
+	if _, err := w.Write(df.sf.prog.Cut(&df.used, true)); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return &buf, nil
+}
+
+// FontUse is what a document has drawn with sub-fonts: its sub-fonts, the
+// codes drawn of each and the words drawn with each plan. AddUse gives it
+// to another document that shows a copy of the first one's content.
+type FontUse struct {
+	fonts []DocFont // by file name
+	words map[*Plan]map[string][]Use
+}
+
+// Used returns what pdf has drawn so far with sub-fonts.
+func Used(pdf *fpdf.Fpdf) FontUse {
+	d := DocOf(pdf)
+	u := FontUse{fonts: make([]DocFont, 0, len(d.subs)), words: make(map[*Plan]map[string][]Use, len(d.words))}
+	for p, words := range d.words {
+		u.words[p] = maps.Clone(words)
+	}
+	for _, df := range d.subs {
+		u.fonts = append(u.fonts, *df)
+	}
+	sort.Slice(u.fonts, func(i, j int) bool { return u.fonts[i].sf.file < u.fonts[j].sf.file })
+	return u
+}
+
+// AddUse registers with pdf the sub-fonts of u and adds the codes drawn
+// with them to pdf's, for content of the document u came from that is
+// copied into pdf as it is (fpdf's RawWriteBuf, or the bytes of an fpdf
+// template): the copy names the fonts as the original does.
+func AddUse(pdf *fpdf.Fpdf, u FontUse) error {
+	d := DocOf(pdf)
+	for i := range u.fonts {
+		df, err := d.Use(u.fonts[i].sf)
+		if err != nil {
+			return err
+		}
+		for c, used := range u.fonts[i].used {
+			df.used[c] = df.used[c] || used
+		}
+	}
+	for p, words := range u.words {
+		if d.words[p] == nil {
+			d.words[p] = map[string][]Use{}
+		}
+		maps.Copy(d.words[p], words)
+	}
+	return nil
+}
+
+// Output writes pdf to w as pdf.Output does, and gives every sub-font the
+// document drew with its /ToUnicode map (which fpdf cannot write for a
+// simple font). Documents drawn with sub-fonts must be written with
+// Output: written with pdf.Output, they look the same but copy out right
+// only in viewers that read /ActualText (poppler, PDFium, Acrobat).
+func Output(pdf *fpdf.Fpdf, w io.Writer) error {
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		return err
+	}
+	out := b.Bytes()
+	if d, ok := pdf.GetFontLoader().(*Doc); ok {
+		cmaps, err := d.cmaps()
+		if err != nil {
+			return err
+		}
+		if out, err = AddToUnicode(out, cmaps); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+// cmaps returns the /ToUnicode CMaps of the codes each sub-font of d drew,
+// of those that drew codes standing for text, sorted by file name.
+func (d *Doc) cmaps() ([]CMap, error) {
+	files := make([]string, 0, len(d.subs))
+	for f := range d.subs {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	var out []CMap
+	for _, f := range files {
+		df := d.subs[f]
+		var text [256]string
+		for c, used := range df.used {
+			if used {
+				text[c] = df.sf.text[c]
+			}
+		}
+		cm, err := ToUnicodeCMap(text[:])
+		if err != nil {
+			return nil, err
+		}
+		if cm != nil {
+			out = append(out, CMap{BaseFont: df.sf.name, Data: cm})
+		}
+	}
+	return out, nil
+}
