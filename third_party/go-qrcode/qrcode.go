@@ -399,33 +399,38 @@ func (q *QRCode) encode() {
 	const numMasks int = 8
 	penalty := 0
 
-	// bulletin: mask 0 is built, the other masks applied to copies of it.
+	// bulletin: mask 0 is built; the other masks are applied to a scratch
+	// copy of it to be scored, and the best mask's symbol is made last.
 	base, err := buildRegular(q.version, 0, encoded, !q.DisableBorder)
 	if err != nil {
 		log.Panic(err.Error())
 	}
+	// Upstream checks every mask's symbol; they all use base's modules.
+	if numEmptyModules := base.symbol.numEmptyModules(); numEmptyModules != 0 {
+		log.Panicf("bug: numEmptyModules is %d (expected 0) (version=%d)",
+			numEmptyModules, q.VersionNumber)
+	}
+	scratch := newSymbol(base.symbol.symbolSize, base.symbol.quietZoneSize)
 
 	for mask := 0; mask < numMasks; mask++ {
 		s := base.symbol
 		if mask > 0 {
-			s = base.remask(mask)
-		}
-
-		numEmptyModules := s.numEmptyModules()
-		if numEmptyModules != 0 {
-			log.Panicf("bug: numEmptyModules is %d (expected 0) (version=%d)",
-				numEmptyModules, q.VersionNumber)
+			base.remaskInto(scratch, mask)
+			s = scratch
 		}
 
 		p := s.penaltyScore()
 
 		//log.Printf("mask=%d p=%3d p1=%3d p2=%3d p3=%3d p4=%d\n", mask, p, s.penalty1(), s.penalty2(), s.penalty3(), s.penalty4())
 
-		if q.symbol == nil || p < penalty {
-			q.symbol = s
+		if mask == 0 || p < penalty {
 			q.mask = mask
 			penalty = p
 		}
+	}
+	q.symbol = base.symbol
+	if q.mask > 0 {
+		q.symbol = base.remask(q.mask)
 	}
 }
 

@@ -19,6 +19,7 @@ type regularSymbol struct {
 	// bulletin: where addData put each data bit (x, y), so that the other
 	// masks are applied to a copy (remask) instead of building it anew.
 	positions [][2]int
+	values    []bool // the data bit at each of positions
 }
 
 // Abbreviated true/false.
@@ -163,16 +164,25 @@ func buildRegular(version qrCodeVersion, mask int, data *bitset.Bitset, includeQ
 func (m *regularSymbol) remask(mask int) *symbol {
 	src := m.symbol
 	c := newSymbol(src.symbolSize, src.quietZoneSize)
-	for y := range src.module {
-		copy(c.module[y], src.module[y])
+	for y := range src.isUsed {
 		copy(c.isUsed[y], src.isUsed[y])
+	}
+	m.remaskInto(c, mask)
+	return c
+}
+
+// remaskInto sets c's modules to those of m's symbol with mask applied
+// instead (c's isUsed is left as it is: a scratch symbol to score).
+func (m *regularSymbol) remaskInto(c *symbol, mask int) {
+	for y := range m.symbol.module {
+		copy(c.module[y], m.symbol.module[y])
 	}
 	r := regularSymbol{version: m.version, mask: mask, data: m.data, symbol: c, size: m.size}
 	r.addFormatInfo()
+	q := c.quietZoneSize
 	for i, p := range m.positions {
-		c.set(p[0], p[1], maskBit(mask, p[0], p[1]) != m.data.At(i))
+		c.module[p[1]+q][p[0]+q] = maskBit(mask, p[0], p[1]) != m.values[i]
 	}
-	return c
 }
 
 // maskBit is addData's mask at module (x, y), x counted as addData's
@@ -334,8 +344,10 @@ func (m *regularSymbol) addData() (bool, error) {
 		}
 
 		// != is equivalent to XOR.
-		m.symbol.set(x+xOffset, y, mask != m.data.At(i))
+		bit := m.data.At(i)
+		m.symbol.set(x+xOffset, y, mask != bit)
 		m.positions = append(m.positions, [2]int{x + xOffset, y})
+		m.values = append(m.values, bit)
 
 		if i == m.data.Len()-1 {
 			break

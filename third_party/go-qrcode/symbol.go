@@ -3,6 +3,8 @@
 
 package qrcode
 
+import "math/bits"
+
 // symbol is a 2D array of bits representing a QR Code symbol.
 //
 // A symbol consists of size*size modules, with each module normally drawn as a
@@ -151,7 +153,104 @@ const (
 // penaltyScore returns the penalty score of the symbol. The penalty score
 // consists of the sum of the four individual penalty types.
 func (m *symbol) penaltyScore() int {
+	// bulletin: symbols up to 64 modules wide (versions 1-11) are scored
+	// in one pass that packs rows and columns into words (penaltyPacked);
+	// larger ones by the four rules in turn. Both give upstream's score.
+	if m.symbolSize <= 64 {
+		return m.penaltyPacked()
+	}
 	return m.penalty1() + m.penalty2() + m.penalty3() + m.penalty4()
+}
+
+// penaltyPacked is penalty1() + penalty2() + penalty3() + penalty4() for
+// a symbol at most 64 modules wide: one pass over the modules packs each
+// row and each column into a word (bit i = module i along the line), and
+// the rules are counted with word operations on those.
+func (m *symbol) penaltyPacked() int {
+	var rows, cols [64]uint64
+	q, n := m.quietZoneSize, m.symbolSize
+	for y := 0; y < n; y++ {
+		row := m.module[y+q][q : q+n]
+		var w uint64
+		for x, v := range row {
+			b := bit(v)
+			w |= b << uint(x)
+			cols[x&63] |= b << uint(y)
+		}
+		rows[y] = w
+	}
+
+	penalty, dark := 0, 0
+	for i := 0; i < n; i++ {
+		penalty += linePenalty1(rows[i], n) + linePenalty1(cols[i], n)
+		penalty += linePenalty3(rows[i], n) + linePenalty3(cols[i], n)
+		dark += bits.OnesCount64(rows[i])
+	}
+
+	// Rule 2: 2x2 blocks of one colour, rows y and y+1, columns x and x+1.
+	pairs := uint64(1)<<uint(n-1) - 1 // x = 0 .. n-2
+	blocks := 0
+	for y := 0; y+1 < n; y++ {
+		a, b := rows[y], rows[y+1]
+		same := ^(a ^ b) // a[x] == b[x]
+		blocks += bits.OnesCount64(same & (same >> 1) & ^(a ^ (a >> 1)) & pairs)
+	}
+	penalty += blocks * penaltyWeight2
+
+	// Rule 4, as penalty4.
+	numModules := n * n
+	deviation := numModules/2 - dark
+	if deviation < 0 {
+		deviation = -deviation
+	}
+	return penalty + penaltyWeight4*(deviation/(numModules/20))
+}
+
+// bit is 1 for true, without a branch (the modules of a masked symbol are
+// as good as random).
+func bit(v bool) uint64 {
+	var b uint64
+	if v {
+		b = 1
+	}
+	return b
+}
+
+// linePenalty1 is penalty1's score of one line of n modules (w's bits):
+// a run of L >= 6 modules of one colour scores L-2, that is one for each
+// window of six equal modules in it and three more for the run.
+func linePenalty1(w uint64, n int) int {
+	eq := ^(w ^ (w >> 1)) & (uint64(1)<<uint(n-1) - 1)        // module x == module x+1
+	six := eq & (eq >> 1) & (eq >> 2) & (eq >> 3) & (eq >> 4) // modules x .. x+5 equal
+	starts := six &^ (eq << 1)                                // ... and x-1 differs
+	return bits.OnesCount64(six) + penaltyWeight1*bits.OnesCount64(starts)
+}
+
+// linePenalty3 is penalty3's score of one line of n modules (w's bits).
+// Every finding needs the dark:light:dark:light:dark 1:1:3:1:1 pattern
+// (1011101) somewhere in the line, so a line without one scores nothing;
+// one with it runs penalty3's bit buffer, quirks and all.
+func linePenalty3(w uint64, n int) int {
+	if n < 7 {
+		return 0
+	}
+	found := w &^ (w >> 1) & (w >> 2) & (w >> 3) & (w >> 4) &^ (w >> 5) & (w >> 6)
+	if found&(uint64(1)<<uint(n-6)-1) == 0 { // starts at x = 0 .. n-7
+		return 0
+	}
+	penalty := 0
+	var buf uint32
+	for x := 0; x < n; x++ {
+		buf = (buf<<1 | uint32((w>>uint(x))&1)) & 0x7ff
+		switch {
+		case buf == 0x05d || buf == 0x5d0:
+			penalty += penaltyWeight3
+			buf = 0xFF
+		case x == n-1 && buf&0x7f == 0x5d:
+			penalty += penaltyWeight3
+		}
+	}
+	return penalty
 }
 
 // penalty1 returns the penalty score for "adjacent modules in row/column with
