@@ -524,34 +524,70 @@ func drawQR(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, ru
 	return base - asc, err
 }
 
-// qrPath is the PDF content that fills the dark modules of bits, a
-// rectangle per horizontal run, in module units (one cm maps them to the
-// page, x0, y0 the top left in mm, m the module in mm, k points per mm):
-// about a third of the bytes of the same rectangles in page units, which
-// every document holding the page compresses again.
+// qrPath is the PDF content that fills the dark modules of bits, in module
+// units (one cm maps them to the page, x0, y0 the top left in mm, m the
+// module in mm, k points per mm): a rectangle per horizontal run of dark
+// modules, merged with the same run in the rows below it. That is about a
+// third of the bytes of a rectangle per run in page units, which every
+// document holding the page compresses again; the fill is the same union
+// of squares.
 func qrPath(bits [][]bool, x0, y0, m, k float64) string {
-	var b []byte
+	b := make([]byte, 0, 2048)
 	b = fmt.Appendf(b, "q %.4f 0 0 %.4f %.3f %.3f cm\n", m*k, -m*k, x0*k, (pageH-y0)*k)
-	for r, row := range bits {
-		for i := 0; i < len(row); {
-			if !row[i] {
-				i++
-				continue
-			}
-			j := i
-			for j < len(row) && row[j] {
-				j++
-			}
-			b = strconv.AppendInt(b, int64(i), 10)
+	rect := func(r qrRun, bottom int) {
+		for _, v := range [4]int{r.x, r.y, r.w, bottom - r.y} {
+			b = strconv.AppendInt(b, int64(v), 10)
 			b = append(b, ' ')
-			b = strconv.AppendInt(b, int64(r), 10)
-			b = append(b, ' ')
-			b = strconv.AppendInt(b, int64(j-i), 10)
-			b = append(b, " 1 re\n"...)
-			i = j
 		}
+		b = append(b, "re\n"...)
+	}
+	var open, next, row []qrRun // runs still growing down, left to right
+	for y := 0; y <= len(bits); y++ {
+		next, row = next[:0], qrRuns(row[:0], bits, y)
+		o := 0
+		for _, r := range row {
+			for o < len(open) && open[o].x < r.x {
+				rect(open[o], y) // ended in the row above
+				o++
+			}
+			if o < len(open) && open[o].x == r.x && open[o].w == r.w {
+				r.y = open[o].y // the same run: the rectangle grows
+				o++
+			}
+			next = append(next, r)
+		}
+		for ; o < len(open); o++ {
+			rect(open[o], y)
+		}
+		open, next = next, open
 	}
 	return string(append(b, "f Q\n"...))
+}
+
+// qrRun is a horizontal run of w dark modules from column x, in a
+// rectangle whose top row is y.
+type qrRun struct{ x, y, w int }
+
+// qrRuns appends to out the runs of dark modules of row y of bits, left
+// to right; none past the last row.
+func qrRuns(out []qrRun, bits [][]bool, y int) []qrRun {
+	if y >= len(bits) {
+		return out
+	}
+	row := bits[y]
+	for i := 0; i < len(row); {
+		if !row[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(row) && row[j] {
+			j++
+		}
+		out = append(out, qrRun{x: i, y: y, w: j - i})
+		i = j
+	}
+	return out
 }
 
 // QRArea is the top left corner of the QR code (its quiet zone) on a page
