@@ -207,3 +207,30 @@ func BenchmarkCertificateParallel(b *testing.B) {
 	})
 	b.ReportMetric(float64(size), "bytes")
 }
+
+// batchTexts are about 1,900 texts made of the corpus's lines two by two:
+// distinct texts that repeat most of their words, as a month's
+// certificates do.
+func batchTexts(b *testing.B) []string {
+	items := readCorpus(b)
+	var out []string
+	for i := range items {
+		for j := range 6 {
+			out = append(out, items[i]+" "+items[(i*31+j*17+1)%len(items)])
+		}
+	}
+	return out
+}
+
+// BenchmarkRestrict is FontSet.Restrict of a batch's texts (batchTexts):
+// every text shaped in every family and weight and its words counted.
+func BenchmarkRestrict(b *testing.B) {
+	set := fontSet(b)
+	texts := batchTexts(b)
+	for b.Loop() {
+		if _, err := set.Restrict(texts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(texts)), "texts")
+}

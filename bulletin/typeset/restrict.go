@@ -183,15 +183,20 @@ func (s *FontSet) build() error {
 // countWords shapes every text in every family and weight of s and counts,
 // for each word (the uses of a piece as drawn: glyph ids of a face, the
 // texts and widths they are drawn for; see glyphUses) of each face, the
-// texts that draw it.
+// texts that draw it. The texts of a batch repeat most of their words: the
+// words of a piece (its face, text and how it is drawn) are worked out
+// once, and a text then costs its shaping (from the Typesetter's cache) and
+// a count per word.
 func (s *FontSet) countWords(texts []string) (wordCounts, error) {
 	var count wordCounts
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
 		return count, err
 	}
+	memo := map[pieceKey][]*counted{}
+	seen := map[*counted]bool{}
 	for _, text := range texts {
-		seen := map[string]bool{}
+		clear(seen)
 		for f := Sans; f <= Serif; f++ {
 			for w := Regular; w <= Bold; w++ {
 				if s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
@@ -202,11 +207,16 @@ func (s *FontSet) countWords(texts []string) (wordCounts, error) {
 					return count, err
 				}
 				for i := range ps {
-					for _, uses := range s.pieceWords(ps, i) {
-						k := wordKey(uses)
-						if fk := string(rune(ps[i].face)) + k; !seen[fk] { // once per text
-							seen[fk] = true
-							count.add(ps[i].face, k, uses, 1)
+					k := pieceKeyOf(ps, i)
+					words, ok := memo[k]
+					if !ok {
+						words = count.words(ps[i].face, s.pieceWords(ps, i))
+						memo[k] = words
+					}
+					for _, c := range words {
+						if !seen[c] { // once per text
+							seen[c] = true
+							c.n++
 						}
 					}
 				}
@@ -214,6 +224,44 @@ func (s *FontSet) countWords(texts []string) (wordCounts, error) {
 		}
 	}
 	return count, nil
+}
+
+// pieceKey is what the words of a piece (see pieceWords) depend on: its
+// face and text (so its glyphs), whether the space after it is merged into
+// its span and the line may break there, and whether it ends the text.
+type pieceKey struct {
+	face                 faceID
+	text                 string
+	merges, glue, ending bool
+}
+
+func pieceKeyOf(ps []piece, i int) pieceKey {
+	k := pieceKey{face: ps[i].face, text: ps[i].text, merges: mergesSpace(ps, i)}
+	if k.merges {
+		k.glue = ps[i+1].glue
+	} else {
+		k.ending = i == len(ps)-1 && !ps[i].space
+	}
+	return k
+}
+
+// words returns the counted entries (made with no texts yet) of the words
+// ws of face id.
+func (c *wordCounts) words(id faceID, ws [][]use) []*counted {
+	if c[id] == nil {
+		c[id] = map[string]*counted{}
+	}
+	out := make([]*counted, 0, len(ws))
+	for _, uses := range ws {
+		k := wordKey(uses)
+		w := c[id][k]
+		if w == nil {
+			w = &counted{uses: uses}
+			c[id][k] = w
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // pieceWords returns the ways piece i of ps may be drawn (see
