@@ -25,7 +25,7 @@ func BenchmarkShape(b *testing.B) {
 	st := Style{Family: Sans, Size: 12}
 	b.ResetTimer()
 	for b.Loop() {
-		clear(ts.cache)
+		ts.clearCache()
 		if _, _, err := ts.pieces([]Run{{Text: text, Style: st}}); err != nil {
 			b.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"math"
+	"slices"
 	"unicode"
 )
 
@@ -24,9 +25,19 @@ import (
 const maxShrink = 0.2
 
 // breakAfterSpaces returns, for each rune of a prepared text, whether a
-// line may break before it (UAX #14).
+// line may break before it (UAX #14). The result is good until the next
+// call; the same runes again (a text in another style) are not segmented
+// again.
 func (ts *Typesetter) breakAfterSpaces(runes []rune) []bool {
-	ok := make([]bool, len(runes)+1)
+	if ts.opp != nil && slices.Equal(runes, ts.oppRunes) {
+		return ts.opp
+	}
+	ts.oppRunes = append(ts.oppRunes[:0], runes...)
+	ok := ts.opp[:0]
+	for range len(runes) + 1 {
+		ok = append(ok, false)
+	}
+	ts.opp = ok
 	ts.seg.Init(runes)
 	it := ts.seg.LineIterator()
 	for it.Next() {

@@ -193,6 +193,7 @@ func (s *FontSet) countWords(texts []string) (wordCounts, error) {
 	if err != nil {
 		return count, err
 	}
+	ts.keepAll = true
 	memo := map[pieceKey][]*counted{}
 	seen := map[*counted]bool{}
 	for _, text := range texts {
@@ -202,7 +203,7 @@ func (s *FontSet) countWords(texts []string) (wordCounts, error) {
 				if s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
 					continue
 				}
-				ps, _, err := ts.pieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
+				ps, err := ts.tmpPieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
 				if err != nil {
 					return count, err
 				}

@@ -80,14 +80,19 @@ func prepare(runs []Run, buf []rune, sty []int32) text {
 // first letter after them in the paragraph, else the Devanagari font.
 // Combining marks and ZWJ/ZWNJ stay with the rune before them. A rune that
 // the chosen face lacks goes to the other face of the same family and
-// weight; one that neither has is a *CharError.
-func (s *FontSet) assignFaces(t text, out []faceID) ([]faceID, error) {
+// weight; one that neither has is a *CharError. out and next are buffers
+// it reuses (next is returned for the next call).
+func (s *FontSet) assignFaces(t text, out []faceID, next []class) ([]faceID, []class, error) {
 	n := len(t.runes)
 	out = out[:0]
-	// nextStrong[i]: class of the first strong rune at or after i in the
-	// same word (weak if none); nextStrongPara likewise across words.
-	nextInWord := make([]class, n+1)
-	nextInPara := make([]class, n+1)
+	// nextInWord[i]: class of the first strong rune at or after i in the
+	// same word (weak if none); nextInPara likewise across words.
+	if cap(next) < 2*(n+1) {
+		next = make([]class, 2*(n+1))
+	}
+	next = next[:2*(n+1)]
+	nextInWord, nextInPara := next[:n+1], next[n+1:]
+	nextInWord[n], nextInPara[n] = weak, weak
 	for i := n - 1; i >= 0; i-- {
 		c := classOf(t.runes[i])
 		switch {
@@ -111,7 +116,7 @@ func (s *FontSet) assignFaces(t text, out []faceID) ([]faceID, error) {
 		case c == inherited && i > 0:
 			out = append(out, out[i-1])
 			if fd := s.faces[out[i]]; fd == nil || !fd.covers(r) {
-				return nil, &CharError{Char: r, Text: string(t.runes)}
+				return nil, next, &CharError{Char: r, Text: string(t.runes)}
 			}
 			continue
 		case r != ' ' && nextInWord[i] != weak:
@@ -130,14 +135,14 @@ func (s *FontSet) assignFaces(t text, out []faceID) ([]faceID, error) {
 				id = alt
 			} else if fd == nil && fa == nil {
 				_, err := s.face(id)
-				return nil, err
+				return nil, next, err
 			} else {
-				return nil, &CharError{Char: r, Text: string(t.runes)}
+				return nil, next, &CharError{Char: r, Text: string(t.runes)}
 			}
 		}
 		out = append(out, id)
 	}
-	return out, nil
+	return out, next, nil
 }
 
 func scriptOf(c class) script {

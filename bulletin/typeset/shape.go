@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/harfbuzz"
@@ -55,9 +56,10 @@ func (p *piece) width(set *FontSet) float64 { // points
 	return p.units * p.size / set.faces[p.face].upem
 }
 
-type cacheKey struct {
-	face faceID
-	text string
+// shaped is a word's text and its glyphs, as the shaping cache holds them.
+type shaped struct {
+	text   string
+	glyphs []glyph
 }
 
 // maxCache bounds the per-Typesetter shaping cache (entries); when full it
@@ -68,18 +70,29 @@ const maxCache = 1 << 14
 // font faces, which are not safe for concurrent use: create one per
 // goroutine (it is cheap: no font is parsed) and share the FontSet.
 type Typesetter struct {
-	set   *FontSet
-	k     float64 // points per user unit
-	unit  string
-	faces [numFaces]*font.Face
-	hb    [numFaces]*harfbuzz.Font
-	buf   *harfbuzz.Buffer
-	seg   segmenter.Segmenter
-	cache map[cacheKey][]glyph
+	set  *FontSet
+	k    float64 // points per user unit
+	unit string
+	// keepAll: the shaping cache is never emptied (Restrict's own).
+	keepAll bool
+	faces   [numFaces]*font.Face
+	hb      [numFaces]*harfbuzz.Font
+	buf     *harfbuzz.Buffer
+	seg     segmenter.Segmenter
+	// The shaping cache: by face, the shaped words by text.
+	cache  [numFaces]map[string]shaped
+	cached int
+	spaces [numFaces][]glyph // a face's space as a piece's glyphs
 
-	runes  []rune
-	styles []int32
-	ids    []faceID
+	// Buffers reused from one paragraph to the next.
+	runes    []rune
+	styles   []int32
+	ids      []faceID
+	next     []class
+	word     []byte // a word's text, for looking it up in the cache
+	opp      []bool // breakAfterSpaces of oppRunes
+	oppRunes []rune
+	tmp      []piece // pieces not kept past the call (tmpPieces)
 }
 
 // UnitScale returns the number of points in one fpdf user unit: "pt", "mm",
@@ -107,7 +120,7 @@ func NewTypesetter(set *FontSet, unit string) (*Typesetter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Typesetter{set: set, k: k, unit: unit, buf: harfbuzz.NewBuffer(), cache: make(map[cacheKey][]glyph)}, nil
+	return &Typesetter{set: set, k: k, unit: unit, buf: harfbuzz.NewBuffer()}, nil
 }
 
 // FontSet returns the font set the Typesetter draws from.
@@ -126,15 +139,25 @@ var (
 	langEnglish = language.NewLanguage("en")
 )
 
-// shape returns the glyphs of text in face id, from the cache when possible.
-// Devanagari faces shape with script Deva and language hi, Latin faces with
-// Latn and en, left to right, cluster level 0: the same as
-// `hb-shape --script=deva --language=hi` (see testdata/regen.sh).
-func (ts *Typesetter) shape(id faceID, text string, runes []rune) []glyph {
-	key := cacheKey{id, text}
-	if g, ok := ts.cache[key]; ok {
-		return g
+// shape returns the text and glyphs of the word runes in face id, from the
+// cache when possible. Devanagari faces shape with script Deva and
+// language hi, Latin faces with Latn and en, left to right, cluster level
+// 0: the same as `hb-shape --script=deva --language=hi` (see
+// testdata/regen.sh).
+func (ts *Typesetter) shape(id faceID, runes []rune) (string, []glyph) {
+	ts.word = ts.word[:0]
+	for _, r := range runes {
+		ts.word = utf8.AppendRune(ts.word, r)
 	}
+	m := ts.cache[id]
+	if m == nil {
+		m = map[string]shaped{}
+		ts.cache[id] = m
+	}
+	if w, ok := m[string(ts.word)]; ok { // no copy of the word to look it up
+		return w.text, w.glyphs
+	}
+	text := string(ts.word)
 	f := ts.hbFont(id)
 	b := ts.buf
 	b.Clear()
@@ -151,15 +174,48 @@ func (ts *Typesetter) shape(id faceID, text string, runes []rune) []glyph {
 		p := b.Pos[i]
 		out[i] = glyph{gid: uint16(inf.Glyph), cluster: int32(inf.Cluster), adv: p.XAdvance, dx: p.XOffset, dy: p.YOffset}
 	}
-	if len(ts.cache) >= maxCache {
-		clear(ts.cache)
+	if ts.cached >= maxCache && !ts.keepAll {
+		ts.clearCache()
 	}
-	ts.cache[key] = out
-	return out
+	m[text] = shaped{text, out}
+	ts.cached++
+	return text, out
+}
+
+// clearCache empties the shaping cache.
+func (ts *Typesetter) clearCache() {
+	for _, m := range ts.cache {
+		clear(m)
+	}
+	ts.cached = 0
+}
+
+// spaceGlyphs returns the glyphs of a space piece in face id.
+func (ts *Typesetter) spaceGlyphs(id faceID) []glyph {
+	if ts.spaces[id] == nil {
+		fd := ts.set.faces[id]
+		ts.spaces[id] = []glyph{{gid: fd.space, adv: int32(fd.spaceW)}}
+	}
+	return ts.spaces[id][:1:1]
 }
 
 // pieces segments, shapes and splits runs into words and spaces.
 func (ts *Typesetter) pieces(runs []Run) ([]piece, text, error) {
+	return ts.piecesTo(nil, runs)
+}
+
+// tmpPieces is pieces into a buffer of the Typesetter: the result is good
+// until its next call.
+func (ts *Typesetter) tmpPieces(runs []Run) ([]piece, error) {
+	ps, _, err := ts.piecesTo(ts.tmp[:0], runs)
+	if ps != nil {
+		ts.tmp = ps
+	}
+	return ps, err
+}
+
+// piecesTo is pieces appended to out[:0].
+func (ts *Typesetter) piecesTo(out []piece, runs []Run) ([]piece, text, error) {
 	for _, r := range runs {
 		if r.Style.Size <= 0 {
 			return nil, text{}, fmt.Errorf("typeset: font size %v for %q is not positive", r.Style.Size, r.Text)
@@ -170,13 +226,23 @@ func (ts *Typesetter) pieces(runs []Run) ([]piece, text, error) {
 	}
 	t := prepare(runs, ts.runes, ts.styles)
 	ts.runes, ts.styles = t.runes, t.styles
-	ids, err := ts.set.assignFaces(t, ts.ids)
+	ids, next, err := ts.set.assignFaces(t, ts.ids, ts.next)
+	ts.next = next
 	if err != nil {
 		return nil, t, err
 	}
 	ts.ids = ids
-	var out []piece
 	n := len(t.runes)
+	if out == nil {
+		words := 1
+		for _, r := range t.runes {
+			if r == ' ' {
+				words++
+			}
+		}
+		out = make([]piece, 0, 2*words)
+	}
+	out = out[:0]
 	opp := ts.breakAfterSpaces(t.runes)
 	for i := 0; i < n; {
 		j := i + 1
@@ -185,16 +251,14 @@ func (ts *Typesetter) pieces(runs []Run) ([]piece, text, error) {
 				j++
 			}
 		}
-		seg := t.runes[i:j]
-		p := piece{text: string(seg), face: ids[i], style: t.styles[i], size: runs[t.styles[i]].Style.Size}
-		fd := ts.set.faces[p.face]
+		p := piece{face: ids[i], style: t.styles[i], size: runs[t.styles[i]].Style.Size}
 		if t.runes[i] == ' ' {
-			p.space = true
-			p.glyphs = []glyph{{gid: fd.space, adv: int32(fd.spaceW)}}
-			p.units = fd.spaceW
+			p.text, p.space = " ", true
+			p.glyphs = ts.spaceGlyphs(p.face)
+			p.units = ts.set.faces[p.face].spaceW
 			p.glue = isGlue(t.runes, i, opp)
 		} else {
-			p.glyphs = ts.shape(p.face, p.text, seg)
+			p.text, p.glyphs = ts.shape(p.face, t.runes[i:j])
 			for _, g := range p.glyphs {
 				p.units += float64(g.adv)
 			}
