@@ -210,6 +210,9 @@ func (pf *pdfFontFile) build() error {
 type FontSet struct {
 	faces        [numFaces]*faceData
 	isRestricted bool // made by Restrict or RestrictDrawn
+	// shapes: the words Restrict shaped (by face, by text), which a set it
+	// made is drawn with; read only.
+	shapes [numFaces]map[string]shaped
 }
 
 // NewFontSet reads the fonts named by FaceFile from fsys (fonts.FS, or

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"runtime"
 	"sort"
@@ -48,13 +49,14 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 	// Shaping is shared out over the CPUs; the counts add up.
 	parts := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
 	counts := make([]wordCounts, parts)
+	shapes := make([]*Typesetter, parts)
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			counts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts : (k+1)*len(distinct)/parts])
+			counts[k], shapes[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts : (k+1)*len(distinct)/parts])
 		}()
 	}
 	wg.Wait()
@@ -75,7 +77,21 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 			count.add(faceID(id), wordKey(sp), sp, math.MaxInt32)
 		}
 	}
-	return s.restricted(func(_ *faceData, fid faceID) map[string]*counted { return count[fid] })
+	r, err := s.restricted(func(_ *faceData, fid faceID) map[string]*counted { return count[fid] })
+	if err != nil {
+		return nil, err
+	}
+	// The words shaped here are the words drawn with r: its Typesetters
+	// take them from r instead of shaping them again.
+	for _, ts := range shapes {
+		for id, m := range ts.cache {
+			if r.shapes[id] == nil {
+				r.shapes[id] = make(map[string]shaped, len(m))
+			}
+			maps.Copy(r.shapes[id], m)
+		}
+	}
+	return r, nil
 }
 
 // counted is a word (the uses of a piece, glyph ids of a face) and the
@@ -183,15 +199,16 @@ func (s *FontSet) build() error {
 // countWords shapes every text in every family and weight of s and counts,
 // for each word (the uses of a piece as drawn: glyph ids of a face, the
 // texts and widths they are drawn for; see glyphUses) of each face, the
-// texts that draw it. The texts of a batch repeat most of their words: the
+// texts that draw it, and the Typesetter that shaped them (its cache
+// holds every word). The texts of a batch repeat most of their words: the
 // words of a piece (its face, text and how it is drawn) are worked out
 // once, and a text then costs its shaping (from the Typesetter's cache) and
 // a count per word.
-func (s *FontSet) countWords(texts []string) (wordCounts, error) {
+func (s *FontSet) countWords(texts []string) (wordCounts, *Typesetter, error) {
 	var count wordCounts
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
-		return count, err
+		return count, nil, err
 	}
 	ts.keepAll = true
 	memo := map[pieceKey][]*counted{}
@@ -205,7 +222,7 @@ func (s *FontSet) countWords(texts []string) (wordCounts, error) {
 				}
 				ps, err := ts.tmpPieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
 				if err != nil {
-					return count, err
+					return count, nil, err
 				}
 				for i := range ps {
 					k := pieceKeyOf(ps, i)
@@ -224,7 +241,7 @@ func (s *FontSet) countWords(texts []string) (wordCounts, error) {
 			}
 		}
 	}
-	return count, nil
+	return count, ts, nil
 }
 
 // pieceKey is what the words of a piece (see pieceWords) depend on: its

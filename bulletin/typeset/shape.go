@@ -157,6 +157,9 @@ func (ts *Typesetter) shape(id faceID, runes []rune) (string, []glyph) {
 	if w, ok := m[string(ts.word)]; ok { // no copy of the word to look it up
 		return w.text, w.glyphs
 	}
+	if w, ok := ts.set.shapes[id][string(ts.word)]; ok {
+		return w.text, w.glyphs
+	}
 	text := string(ts.word)
 	f := ts.hbFont(id)
 	b := ts.buf
