@@ -11,6 +11,8 @@
 #               (200 PDFs, the print file, 12 bundles, manifest, a new register)
 #   typst       node certs.js: 200 PDFs and the print file (200 pages)
 #   typst-200   node certs.js --no-print: the 200 PDFs only
+#   typst-200k  the same with --keep-cache: Typst's cache never evicted
+#               (less CPU, twice the memory)
 # Environment: BULLETIN_SRC, the bulletin checkout to build (default this
 # one); OUT, where runs write (default a new folder under /tmp; removed
 # unless KEEP=1). Needs go, node, npm and /usr/bin/time (Debian: time).
@@ -53,9 +55,11 @@ for i in $(seq "$pairs"); do
   run bulletin "${bul[@]}"
   run typst node "$here/certs.js" "$work/data"
   run typst-200 node "$here/certs.js" "$work/data" --no-print
+  run typst-200k node "$here/certs.js" "$work/data" --no-print --keep-cache
   echo "load: $(uptime | sed 's/.*load average: //')"
 done
 echo "written: bulletin $(du -sb "$work/out-bulletin" | cut -f1) bytes in $(find "$work/out-bulletin" -type f | wc -l) files; typst $(du -sb "$work/out-typst" | cut -f1) in $(find "$work/out-typst" -type f | wc -l); typst-200 $(du -sb "$work/out-typst-200" | cut -f1) in $(find "$work/out-typst-200" -type f | wc -l)"
+echo "certs.js of the last run: $(tail -1 "$work/log")"
 
 # Medians per tool, then the ratios bulletin / typst.
 awk '
@@ -70,9 +74,9 @@ awk '
       delete a; for (i = 1; i <= n[k]; i++) a[i] = c[k, i]; mc[k] = median(a, n[k])
       delete a; for (i = 1; i <= n[k]; i++) a[i] = r[k, i]; mr[k] = median(a, n[k])
     }
-    split("bulletin typst typst-200", tools, " ")
+    nt = split("bulletin typst typst-200 typst-200k", tools, " ")
     printf "median of %d: tool wall_s cpu_s peak_rss_mb\n", n["bulletin"]
-    for (i = 1; i <= 3; i++) { k = tools[i]; printf "  %-9s %6.2f %6.2f %5.0f\n", k, mw[k], mc[k], mr[k] }
-    for (i = 2; i <= 3; i++) { k = tools[i]
-      printf "bulletin / %-9s wall %.2fx  cpu %.2fx  peak memory %.2fx\n", k, mw["bulletin"]/mw[k], mc["bulletin"]/mc[k], mr["bulletin"]/mr[k] }
+    for (i = 1; i <= nt; i++) { k = tools[i]; printf "  %-10s %6.2f %6.2f %5.0f\n", k, mw[k], mc[k], mr[k] }
+    for (i = 2; i <= nt; i++) { k = tools[i]
+      printf "bulletin / %-10s wall %.2fx  cpu %.2fx  peak memory %.2fx\n", k, mw["bulletin"]/mw[k], mc["bulletin"]/mc[k], mr["bulletin"]/mr[k] }
   }' "$work/runs"
