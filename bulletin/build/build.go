@@ -8,10 +8,13 @@
 // written.
 //
 // Each certificate is drawn once: its own PDF is made from it at once, and
-// its page (compressed, about 3 KB) is kept until the print file and its
-// bundle are made from the kept pages, after the last certificate. Memory
-// grows by that and by the print file's pages (about 12 KB each, which fpdf
-// keeps until Output): about 15 KB per certificate.
+// its page's compressed content stream is copied (package pdfjoin) into
+// the print file and its bundle, which are written as the pages come, in
+// the certificates' order. What the print file and bundles share (fonts cut
+// to the codes their pages drew, with /ToUnicode maps; the emblem) is
+// written after their last page. Memory does not grow with the number of
+// certificates but by a few hundred bytes each (their plan, checksums and
+// page offsets).
 package build
 
 import (
@@ -144,10 +147,13 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	if err := removeStale(p.Dir); err != nil {
 		return res, err
 	}
-	pages := newPageStore(p)
-	draws, copies := p.tasks(pages)
-	tasks := append(slices.Clip(draws), copies...)
-	if err := removeUnplanned(p.Dir, p.Month, tasks); err != nil {
+	var join *joiner // the print file and bundles, made when drawing starts
+	tasks := p.tasks(func() *joiner { return join })
+	planned := p.joinedPaths()
+	for _, t := range tasks {
+		planned = append(planned, t.path)
+	}
+	if err := removeUnplanned(p.Dir, p.Month, planned); err != nil {
 		return res, err
 	}
 	// Certificates are drawn with the fonts restricted to their text (see
@@ -159,7 +165,7 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 			return res, err
 		}
 	}
-	total := len(p.Files) + len(tasks)
+	total := len(p.Files) + len(planned)
 	if len(p.Certificates) > 0 {
 		total++ // the manifest
 	}
@@ -262,6 +268,11 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 		}
 	feed:
 		for _, t := range tasks {
+			if t.cert >= 0 {
+				if join.wait(ctx) != nil {
+					break feed
+				}
+			}
 			select {
 			case queue <- t:
 			case <-ctx.Done():
@@ -273,16 +284,26 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 		close(writes)
 		wwg.Wait()
 	}
-	// First every certificate is drawn once, into its own PDF and a page
-	// kept for the print file and its bundle, which are then made of those
-	// pages.
-	run(draws)
-	if ctx.Err() == nil {
-		run(copies)
+	// Every certificate is drawn once, into its own PDF, and its page goes
+	// into the print file and its bundle as it comes; they are finished
+	// once the last page is in.
+	if len(p.Certificates) > 0 {
+		window := 4 * max(workers, writers)
+		if join, err = newJoiner(p, batch, window); err != nil {
+			return res, err
+		}
+		defer join.abort()
+	}
+	run(tasks)
+	if join != nil && ctx.Err() == nil {
+		finishJoined(ctx, cancel, p, join, workers, func(d int, n int64) {
+			finished.Add(1)
+			wrote(join.docs[d].path, int(n))
+		})
 	}
 	syncErr := batch.Sync(p.Dir)
 	// An interrupt that comes after the last file is no reason to stop.
-	if err := context.Cause(ctx); err != nil && finished.Load() < int64(len(tasks)) {
+	if err := context.Cause(ctx); err != nil && finished.Load() < int64(len(planned)) {
 		return res, err
 	}
 	if syncErr != nil {
@@ -306,75 +327,53 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	return res, nil
 }
 
-// tasks lists the PDFs to make: draws (the press notes, then one task per
-// certificate, each keeping its page in pages) and copies, made of the
-// pages once every certificate is drawn (the combined print file first, as
-// the longest, then the bundles).
-func (p Plan) tasks(pages *pageStore) (draws, copies []task) {
+// tasks lists the PDFs to draw: the press notes, then one task per
+// certificate, whose page then goes into the print file and its bundle
+// (by the joiner join returns).
+func (p Plan) tasks(join func() *joiner) []task {
+	var tasks []task
 	for _, d := range p.PDFs {
-		draws = append(draws, task{path: d.Path, draw: d.Draw, cert: -1})
+		tasks = append(tasks, task{path: d.Path, draw: d.Draw, cert: -1})
 	}
 	for i, c := range p.Certificates {
-		draws = append(draws, task{path: CertificatePath(c), cert: i, certs: true, draw: func(ts *typeset.Typesetter) ([]byte, error) {
+		tasks = append(tasks, task{path: CertificatePath(c), cert: i, certs: true, draw: func(ts *typeset.Typesetter) ([]byte, error) {
 			pg, b, err := DrawCertificate(ts, p, i)
-			pages.put(i, pg)
-			return b, err
+			if err != nil {
+				return nil, err
+			}
+			return b, join().put(i, pg)
 		}})
 	}
-	if len(p.Certificates) > 0 {
-		all := make([]int, len(p.Certificates))
-		for i := range all {
-			all[i] = i
-		}
-		copies = append(copies, task{path: CombinedPath(p.Month), cert: -1, certs: true, draw: func(*typeset.Typesetter) ([]byte, error) {
-			return pages.document("IGRS "+p.Month, all)
-		}})
-	}
-	for _, name := range sortedKeys(p.Bundles) {
-		idx := p.Bundles[name]
-		copies = append(copies, task{path: BundlePath(name), cert: -1, certs: true, draw: func(*typeset.Typesetter) ([]byte, error) {
-			return pages.document("IGRS "+p.Month, idx)
-		}})
-	}
-	return draws, copies
+	return tasks
 }
 
-// pageStore keeps each certificate's drawn page until the last document
-// made of it (the print file, its bundle) is made.
-type pageStore struct {
-	date  time.Time
-	pages []*certificate.Page
-	left  []atomic.Int32 // documents still to make with the page
-}
-
-func newPageStore(p Plan) *pageStore {
-	s := &pageStore{date: p.Date, pages: make([]*certificate.Page, len(p.Certificates)), left: make([]atomic.Int32, len(p.Certificates))}
-	for i := range s.left {
-		s.left[i].Store(1) // the print file
+// finishJoined finishes the print file and the bundles on workers
+// goroutines (each cuts and compresses its fonts), calling done for each.
+func finishJoined(ctx context.Context, cancel context.CancelCauseFunc, p Plan, join *joiner, workers int, done func(d int, n int64)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range next {
+				if ctx.Err() != nil {
+					continue
+				}
+				n, err := join.finish(p, d)
+				if err != nil {
+					cancel(err)
+					continue
+				}
+				done(d, n)
+			}
+		}()
 	}
-	for _, idx := range p.Bundles {
-		for _, i := range idx {
-			s.left[i].Add(1)
-		}
+	for d := range join.docs {
+		next <- d
 	}
-	return s
-}
-
-func (s *pageStore) put(i int, pg *certificate.Page) { s.pages[i] = pg }
-
-// document returns a PDF of the pages at idx, and lets go of the pages no
-// other document needs.
-func (s *pageStore) document(title string, idx []int) ([]byte, error) {
-	pdf := certificate.NewDocument(title, s.date)
-	for _, i := range idx {
-		if err := s.pages[i].Add(pdf); err != nil {
-			return nil, err
-		}
-		if s.left[i].Add(-1) == 0 {
-			s.pages[i] = nil
-		}
-	}
-	return pdfBytes(pdf)
+	close(next)
+	wg.Wait()
 }
 
 // certificateTexts is every line the certificates draw.
@@ -463,10 +462,10 @@ func safeCells(cells ...string) []string {
 // files of an earlier run for units that no longer earn a certificate (a
 // corrected ranking) must not lie beside the new ones. The manifest comes
 // back at the end of a complete run, so a folder without one is unfinished.
-func removeUnplanned(dir, month string, tasks []task) error {
+func removeUnplanned(dir, month string, paths []string) error {
 	planned := map[string]bool{}
-	for _, t := range tasks {
-		planned[filepath.Clean(t.path)] = true
+	for _, p := range paths {
+		planned[filepath.Clean(p)] = true
 	}
 	old := []string{ManifestPath}
 	if !planned[CombinedPath(month)] {

@@ -6,8 +6,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -46,29 +46,22 @@ var a4 = sync.OnceValue(func() fpdf.SizeType { return fpdf.New("L", "mm", "A4", 
 
 // Page is a certificate drawn once (by Record), to be added to any number
 // of documents made by NewDocument: a batch draws each certificate once for
-// its own PDF, the print file and its bundle.
+// its own PDF, and copies its compressed content stream (Stream) into the
+// print file and its bundle.
 type Page struct {
-	// The page's content stream, compressed: a batch keeps thousands of
-	// pages (about 12 KB each, 3 KB compressed) until the print file and
-	// the bundles are made.
-	content []byte
-	size    int
-	fonts   typeset.FontUse
-	emblem  *Identity // whose emblem the page draws, registered in each document
+	raw    string // the content stream as drawn
+	fonts  typeset.FontUse
+	emblem *Identity // whose emblem the page draws, registered in each document
 
 	// The page's whole content stream in a document (what AddPage writes,
-	// then content) as fpdf compresses it, made when the first document
-	// holding the page is written and given to the others (see stream).
+	// then raw) as fpdf compresses it, made when the first document
+	// holding the page is written and given to the others (see compressed).
 	mu     sync.Mutex
-	raw    string // the content until the first Add takes it (no inflating)
 	stream []byte
 	sum    [sha256.Size]byte // of the uncompressed stream
 }
 
-var (
-	zWriters = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed); return w }}
-	zReaders sync.Pool
-)
+var zWriters = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed); return w }}
 
 // Record draws c as Draw does, into a Page.
 func Record(ts *typeset.Typesetter, c Certificate, l *Layout) (*Page, error) {
@@ -87,40 +80,19 @@ func Record(ts *typeset.Typesetter, c Certificate, l *Layout) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw := bytes.TrimSuffix(tpl.Bytes(), []byte("\n")) // fpdf adds one
-	var buf bytes.Buffer
-	w := zWriters.Get().(*zlib.Writer)
-	defer zWriters.Put(w)
-	w.Reset(&buf)
-	if _, err := w.Write(raw); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	pg.content, pg.size, pg.raw = buf.Bytes(), len(raw), string(raw)
+	pg.raw = string(bytes.TrimSuffix(tpl.Bytes(), []byte("\n"))) // fpdf adds one
 	return &pg, nil
 }
 
 // Add adds the page to pdf (made by NewDocument).
 func (pg *Page) Add(pdf *fpdf.Fpdf) error {
-	pg.mu.Lock()
-	raw := pg.raw
-	pg.raw = ""
-	pg.mu.Unlock()
-	if raw == "" {
-		var err error
-		if raw, err = pg.inflate(); err != nil {
-			return err
-		}
-	}
 	pdf.AddPage()
 	if pg.emblem != nil {
 		// The recorded page names the image by a hash of its data, which
 		// is the name it gets in any document.
 		registerEmblem(pdf, pg.emblem)
 	}
-	pdf.RawWriteStr(raw) // fpdf copies a string with no slack
+	pdf.RawWriteStr(pg.raw) // fpdf copies a string with no slack
 	pdf.SetPageStream(pg.compressed)
 	if err := typeset.UseFonts(pdf, pg.fonts); err != nil {
 		return err
@@ -128,30 +100,9 @@ func (pg *Page) Add(pdf *fpdf.Fpdf) error {
 	return pdf.Error()
 }
 
-// inflate returns the page's content.
-func (pg *Page) inflate() (string, error) {
-	src := bytes.NewReader(pg.content)
-	r, _ := zReaders.Get().(io.ReadCloser)
-	var err error
-	if r == nil {
-		r, err = zlib.NewReader(src)
-	} else {
-		err = r.(zlib.Resetter).Reset(src, nil)
-	}
-	if err != nil {
-		return "", err
-	}
-	defer zReaders.Put(r)
-	var sb strings.Builder
-	sb.Grow(pg.size)
-	_, err = io.Copy(&sb, r)
-	return sb.String(), err
-}
-
 // compressed returns the compressed stream of a document's page holding pg,
 // whose content is content: compressed once, by the first document written,
-// and the same bytes in every other (a batch writes each page into its own
-// file, the print file and a bundle). Content other than the first
+// and the same bytes in every other. Content other than the first
 // document's (never, for documents made by NewDocument) is compressed anew.
 func (pg *Page) compressed(content []byte) []byte {
 	sum := sha256.Sum256(content)
@@ -622,4 +573,48 @@ func drawBorder(pdf *fpdf.Fpdf, l *Layout) {
 		cx, cy := c[0]+sx*k*0.8, c[1]+sy*k*0.8
 		pdf.Polygon([]fpdf.PointType{{X: cx, Y: cy - k/2}, {X: cx + k/2, Y: cy}, {X: cx, Y: cy + k/2}, {X: cx - k/2, Y: cy}}, "F")
 	}
+}
+
+// Stream returns the page's compressed content stream as every document
+// made by NewDocument holds it (fpdf's page prologue, then what was
+// drawn), or nil until the first document holding the page is written.
+func (pg *Page) Stream() []byte {
+	pg.mu.Lock()
+	defer pg.mu.Unlock()
+	return pg.stream
+}
+
+// Resources is what a document of pages needs besides their content
+// streams: the fonts they draw with (and the codes drawn of each) and the
+// emblems they show. It stays small however many pages it gathers.
+type Resources struct {
+	fonts   typeset.FontUse
+	emblems []*Identity
+}
+
+// Add gathers what pg needs.
+func (r *Resources) Add(pg *Page) {
+	r.fonts.Merge(pg.fonts)
+	if pg.emblem != nil && !slices.Contains(r.emblems, pg.emblem) {
+		r.emblems = append(r.emblems, pg.emblem)
+	}
+}
+
+// Document returns a document made by NewDocument(title, date) with one
+// blank page and the resources: the objects that a document of the pages
+// gathered shares (pdfjoin.Writer.Close), written by typeset.Output.
+func (r *Resources) Document(title string, date time.Time) ([]byte, error) {
+	pdf := NewDocument(title, date)
+	pdf.AddPage()
+	for _, id := range r.emblems {
+		registerEmblem(pdf, id)
+	}
+	if err := typeset.UseFonts(pdf, r.fonts); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := typeset.Output(pdf, &b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

@@ -47,40 +47,97 @@ func (Batch) Sync(dir string) error {
 	return nil
 }
 
-func writeFile(path string, data []byte, sync bool) (err error) {
+func writeFile(path string, data []byte, sync bool) error {
+	t, err := create(path, sync)
+	if err != nil {
+		return err
+	}
+	if _, err := t.Write(data); err != nil {
+		t.Abort()
+		return err
+	}
+	return t.Commit()
+}
+
+// Temp is a file being written under a temporary name in the folder of
+// its path: Commit gives it its name, whole; Abort (or a failed Write or
+// Commit) removes it. A reader never sees it half-written.
+type Temp struct {
+	f    *os.File
+	path string
+	sync bool
+	err  error
+}
+
+// Create starts writing path atomically, creating its folder if needed;
+// its data reaches the disk by Sync (where the system has syncfs) or at
+// Commit. For a file written as its content comes, which WriteFile would
+// need whole in memory.
+func (Batch) Create(path string) (*Temp, error) { return create(path, !haveSyncfs) }
+
+func create(path string, sync bool) (*Temp, error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create output folder: %w", err)
+		return nil, fmt.Errorf("cannot create output folder: %w", err)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*"+tempSuffix)
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, err)
+		return nil, fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	return &Temp{f: f, path: path, sync: sync}, nil
+}
+
+// Write appends p to the file. After an error the file is removed and
+// every later call fails.
+func (t *Temp) Write(p []byte) (int, error) {
+	if t.err != nil {
+		return 0, t.err
 	}
-	if sync {
-		if err = f.Sync(); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
-		}
+	n, err := t.f.Write(p)
+	if err != nil {
+		t.fail(fmt.Errorf("writing %s: %w", t.path, err))
 	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	return n, t.err
+}
+
+// Commit syncs the file if needed and renames it over its path.
+func (t *Temp) Commit() error {
+	if t.err != nil {
+		return t.err
 	}
-	if err = os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	tmp := t.f.Name()
+	var err error
+	if t.sync {
+		err = t.f.Sync()
 	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	if err == nil {
+		err = t.f.Close()
 	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, t.path)
+	}
+	if err != nil {
+		t.fail(fmt.Errorf("writing %s: %w", t.path, err))
+		return t.err
+	}
+	t.err = fmt.Errorf("writing %s: already written", t.path)
 	return nil
+}
+
+// Abort removes the file, unless it was committed.
+func (t *Temp) Abort() {
+	if t.err == nil {
+		t.fail(fmt.Errorf("writing %s: aborted", t.path))
+	}
+}
+
+func (t *Temp) fail(err error) {
+	t.err = err
+	t.f.Close()
+	os.Remove(t.f.Name())
 }
 
 // tempSuffix ends the names of files being written.

@@ -1,0 +1,161 @@
+package pdfjoin_test
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/igrs-pro/bulletin/bulletin/internal/testtools"
+	"github.com/igrs-pro/bulletin/bulletin/pdfjoin"
+)
+
+// newDoc is a document as the certificates' (compressed, sorted catalog,
+// fixed dates) with fpdf's core Helvetica.
+func newDoc() *fpdf.Fpdf {
+	pdf := fpdf.New("L", "mm", "A4", "")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(time.Unix(0, 0).UTC())
+	pdf.SetModificationDate(time.Unix(0, 0).UTC())
+	pdf.SetTitle("joined (0 R)", true)
+	pdf.SetFont("Helvetica", "", 24)
+	return pdf
+}
+
+// pageStreams draws n pages, each saying its number, and returns their
+// compressed content streams as the document holding them has them.
+func pageStreams(t *testing.T, n int) [][]byte {
+	t.Helper()
+	pdf := newDoc()
+	streams := make([][]byte, n)
+	for i := range n {
+		pdf.AddPage()
+		pdf.Text(20, 30, fmt.Sprintf("page %d of the batch", i+1))
+		pdf.SetPageStream(func(content []byte) []byte {
+			var b bytes.Buffer
+			w, _ := zlib.NewWriterLevel(&b, zlib.BestSpeed)
+			w.Write(content)
+			w.Close()
+			streams[i] = b.Bytes()
+			return streams[i]
+		})
+	}
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	return streams
+}
+
+// resources is a resource document: one blank page, the font registered;
+// with set applied to it, if any.
+func resources(t *testing.T, pages int, set ...func(*fpdf.Fpdf)) []byte {
+	t.Helper()
+	pdf := newDoc()
+	for _, f := range set {
+		f(pdf)
+	}
+	for range pages {
+		pdf.AddPage()
+	}
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func join(t *testing.T, streams [][]byte, res []byte) ([]byte, error) {
+	t.Helper()
+	var b bytes.Buffer
+	w := pdfjoin.New(&b)
+	for _, s := range streams {
+		if err := w.AddPage(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if w.Pages() != len(streams) {
+		t.Errorf("Pages() = %d, want %d", w.Pages(), len(streams))
+	}
+	err := w.Close(res)
+	if err == nil && w.Size() != int64(b.Len()) {
+		t.Errorf("Size() = %d, wrote %d", w.Size(), b.Len())
+	}
+	return b.Bytes(), err
+}
+
+// The pages come out in order with their text, in a file that poppler
+// reads without a complaint, and the same pages give the same bytes.
+func TestJoinedPagesReadBack(t *testing.T) {
+	streams := pageStreams(t, 5)
+	b, err := join(t, streams, resources(t, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := join(t, streams, resources(t, 1))
+	if !bytes.Equal(b, again) {
+		t.Error("the same pages and resources gave different bytes")
+	}
+	path := filepath.Join(t.TempDir(), "joined.pdf")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	info, err := exec.Command(testtools.RequireTool(t, "pdfinfo"), path).CombinedOutput()
+	if err != nil || !regexp.MustCompile(`(?m)^Pages:\s+5$`).Match(info) {
+		t.Fatalf("pdfinfo: %v\n%s", err, info)
+	}
+	if !strings.Contains(string(info), "joined (0 R)") {
+		t.Errorf("pdfinfo shows no title:\n%s", info)
+	}
+	cmd := exec.Command(testtools.RequireTool(t, "pdftotext"), path, "-")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	text, err := cmd.Output()
+	if err != nil || stderr.Len() > 0 {
+		t.Fatalf("pdftotext: %v\n%s", err, stderr.String())
+	}
+	pages := strings.Split(strings.TrimSuffix(string(text), "\f"), "\f")
+	if len(pages) != 5 {
+		t.Fatalf("pdftotext found %d pages: %q", len(pages), text)
+	}
+	for i, p := range pages {
+		if want := fmt.Sprintf("page %d of the batch", i+1); strings.TrimSpace(p) != want {
+			t.Errorf("page %d reads %q, want %q", i+1, p, want)
+		}
+	}
+}
+
+// A resource document that is not one blank page written as the pages
+// were is refused, and so is a document without pages.
+func TestJoinRefusesOtherResources(t *testing.T) {
+	streams := pageStreams(t, 2)
+	if _, err := join(t, streams, resources(t, 2)); err == nil {
+		t.Error("a resource document of two pages was taken")
+	}
+	if _, err := join(t, nil, resources(t, 1)); err == nil {
+		t.Error("a document without pages was written")
+	}
+	res := resources(t, 1)
+	for name, bad := range map[string][]byte{
+		// PDF 1.4, whose pages fpdf gives a transparency group
+		"transparency":  resources(t, 1, func(pdf *fpdf.Fpdf) { pdf.SetAlpha(0.5, "Normal") }),
+		"refers a page": resources(t, 1, func(pdf *fpdf.Fpdf) { pdf.SetDisplayMode("fullpage", "") }),
+		"truncated":     res[:len(res)-100],
+		"no xref":       bytes.Replace(res, []byte("xref\n"), []byte("xreF\n"), 1),
+	} {
+		_, err := join(t, streams, bad)
+		t.Logf("%s: %v", name, err)
+		if err == nil {
+			t.Errorf("%s: a bad resource document was taken", name)
+		}
+	}
+}
