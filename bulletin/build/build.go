@@ -376,11 +376,12 @@ func finishJoined(ctx context.Context, cancel context.CancelCauseFunc, p Plan, j
 	wg.Wait()
 }
 
-// certificateTexts is every line the certificates draw.
+// certificateTexts is every text the certificates draw (see
+// certificate.Certificate.Runs).
 func (p Plan) certificateTexts() []string {
 	var out []string
 	for _, c := range p.Certificates {
-		out = append(out, c.Lines(p.Layout)...)
+		out = append(out, c.Runs(p.Layout)...)
 	}
 	return out
 }

@@ -50,7 +50,7 @@ func loadBench(b *testing.B) *benchFixture {
 		for _, a := range f.awards {
 			c := f.compose(b, a)
 			benchFix.certs = append(benchFix.certs, c)
-			lines = append(lines, c.Lines(f.layout)...)
+			lines = append(lines, c.Runs(f.layout)...)
 		}
 		if benchFix.set, err = full.Restrict(lines); err != nil {
 			b.Fatal(err)

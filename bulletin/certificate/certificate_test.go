@@ -218,7 +218,7 @@ func render(t testing.TB, f fixture, ids ...string) ([]byte, []certificate.Certi
 			if a.Unit.ID == id {
 				c := f.compose(t, a)
 				cs = append(cs, c)
-				lines = append(lines, c.Lines(f.layout)...)
+				lines = append(lines, c.Runs(f.layout)...)
 			}
 		}
 	}

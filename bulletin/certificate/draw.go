@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -341,6 +342,17 @@ func signature(c Certificate, l *Layout) []footCell {
 // Lines returns the certificate's text in reading order, a line per line
 // drawn: what a reader, OCR or pdftotext finds on the page.
 func (c Certificate) Lines(l *Layout) []string {
+	return c.lines(l, []string{c.CodeLine})
+}
+
+// Runs returns the texts the certificate is drawn with, each the text of
+// one typeset.Run (its lines, the code line in its runs): what
+// typeset.FontSet.Restrict must be given to draw it.
+func (c Certificate) Runs(l *Layout) []string {
+	return c.lines(l, codeRuns(c))
+}
+
+func (c Certificate) lines(l *Layout, code []string) []string {
 	out := []string{c.NumberLine, c.DateLine}
 	for _, h := range headLines(c, l) {
 		out = append(out, h.text)
@@ -354,7 +366,7 @@ func (c Certificate) Lines(l *Layout) []string {
 	for _, t := range c.Texts {
 		out = append(out, t.Citation)
 	}
-	out = append(out, c.CodeLine)
+	out = append(out, code...)
 	for _, f := range signature(c, l) {
 		out = append(out, f.text)
 	}
@@ -471,8 +483,32 @@ func drawQR(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, ru
 		return 0, err
 	}
 	base := min(rule, y0) - 4
-	_, err = ts.DrawLine(pdf, pageW/2, base, typeset.Center, typeset.Run{Text: c.CodeLine, Style: st})
+	var runs []typeset.Run
+	for _, t := range codeRuns(c) {
+		runs = append(runs, typeset.Run{Text: t, Style: st})
+	}
+	_, err = ts.DrawLine(pdf, pageW/2, base, typeset.Center, runs...)
 	return base - asc, err
+}
+
+// codeRuns is the code line cut before and after the code, the texts it
+// is drawn in (in one style, so drawn as the one text would be): the label
+// is then one text for every certificate of a batch and only the code is
+// new to each, which is what Restrict shapes (it shapes every distinct
+// text in every family and weight).
+func codeRuns(c Certificate) []string {
+	line, code := c.CodeLine, c.Verification.Code
+	i := strings.LastIndex(line, code)
+	if code == "" || i < 0 {
+		return []string{line}
+	}
+	var out []string
+	for _, t := range []string{line[:i], code, line[i+len(code):]} {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // qrPath is the PDF content that fills the dark modules of bits, in module

@@ -68,3 +68,29 @@ func TestQRPathFillsTheDarkModules(t *testing.T) {
 	}
 	t.Logf("%d rectangles for %d horizontal runs", rects, runs)
 }
+
+// TestCodeRuns: the code line is drawn as the text before the code, the
+// code and the text after it, which join into the line; Runs lists them in
+// the place of the line.
+func TestCodeRuns(t *testing.T) {
+	for _, tc := range []struct {
+		line, code string
+		want       []string
+	}{
+		{"Verification code / सत्यापन कोड: YB6ZCHHUPE", "YB6ZCHHUPE", []string{"Verification code / सत्यापन कोड: ", "YB6ZCHHUPE"}},
+		{"YB6ZCHHUPE :कोड", "YB6ZCHHUPE", []string{"YB6ZCHHUPE", " :कोड"}},
+		{"a ABC b ABC c", "ABC", []string{"a ABC b ", "ABC", " c"}},
+		{"no code here", "ABC", []string{"no code here"}},
+		{"empty code", "", []string{"empty code"}},
+	} {
+		c := Certificate{CodeLine: tc.line, Verification: Verification{Code: tc.code}}
+		got := codeRuns(c)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("codeRuns(%q, %q) = %q, want %q", tc.line, tc.code, got, tc.want)
+		}
+		runs := c.Runs(&Layout{})
+		if strings.Join(runs, "") != strings.Join(c.Lines(&Layout{}), "") {
+			t.Errorf("Runs %q do not join into Lines %q", runs, c.Lines(&Layout{}))
+		}
+	}
+}

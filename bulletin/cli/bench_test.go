@@ -147,7 +147,7 @@ func BenchmarkOneCertificate(b *testing.B) {
 	full, p := benchPlan(b, env, m, false)
 	var lines []string
 	for _, c := range p.Certificates {
-		lines = append(lines, c.Lines(p.Layout)...)
+		lines = append(lines, c.Runs(p.Layout)...)
 	}
 	set, err := full.Restrict(lines)
 	if err != nil {
