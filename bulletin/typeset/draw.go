@@ -220,29 +220,69 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol b
 
 // slots returns the sub-font and code (index<<8 | code) that draw each
 // glyph of gl, a word (and its space) of piece p in face fd, and records
-// the word's uses for RestrictDrawn.
+// the word's uses for RestrictDrawn. A batch draws the same words again
+// and again: the Typesetter keeps what it worked out for each.
 func (d *drawer) slots(p *piece, fd *faceData, gl []glyph, eol bool) ([]uint16, error) {
+	k := drawnKey{face: p.face, text: p.text, space: -1, eol: eol}
+	if len(gl) > len(p.glyphs) { // the space merged into the span
+		k.space = gl[len(gl)-1].adv // 0 where the line breaks at it
+	}
+	ts := d.ts
+	w, ok := ts.drawn[k]
+	if !ok {
+		var err error
+		if w, err = wordSlots(p, fd, gl, eol); err != nil {
+			d.doc.Want(fd.plan, w.word) // drawn or not
+			return nil, err
+		}
+		if ts.drawn == nil || len(ts.drawn) >= maxCache {
+			ts.drawn = make(map[drawnKey]drawnWord)
+		}
+		ts.drawn[k] = w
+	}
+	d.doc.Want(fd.plan, w.word)
+	return w.slots, nil
+}
+
+// drawnKey is what the uses of a word drawn depend on (see slots): its
+// face and text (so its glyphs), the advance of the space drawn with it
+// (-1: none) and whether it ends a line.
+type drawnKey struct {
+	face  faceID
+	text  string
+	space int32
+	eol   bool
+}
+
+// drawnWord is a word as drawn: its uses (derived glyph ids) and the slot
+// of each. Both are read only.
+type drawnWord struct {
+	word  []pdffont.Use
+	slots []uint16
+}
+
+// wordSlots works out the drawnWord of gl, a word (and its space) of piece
+// p in face fd.
+func wordSlots(p *piece, fd *faceData, gl []glyph, eol bool) (drawnWord, error) {
 	src := p.text
 	if len(gl) > len(p.glyphs) { // the space merged into the span
 		src += " "
 	}
 	uses := fd.glyphUses(src, gl, eol)
-	word := make([]pdffont.Use, len(uses))
+	w := drawnWord{word: make([]pdffont.Use, len(uses)), slots: make([]uint16, len(uses))}
 	for i, u := range uses {
-		word[i] = fd.derivedUse(u)
+		w.word[i] = fd.derivedUse(u)
 	}
-	d.doc.Want(fd.plan, word)
-	slots := make([]uint16, len(uses))
 	for i, u := range uses {
-		if slots[i] = fd.plan.Slot(word[i]); slots[i] != 0 {
+		if w.slots[i] = fd.plan.Slot(w.word[i]); w.slots[i] != 0 {
 			continue
 		}
 		if fd.plan.Restricted() {
-			return nil, fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, u.dg, fd.file, ErrNotRestricted)
+			return w, fmt.Errorf("typeset: %q needs glyph %d of %s: %w (FontSet.Restrict was not given this text)", p.text, u.dg, fd.file, ErrNotRestricted)
 		}
-		return nil, fmt.Errorf("typeset: %q needs glyph %d of %s, which has no sub-font", p.text, u.dg, fd.file)
+		return w, fmt.Errorf("typeset: %q needs glyph %d of %s, which has no sub-font", p.text, u.dg, fd.file)
 	}
-	return slots, nil
+	return w, nil
 }
 
 // setFont makes sf at size the font in force, through fpdf so that fpdf

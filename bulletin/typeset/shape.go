@@ -93,6 +93,9 @@ type Typesetter struct {
 	opp      []bool // breakAfterSpaces of oppRunes
 	oppRunes []rune
 	tmp      []piece // pieces not kept past the call (tmpPieces)
+
+	// The words drawn so far: their uses and slots (see drawer.slots).
+	drawn map[drawnKey]drawnWord
 }
 
 // UnitScale returns the number of points in one fpdf user unit: "pt", "mm",
