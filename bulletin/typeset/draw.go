@@ -71,7 +71,7 @@ func (ts *Typesetter) DrawLine(pdf *fpdf.Fpdf, x, y float64, align Align, runs .
 	if err := ts.checkUnit(pdf); err != nil {
 		return 0, err
 	}
-	ps, err := ts.tmpPieces(runs)
+	ps, err := ts.linePieces(runs)
 	if err != nil {
 		return 0, err
 	}

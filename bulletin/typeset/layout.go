@@ -190,7 +190,7 @@ func (ts *Typesetter) setLine(runs []Run, lp, drawn []piece, maxW float64, align
 
 // Measure returns the width in user units of the runs set on one line.
 func (ts *Typesetter) Measure(runs ...Run) (float64, error) {
-	ps, err := ts.tmpPieces(runs)
+	ps, err := ts.linePieces(runs)
 	if err != nil {
 		return 0, err
 	}

@@ -96,6 +96,8 @@ type Typesetter struct {
 
 	// The words drawn so far: their uses and slots (see drawer.slots).
 	drawn map[drawnKey]drawnWord
+	// The pieces of the lines drawn or measured so far (see linePieces).
+	lines map[lineKey][]piece
 }
 
 // UnitScale returns the number of points in one fpdf user unit: "pt", "mm",
@@ -218,6 +220,45 @@ func (ts *Typesetter) tmpPieces(runs []Run) ([]piece, error) {
 		ts.tmp = ps
 	}
 	return ps, err
+}
+
+// lineKey is what the pieces of a text in one style depend on, but for
+// their size.
+type lineKey struct {
+	text   string
+	family Family
+	weight Weight
+}
+
+// maxLines bounds the Typesetter's lines (entries); when full it is
+// emptied.
+const maxLines = 1 << 10
+
+// linePieces is tmpPieces for DrawLine and Measure, which a batch calls
+// with the same texts again and again (a certificate's head and
+// signature, each measured and then drawn): the pieces of a single run
+// are kept, and given again with the run's size.
+func (ts *Typesetter) linePieces(runs []Run) ([]piece, error) {
+	if len(runs) != 1 || runs[0].Style.Size <= 0 {
+		return ts.tmpPieces(runs)
+	}
+	st := runs[0].Style
+	k := lineKey{runs[0].Text, st.Family, st.Weight}
+	ps, ok := ts.lines[k]
+	if !ok {
+		var err error
+		if ps, _, err = ts.pieces(runs); err != nil {
+			return nil, err
+		}
+		if ts.lines == nil || len(ts.lines) >= maxLines {
+			ts.lines = make(map[lineKey][]piece)
+		}
+		ts.lines[k] = ps
+	}
+	for i := range ps {
+		ps[i].size = st.Size
+	}
+	return ps, nil
 }
 
 // piecesTo is pieces appended to out[:0].
