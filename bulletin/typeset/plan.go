@@ -35,18 +35,6 @@ func (fd *faceData) derivedUse(u use) pdffont.Use {
 	return pdffont.Use{Glyph: u.dg + uint16(fd.dOff), Text: u.text, Width: u.w}
 }
 
-func dedup(us []use) []use {
-	seen := map[use]bool{}
-	var out []use
-	for _, u := range us {
-		if !seen[u] {
-			seen[u] = true
-			out = append(out, u)
-		}
-	}
-	return out
-}
-
 // wordKey identifies the uses of a word, for counting words.
 func wordKey(us []use) string {
 	b := make([]byte, 0, 16*len(us))

@@ -5,8 +5,10 @@ import (
 	"maps"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/igrs-pro/bulletin/bulletin/pdffont"
@@ -307,11 +309,16 @@ func (s *FontSet) pieceWords(ps []piece, i int) [][]use {
 // in one span. A space a line breaks at is drawn after the line's last word
 // with no advance, so that it stays inside the line's box.
 func withSpace(p, sp *piece, breaks bool) []glyph {
-	g := glyph{gid: sp.glyphs[0].gid, adv: sp.glyphs[0].adv, cluster: int32(len([]rune(p.text)))}
+	return append(p.glyphs[:len(p.glyphs):len(p.glyphs)], spaceAfter(p, sp, breaks))
+}
+
+// spaceAfter is the last glyph of withSpace.
+func spaceAfter(p, sp *piece, breaks bool) glyph {
+	g := glyph{gid: sp.glyphs[0].gid, adv: sp.glyphs[0].adv, cluster: int32(utf8.RuneCountInString(p.text))}
 	if breaks {
 		g.adv = 0
 	}
-	return append(p.glyphs[:len(p.glyphs):len(p.glyphs)], g)
+	return g
 }
 
 // mergesSpace reports whether piece i of ps is drawn with the space after
@@ -328,8 +335,10 @@ func mergesSpace(ps []piece, i int) bool {
 func byUse(words []counted) []use {
 	n := map[use]int64{}
 	for _, w := range words {
-		for _, u := range dedup(w.uses) {
-			n[u] += int64(w.n)
+		for i, u := range w.uses {
+			if !slices.Contains(w.uses[:i], u) { // a word's use counts once
+				n[u] += int64(w.n)
+			}
 		}
 	}
 	top := map[uint16]int64{} // by glyph: its most used use's count
