@@ -70,13 +70,28 @@ func (d *Doc) Use(sf *SubFont) (*DocFont, error) {
 // Want records that the uses of a word (derived glyph ids) were drawn with
 // plan p, whether or not p has codes for them. It keeps uses: the caller
 // must not change them after.
-func (d *Doc) Want(p *Plan, uses []Use) {
+func (d *Doc) Want(p *Plan, uses []Use) { d.WantWord(p, NewWord(uses)) }
+
+// Word is the uses of a word with their key: what a drawer that draws the
+// same word again and again keeps, so that Want does not make the key
+// each time.
+type Word struct {
+	key  string
+	uses []Use
+}
+
+// NewWord returns the Word of uses, which it keeps: the caller must not
+// change them after.
+func NewWord(uses []Use) Word { return Word{wordKey(uses), uses} }
+
+// WantWord is Want of w's uses.
+func (d *Doc) WantWord(p *Plan, w Word) {
 	m := d.words[p]
 	if m == nil {
 		m = map[string][]Use{}
 		d.words[p] = m
 	}
-	m[wordKey(uses)] = uses
+	m[w.key] = w.uses
 }
 
 // Words returns the words drawn with plan p (see Want), by a key of their

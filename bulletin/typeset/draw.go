@@ -167,7 +167,10 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 		// same face and style: one text object instead of two, and the
 		// span's ActualText ends with the space.
 		if mergesSpace(ps, i) {
-			gl = withSpace(p, &ps[i+1], i+1 == len(ps)-1)
+			// withSpace, in a buffer of the Typesetter (slots keeps
+			// nothing of gl).
+			gl = append(append(d.ts.gl[:0], p.glyphs...), spaceAfter(p, &ps[i+1], i+1 == len(ps)-1))
+			d.ts.gl = gl
 			actual += " "
 			i++
 		}
@@ -232,7 +235,7 @@ func (d *drawer) slots(p *piece, fd *faceData, gl []glyph, eol bool) ([]uint16, 
 	if !ok {
 		var err error
 		if w, err = wordSlots(p, fd, gl, eol); err != nil {
-			d.doc.Want(fd.plan, w.word) // drawn or not
+			d.doc.WantWord(fd.plan, w.word) // drawn or not
 			return nil, err
 		}
 		if ts.drawn == nil || len(ts.drawn) >= maxCache {
@@ -240,7 +243,7 @@ func (d *drawer) slots(p *piece, fd *faceData, gl []glyph, eol bool) ([]uint16, 
 		}
 		ts.drawn[k] = w
 	}
-	d.doc.Want(fd.plan, w.word)
+	d.doc.WantWord(fd.plan, w.word)
 	return w.slots, nil
 }
 
@@ -257,7 +260,7 @@ type drawnKey struct {
 // drawnWord is a word as drawn: its uses (derived glyph ids) and the slot
 // of each. Both are read only.
 type drawnWord struct {
-	word  []pdffont.Use
+	word  pdffont.Word
 	slots []uint16
 }
 
@@ -269,12 +272,13 @@ func wordSlots(p *piece, fd *faceData, gl []glyph, eol bool) (drawnWord, error) 
 		src += " "
 	}
 	uses := fd.glyphUses(src, gl, eol)
-	w := drawnWord{word: make([]pdffont.Use, len(uses)), slots: make([]uint16, len(uses))}
+	word := make([]pdffont.Use, len(uses))
 	for i, u := range uses {
-		w.word[i] = fd.derivedUse(u)
+		word[i] = fd.derivedUse(u)
 	}
+	w := drawnWord{word: pdffont.NewWord(word), slots: make([]uint16, len(uses))}
 	for i, u := range uses {
-		if w.slots[i] = fd.plan.Slot(w.word[i]); w.slots[i] != 0 {
+		if w.slots[i] = fd.plan.Slot(word[i]); w.slots[i] != 0 {
 			continue
 		}
 		if fd.plan.Restricted() {
@@ -397,15 +401,18 @@ func appendNum(b []byte, v float64) []byte {
 // a byte order mark.
 func appendTextString(b []byte, s string) []byte {
 	b = append(b, '(', 0xFE, 0xFF)
-	for _, u := range utf16.Encode([]rune(s)) {
-		for _, c := range [2]byte{byte(u >> 8), byte(u)} {
-			switch c {
-			case '(', ')', '\\':
-				b = append(b, '\\', c)
-			case '\r':
-				b = append(b, '\\', 'r')
-			default:
-				b = append(b, c)
+	var units [2]uint16
+	for _, r := range s { // as utf16.Encode([]rune(s)), without the copies
+		for _, u := range utf16.AppendRune(units[:0], r) {
+			for _, c := range [2]byte{byte(u >> 8), byte(u)} {
+				switch c {
+				case '(', ')', '\\':
+					b = append(b, '\\', c)
+				case '\r':
+					b = append(b, '\\', 'r')
+				default:
+					b = append(b, c)
+				}
 			}
 		}
 	}

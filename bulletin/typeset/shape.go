@@ -93,6 +93,7 @@ type Typesetter struct {
 	opp      []bool // breakAfterSpaces of oppRunes
 	oppRunes []rune
 	tmp      []piece // pieces not kept past the call (tmpPieces)
+	gl       []glyph // a word and the space drawn with it (drawer.line)
 
 	// The words drawn so far: their uses and slots (see drawer.slots).
 	drawn map[drawnKey]drawnWord
