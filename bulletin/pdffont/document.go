@@ -58,7 +58,7 @@ func (d *Doc) Use(sf *SubFont) (*DocFont, error) {
 	if err := sf.build(); err != nil {
 		return nil, err
 	}
-	d.pdf.AddFontFromReader(sf.family, sf.f.style, bytes.NewReader(sf.def))
+	d.pdf.AddFontDef(sf.family, sf.f.style, sf.fdef) // read once (fpdf patch)
 	if err := d.pdf.Error(); err != nil {
 		return nil, err
 	}

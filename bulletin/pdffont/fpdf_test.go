@@ -44,6 +44,14 @@ func (l fixedLoader) Open(name string) (io.Reader, error) { return bytes.NewRead
 // does and returns the document and its output.
 func pinnedFont(t *testing.T) (*fpdf.Fpdf, []byte, string) {
 	t.Helper()
+	return pinnedFontWith(t, func(pdf *fpdf.Fpdf, def string) {
+		pdf.AddFontFromReader("tspinned", "", strings.NewReader(def))
+	})
+}
+
+// pinnedFontWith is pinnedFont with the definition registered by add.
+func pinnedFontWith(t *testing.T, add func(pdf *fpdf.Fpdf, def string)) (*fpdf.Fpdf, []byte, string) {
+	t.Helper()
 	var z bytes.Buffer
 	w := zlib.NewWriter(&z)
 	w.Write([]byte("font program"))
@@ -54,7 +62,7 @@ func pinnedFont(t *testing.T) (*fpdf.Fpdf, []byte, string) {
 		`"FontBBox":{"Xmin":0,"Ymin":-300,"Xmax":1000,"Ymax":900},"ItalicAngle":0,"StemV":80,"MissingWidth":0},` +
 		`"Up":-100,"Ut":50,"Cw":[` + strings.TrimSuffix(strings.Repeat("500,", 256), ",") + `],"Enc":"","Diff":"32 /uni0915 /uni093F",` +
 		`"File":"pinned.z","OriginalSize":4321}`
-	pdf.AddFontFromReader("tspinned", "", strings.NewReader(def))
+	add(pdf, def)
 	pdf.AddPage()
 	pdf.SetFont("tspinned", "", 12)
 	pdf.RawWriteBuf(strings.NewReader("BT 10 10 Td ( !) Tj ET"))
@@ -84,6 +92,23 @@ func TestFpdfFontDefinition(t *testing.T) {
 		"a File ending in .z is written with /Filter /FlateDecode, and OriginalSize as /Length1")
 	fpdfAssumption(t, strings.Contains(s, "font program") || bytes.Contains(b, zlibOf("font program")),
 		"the program is the FontLoader's bytes, written as they are")
+}
+
+// The bulletin patch ReadFontDef + AddFontDef: a definition read once and
+// registered with any number of documents (Doc.Use, without parsing its
+// JSON per document) gives each the bytes AddFontFromReader gives.
+func TestFpdfAddFontDef(t *testing.T) {
+	_, want, def := pinnedFont(t)
+	fd, err := fpdf.ReadFontDef(strings.NewReader(def))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		_, got, _ := pinnedFontWith(t, func(pdf *fpdf.Fpdf, _ string) { pdf.AddFontDef("tspinned", "", fd) })
+		fpdfAssumption(t, bytes.Equal(got, want), "a FontDef registered with AddFontDef gives the document AddFontFromReader gives, in every document")
+	}
+	_, err = fpdf.ReadFontDef(strings.NewReader("{"))
+	fpdfAssumption(t, err != nil, "ReadFontDef reports a definition it cannot read")
 }
 
 func zlibOf(s string) []byte {

@@ -1,12 +1,15 @@
 package pdffont
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // This file gives glyph uses codes of sub-fonts. A derived font (Derive)
@@ -134,7 +137,8 @@ type SubFont struct {
 
 	once sync.Once
 	err  error
-	def  []byte // JSON font definition for fpdf
+	def  []byte        // JSON font definition for fpdf
+	fdef *fpdf.FontDef // def as fpdf read it, registered with each document
 	// resource is the name fpdf gives the font in content streams (after
 	// "/F"): a hash of its definition (see FontID).
 	resource string
@@ -214,6 +218,9 @@ func (sf *SubFont) make() error {
 		}
 	}
 	if sf.def, err = json.Marshal(Definition(sf.prog, sf.name, sf.file, &sf.w, &names)); err != nil {
+		return err
+	}
+	if sf.fdef, err = fpdf.ReadFontDef(bytes.NewReader(sf.def)); err != nil {
 		return err
 	}
 	sf.resource, err = FontID(sf.family, sf.f.style, sf.def)

@@ -2292,6 +2292,47 @@ func (f *Fpdf) AddFontFromReader(familyStr, styleStr string, r io.Reader) {
 	if f.err != nil {
 		return
 	}
+	f.addFontDef(fontkey, info) // bulletin patch: shared with AddFontDef
+}
+
+// FontDef (a bulletin patch) is a font definition read once by ReadFontDef,
+// which AddFontDef registers with any number of documents without parsing
+// its JSON again.
+type FontDef struct{ def fontDefType }
+
+// ReadFontDef (a bulletin patch) reads a font definition in the JSON form
+// AddFontFromReader takes, as AddFontFromReader reads it.
+func ReadFontDef(r io.Reader) (*FontDef, error) {
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	d := &FontDef{}
+	if err := json.Unmarshal(buf.Bytes(), &d.def); err != nil {
+		return nil, err
+	}
+	var err error
+	d.def.i, err = generateFontID(d.def)
+	return d, err
+}
+
+// AddFontDef (a bulletin patch) registers the font of d as
+// AddFontFromReader registers the definition d was read from.
+func (f *Fpdf) AddFontDef(familyStr, styleStr string, d *FontDef) {
+	if f.err != nil {
+		return
+	}
+	familyStr = fontFamilyEscape(familyStr)
+	fontkey := getFontKey(familyStr, styleStr)
+	if _, ok := f.fonts[fontkey]; ok {
+		return
+	}
+	f.addFontDef(fontkey, d.def)
+}
+
+// addFontDef registers info under fontkey: the end of AddFontFromReader
+// (bulletin patch: split out for AddFontDef).
+func (f *Fpdf) addFontDef(fontkey string, info fontDefType) {
 	if len(info.Diff) > 0 {
 		// Search existing encodings
 		n := -1
