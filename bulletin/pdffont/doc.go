@@ -11,15 +11,17 @@
 //	   ▼
 //	Doc         a document's font use, installed as its fpdf FontLoader
 //	   │        (DocOf): Use registers a sub-font with the document (its
-//	   │        Definition through AddFontFromReader), DocFont.Mark records a
+//	   │        Definition, through fpdf's AddFontDef), DocFont.Mark records a
 //	   │        code drawn, Want/Words the words drawn (for restricting a
 //	   │        font set to a draft's text); Used/AddUse copy it to a
 //	   │        document that shows the same content
 //	   ▼
 //	Output      fpdf writes the file, asking Doc.Open for each sub-font's
-//	            program (Program.Cut to the codes drawn, compressed); then
-//	            AddToUnicode adds each sub-font's ToUnicodeCMap of the
-//	            codes drawn
+//	            program: whole, compressed once per sub-font, if the
+//	            document drew most of its glyphs (Program.MostlyUsed), else
+//	            cut to the codes drawn (Program.Cut) and compressed; then
+//	            AddToUnicode adds each sub-font's /ToUnicode CMap of the
+//	            codes drawn (its lines made once per sub-font)
 //
 // and beneath:
 //
@@ -38,8 +40,9 @@
 // which use each glyph drawn is, and writes the text operators with the
 // slot's sub-font (SubFont.Family, Style, Resource) and code. Fonts, plans
 // and sub-fonts are immutable and shared by goroutines (a sub-font's
-// definition and program are made once, on first use); a Doc belongs to
-// its document. There is no global mutable state.
+// definition, parsed by fpdf once (fpdf.ReadFontDef, a bulletin patch),
+// program, whole compressed program and CMap lines are made once, on first
+// use); a Doc belongs to its document. There is no global mutable state.
 //
 // fpdf_test.go pins every fpdf behaviour bulletin relies on.
 package pdffont

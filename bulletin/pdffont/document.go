@@ -112,30 +112,54 @@ func wordKey(us []Use) string {
 	return string(b)
 }
 
-var zlibWriters = sync.Pool{New: func() any {
+// progWriters are zlib writers at BestSpeed for the programs cut for one
+// document, Reset for each.
+var progWriters = sync.Pool{New: func() any {
 	w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
 	return w
 }}
 
-// Open implements fpdf.FontLoader: fpdf calls it at Output for the program
-// of each registered sub-font, which is cut to the codes the document drew
-// and compressed.
-func (d *Doc) Open(name string) (io.Reader, error) {
-	df := d.subs[name]
-	if df == nil {
-		return nil, fs.ErrNotExist
-	}
+// wholeLevel compresses a sub-font's whole program (once: wholeProgram).
+const wholeLevel = zlib.BestCompression
+
+// compress returns b compressed at level (BestSpeed from a pool).
+func compress(b []byte, level int) ([]byte, error) {
 	var buf bytes.Buffer
-	w := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(w)
-	w.Reset(&buf)
-	if _, err := w.Write(df.sf.prog.Cut(&df.used, true)); err != nil {
+	var w *zlib.Writer
+	if level == zlib.BestSpeed {
+		w = progWriters.Get().(*zlib.Writer)
+		defer progWriters.Put(w)
+		w.Reset(&buf)
+	} else {
+		var err error
+		if w, err = zlib.NewWriterLevel(&buf, level); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := w.Write(b); err != nil {
 		return nil, err
 	}
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
-	return &buf, nil
+	return buf.Bytes(), nil
+}
+
+// Open implements fpdf.FontLoader: fpdf calls it at Output for the program
+// of each registered sub-font: the whole program, compressed once per
+// process, if the document drew most of it (Program.MostlyUsed), else the
+// program cut to the codes the document drew, compressed for it.
+func (d *Doc) Open(name string) (io.Reader, error) {
+	df := d.subs[name]
+	if df == nil {
+		return nil, fs.ErrNotExist
+	}
+	if df.sf.prog.MostlyUsed(&df.used) {
+		b, err := df.sf.wholeProgram()
+		return bytes.NewReader(b), err
+	}
+	b, err := compress(df.sf.prog.Cut(&df.used, true), zlib.BestSpeed)
+	return bytes.NewReader(b), err
 }
 
 // FontUse is what a document has drawn with sub-fonts: its sub-fonts, the
@@ -219,13 +243,13 @@ func (d *Doc) cmaps() ([]CMap, error) {
 	var out []CMap
 	for _, f := range files {
 		df := d.subs[f]
-		var text [256]string
+		var entries [256]string
 		for c, used := range df.used {
 			if used {
-				text[c] = df.sf.text[c]
+				entries[c] = df.sf.cmap[c]
 			}
 		}
-		cm, err := ToUnicodeCMap(text[:])
+		cm, err := compressCMap(entries[:])
 		if err != nil {
 			return nil, err
 		}

@@ -138,3 +138,62 @@ func inflateAfter(t *testing.T, pdf, key string) string {
 	b, _ := io.ReadAll(r)
 	return string(b)
 }
+
+// A document that drew most of a sub-font's glyphs embeds the whole
+// program, the same compressed bytes in every such document; one that drew
+// few embeds a program cut to them, padded to the same /Length1.
+func TestWholeOrCut(t *testing.T) {
+	f, cmap := latinFont(t)
+	var uses []Use
+	for r := 'a'; r <= 'z'; r++ {
+		uses = append(uses, Use{Glyph: cmap[r], Text: string(r), Width: 500})
+	}
+	sf := f.Plan(uses, true).Sub(FirstCode)
+	program := func(codes int) []byte {
+		d := DocOf(newPDF())
+		df, err := d.Use(sf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for c := range codes {
+			df.Mark(byte(FirstCode + c))
+		}
+		r, err := d.Open(sf.File())
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r)
+		return b
+	}
+	inflate := func(b []byte) []byte {
+		r, err := zlib.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _ := io.ReadAll(r)
+		return out
+	}
+	var all [256]bool
+	for c := range 26 {
+		all[FirstCode+c] = true
+	}
+	whole, err := sf.Program(&all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := program(26), program(24)
+	if !bytes.Equal(a, b) || !bytes.Equal(inflate(a), whole) {
+		t.Error("documents drawing 26 and 24 of 26 glyphs do not both embed the whole program")
+	}
+	few := inflate(program(3))
+	if bytes.Equal(few, whole) || len(few) != len(whole) {
+		t.Errorf("a document drawing 3 of 26 glyphs: %d bytes (whole: %d), want a cut padded to the whole's size", len(few), len(whole))
+	}
+	var three [256]bool
+	for c := range 3 {
+		three[FirstCode+c] = true
+	}
+	if cut, _ := sf.Program(&three); !bytes.Equal(few, cut) {
+		t.Error("the cut embedded is not Program of the codes drawn")
+	}
+}

@@ -22,7 +22,7 @@ import (
 // fonts ("sub-fonts") of at most CodesPerFont codes each, addressed by
 // one-byte codes FirstCode to 255 (fpdf writes /FirstChar 32 /LastChar
 // 255). Each is registered with fpdf's AddFontFromReader (Doc.Use) from a
-// font definition built once per process (Definition: widths, descriptor,
+// font definition built once per sub-font (Definition: widths, descriptor,
 // and /Differences naming each code's glyph uniXXXX after its code point).
 // Its program (Program) is not given at registration: fpdf asks the
 // document's FontLoader (Doc) for it at Output, which returns the sub-font
@@ -143,6 +143,11 @@ type SubFont struct {
 	// "/F"): a hash of its definition (see FontID).
 	resource string
 	prog     *Program
+	cmap     [256]string // by code: its /ToUnicode entry ("" for none)
+
+	wholeOnce sync.Once
+	whole     []byte // the program with every glyph, compressed
+	wholeErr  error
 }
 
 // setNames sets the /BaseFont, fpdf family and fpdf file name of sf, from a
@@ -195,7 +200,7 @@ func (sf *SubFont) Width(c byte) int16 { return sf.w[c] }
 // Glyphs returns the derived glyph id of each code (0: none).
 func (sf *SubFont) Glyphs() [256]uint16 { return sf.dgid }
 
-// build makes the sub-font's definition and program, once per process.
+// build makes the sub-font's definition and program, once.
 func (sf *SubFont) build() error {
 	sf.once.Do(func() {
 		sf.err = sf.make()
@@ -219,6 +224,9 @@ func (sf *SubFont) make() error {
 	}
 	if sf.def, err = json.Marshal(Definition(sf.prog, sf.name, sf.file, &sf.w, &names)); err != nil {
 		return err
+	}
+	for c, t := range sf.text {
+		sf.cmap[c] = cmapEntry(byte(c), t)
 	}
 	if sf.fdef, err = fpdf.ReadFontDef(bytes.NewReader(sf.def)); err != nil {
 		return err
@@ -245,4 +253,17 @@ func (sf *SubFont) Program(used *[256]bool) ([]byte, error) {
 		return nil, err
 	}
 	return sf.prog.Cut(used, true), nil
+}
+
+// wholeProgram returns the sub-font's program with every glyph,
+// compressed, made once per sub-font (the sub-font must be built).
+func (sf *SubFont) wholeProgram() ([]byte, error) {
+	sf.wholeOnce.Do(func() {
+		var all [256]bool
+		for c := range all {
+			all[c] = sf.dgid[c] != 0
+		}
+		sf.whole, sf.wholeErr = compress(sf.prog.Cut(&all, true), wholeLevel)
+	})
+	return sf.whole, sf.wholeErr
 }

@@ -3,7 +3,7 @@ package pdffont
 import (
 	"bytes"
 	"compress/zlib"
-	"fmt"
+	"strconv"
 	"sync"
 	"unicode/utf16"
 )
@@ -18,18 +18,38 @@ var cmapWriters = sync.Pool{New: func() any {
 // ToUnicodeCMap returns the compressed /ToUnicode CMap of a sub-font whose
 // code c stands for text[c], or nil if no code stands for any text.
 func ToUnicodeCMap(text []string) ([]byte, error) {
-	var entries []string
-	for c, s := range text {
-		if s == "" {
-			continue
-		}
-		var hex bytes.Buffer
-		for _, u := range utf16.Encode([]rune(s)) {
-			fmt.Fprintf(&hex, "%04X", u)
-		}
-		entries = append(entries, fmt.Sprintf("<%02X> <%s>\n", c, hex.String()))
+	entries := make([]string, len(text))
+	for c, t := range text {
+		entries[c] = cmapEntry(byte(c), t)
 	}
-	if len(entries) == 0 {
+	return compressCMap(entries)
+}
+
+// cmapEntry returns the CMap line that maps code c to text ("" for none).
+func cmapEntry(c byte, text string) string {
+	if text == "" {
+		return ""
+	}
+	b := make([]byte, 0, 8+8*len(text))
+	b = append(b, '<', hexDigit[c>>4], hexDigit[c&15], '>', ' ', '<')
+	for _, u := range utf16.Encode([]rune(text)) {
+		b = append(b, hexDigit[u>>12], hexDigit[u>>8&15], hexDigit[u>>4&15], hexDigit[u&15])
+	}
+	return string(append(b, '>', '\n'))
+}
+
+const hexDigit = "0123456789ABCDEF"
+
+// compressCMap returns the compressed CMap of the non-empty entries
+// (cmapEntry's lines, by code), or nil if there are none.
+func compressCMap(entries []string) ([]byte, error) {
+	n := 0
+	for _, e := range entries {
+		if e != "" {
+			n++
+		}
+	}
+	if n == 0 {
 		return nil, nil
 	}
 	var b bytes.Buffer
@@ -37,14 +57,21 @@ func ToUnicodeCMap(text []string) ([]byte, error) {
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n")
-	for len(entries) > 0 { // at most 100 entries a block
-		n := min(len(entries), 100)
-		fmt.Fprintf(&b, "%d beginbfchar\n", n)
-		for _, e := range entries[:n] {
-			b.WriteString(e)
+	left := 0 // entries left in the block: at most 100 a block
+	for _, e := range entries {
+		if e == "" {
+			continue
 		}
-		b.WriteString("endbfchar\n")
-		entries = entries[n:]
+		if left == 0 {
+			left = min(n, 100)
+			n -= left
+			b.WriteString(strconv.Itoa(left))
+			b.WriteString(" beginbfchar\n")
+		}
+		b.WriteString(e)
+		if left--; left == 0 {
+			b.WriteString("endbfchar\n")
+		}
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	var z bytes.Buffer
