@@ -122,7 +122,12 @@ func (c *wordCounts) add(id faceID, key string, uses []use, n int32) {
 // same document again with the result gives a PDF whose sub-fonts hold
 // just its glyphs, the fewest per family and weight. A document whose text
 // is not known before it is laid out (a press note) is drawn that way.
+// A set restricted already is returned as it is (documents drawn with one
+// do not record their words: see pdffont.Doc.Want).
 func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
+	if s.isRestricted {
+		return s, nil
+	}
 	if err := s.build(); err != nil { // sets the plans read below
 		return nil, err
 	}

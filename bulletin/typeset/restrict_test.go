@@ -341,6 +341,9 @@ func TestRestrictDrawn(t *testing.T) {
 	if _, err := ts.DrawLine(newPDF(), 10, 10, Left, Run{Text: "ज्ञ Quixotic", Style: Style{Size: 10}}); !errors.Is(err, ErrNotRestricted) {
 		t.Errorf("text the draft did not draw: %v, want ErrNotRestricted", err)
 	}
+	if again, err := r.RestrictDrawn(draftPDF); again != r || err != nil {
+		t.Errorf("RestrictDrawn of a restricted set: %p, %v; want the set itself", again, err)
+	}
 }
 
 // compareShown compares the glyphs two PDFs show, in order: each of got
