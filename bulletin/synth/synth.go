@@ -23,6 +23,12 @@ type Size struct {
 // State is the size of Uttar Pradesh's police.
 var State = Size{Zones: 8, Ranges: 18, Districts: 75, Thanas: 1750, Months: 12}
 
+// Scale returns s with k times the zones, ranges, districts and thanas
+// (the same months): a bigger state, for showing how a batch grows.
+func (s Size) Scale(k int) Size {
+	return Size{Zones: s.Zones * k, Ranges: s.Ranges * k, Districts: s.Districts * k, Thanas: s.Thanas * k, Months: s.Months}
+}
+
 // Data is a generated data set as CSV files.
 type Data struct {
 	Units    []byte            // units.csv

@@ -43,3 +43,29 @@ func TestStateDataIsValidAndDeterministic(t *testing.T) {
 		t.Errorf("first zone rank = %+v", r)
 	}
 }
+
+// A scaled state has k times the units of each level, all valid.
+func TestScaledState(t *testing.T) {
+	a := synth.Generate(synth.State.Scale(2), 1)
+	units, ps := dataset.ReadUnits("units.csv", a.Units)
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	counts := map[dataset.Level]int{}
+	for _, u := range units {
+		counts[u.Level]++
+	}
+	want := map[dataset.Level]int{dataset.State: 1, dataset.Zone: 16, dataset.Range: 36, dataset.District: 150, dataset.Thana: 3500}
+	for l, n := range want {
+		if counts[l] != n {
+			t.Errorf("%s: %d units, want %d", l, counts[l], n)
+		}
+	}
+	dir := t.TempDir()
+	if err := a.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dataset.Load(dir+"/units.csv", dir+"/rankings"); err != nil {
+		t.Fatal(err)
+	}
+}
