@@ -75,12 +75,13 @@ func (ts *Typesetter) DrawLine(pdf *fpdf.Fpdf, x, y float64, align Align, runs .
 	if err != nil {
 		return 0, err
 	}
-	xs := make([]float64, len(ps))
+	xs := ts.xs[:0]
 	w := 0.0
 	for i := range ps {
-		xs[i] = w
+		xs = append(xs, w)
 		w += ps[i].width(ts.set)
 	}
+	ts.xs = xs
 	x0 := x * ts.k
 	switch align {
 	case Center:
@@ -115,7 +116,8 @@ type drawer struct {
 }
 
 func newDrawer(ts *Typesetter, pdf *fpdf.Fpdf, runs []Run) *drawer {
-	d := &drawer{ts: ts, pdf: pdf, doc: pdffont.DocOf(pdf), runs: runs}
+	d := &ts.dr // one drawing at a time: the Typesetter's, with its buffer
+	*d = drawer{ts: ts, pdf: pdf, doc: pdffont.DocOf(pdf), runs: runs, buf: d.buf[:0]}
 	d.text[0], d.text[1], d.text[2] = pdf.GetTextColor()
 	d.fill[0], d.fill[1], d.fill[2] = pdf.GetFillColor()
 	_, h := pdf.GetPageSize()
@@ -155,13 +157,12 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 		if p.space {
 			// A space not merged into the word before it (e.g. the space
 			// has another style): draw it on its own so it copies out.
-			if err := d.glyphs(p, p.glyphs, x0+xs[i], y, "", false); err != nil {
+			if err := d.glyphs(p, p.glyphs, x0+xs[i], y, false, false); err != nil {
 				return err
 			}
 			continue
 		}
 		px := x0 + xs[i]
-		actual := p.text
 		gl := p.glyphs
 		// Merge the following space into this word's span when it is in the
 		// same face and style: one text object instead of two, and the
@@ -171,12 +172,11 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 			// nothing of gl).
 			gl = append(append(d.ts.gl[:0], p.glyphs...), spaceAfter(p, &ps[i+1], i+1 == len(ps)-1))
 			d.ts.gl = gl
-			actual += " "
 			i++
 		}
 		// The last word of a line that does not end with a space stands
 		// for a space too (see glyphUses).
-		if err := d.glyphs(p, gl, px, y, actual, i == len(ps)-1 && !ps[i].space); err != nil {
+		if err := d.glyphs(p, gl, px, y, true, i == len(ps)-1 && !ps[i].space); err != nil {
 			return err
 		}
 	}
@@ -184,11 +184,11 @@ func (d *drawer) line(ps []piece, xs []float64, x0, y float64) error {
 }
 
 // glyphs draws a glyph sequence of one face and style starting at pen
-// position x (points). When actual is not empty the drawing is wrapped in a
-// marked-content span whose /ActualText is actual, so that text extraction
-// returns the logical text instead of the glyphs' code points (which are in
-// visual order and partly Private Use).
-func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol bool) error {
+// position x (points). A word (and the space drawn with it) is wrapped in
+// a marked-content span whose /ActualText is its text, so that text
+// extraction returns the logical text instead of the glyphs' code points
+// (which are in visual order and partly Private Use).
+func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, word, eol bool) error {
 	fd := d.ts.set.faces[p.face]
 	if err := fd.pdf.build(); err != nil {
 		return err
@@ -198,14 +198,18 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, actual string, eol b
 		return err
 	}
 	d.setColor(d.runs[p.style].Style.Color)
-	if actual == "" && len(gl) == 1 && p.space && fd.codes[gl[0].gid] != ' ' {
+	actual, spaced := "", false // spaced: actual and a space
+	switch {
+	case word:
+		actual, spaced = p.text, len(gl) > len(p.glyphs)
+	case len(gl) == 1 && p.space && fd.codes[gl[0].gid] != ' ':
 		// A lone space whose glyph has no U+0020 in the merged font (the
 		// other face's space differs): say that it is a space.
 		actual = " "
 	}
 	if actual != "" {
 		d.buf = append(d.buf, "/Span <</ActualText "...)
-		d.buf = appendTextString(d.buf, actual)
+		d.buf = appendTextString(d.buf, actual, spaced)
 		d.buf = append(d.buf, ">> BDC\n"...)
 	}
 	if err := d.writeText(p, fd, gl, slots, x, y); err != nil {
@@ -397,10 +401,19 @@ func appendNum(b []byte, v float64) []byte {
 	return strconv.AppendFloat(b, v, 'f', 2, 64)
 }
 
-// appendTextString appends s as a PDF literal text string in UTF-16BE with
-// a byte order mark.
-func appendTextString(b []byte, s string) []byte {
+// appendTextString appends s (and a space if spaced) as a PDF literal text
+// string in UTF-16BE with a byte order mark.
+func appendTextString(b []byte, s string, spaced bool) []byte {
 	b = append(b, '(', 0xFE, 0xFF)
+	b = appendUTF16(b, s)
+	if spaced {
+		b = append(b, 0, ' ')
+	}
+	return append(b, ')')
+}
+
+// appendUTF16 appends s in UTF-16BE, escaped for a PDF literal string.
+func appendUTF16(b []byte, s string) []byte {
 	var units [2]uint16
 	for _, r := range s { // as utf16.Encode([]rune(s)), without the copies
 		for _, u := range utf16.AppendRune(units[:0], r) {
@@ -416,5 +429,5 @@ func appendTextString(b []byte, s string) []byte {
 			}
 		}
 	}
-	return append(b, ')')
+	return b
 }

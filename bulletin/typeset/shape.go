@@ -92,8 +92,10 @@ type Typesetter struct {
 	word     []byte // a word's text, for looking it up in the cache
 	opp      []bool // breakAfterSpaces of oppRunes
 	oppRunes []rune
-	tmp      []piece // pieces not kept past the call (tmpPieces)
-	gl       []glyph // a word and the space drawn with it (drawer.line)
+	tmp      []piece   // pieces not kept past the call (tmpPieces)
+	gl       []glyph   // a word and the space drawn with it (drawer.line)
+	xs       []float64 // DrawLine's piece positions
+	dr       drawer    // the drawer of DrawLine and Paragraph.Draw
 
 	// The words drawn so far: their uses and slots (see drawer.slots).
 	drawn map[drawnKey]drawnWord
