@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"errors"
-	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -51,14 +50,14 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 	// Shaping is shared out over the CPUs; the counts add up.
 	parts := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
 	counts := make([]wordCounts, parts)
-	shapes := make([]*Typesetter, parts)
+	share := new(shapeShare) // each word shaped once, by one of them
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			counts[k], shapes[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts : (k+1)*len(distinct)/parts])
+			counts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts:(k+1)*len(distinct)/parts], share)
 		}()
 	}
 	wg.Wait()
@@ -85,14 +84,7 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 	}
 	// The words shaped here are the words drawn with r: its Typesetters
 	// take them from r instead of shaping them again.
-	for _, ts := range shapes {
-		for id, m := range ts.cache {
-			if r.shapes[id] == nil {
-				r.shapes[id] = make(map[string]shaped, len(m))
-			}
-			maps.Copy(r.shapes[id], m)
-		}
-	}
+	r.shapes = share.m
 	return r, nil
 }
 
@@ -206,18 +198,18 @@ func (s *FontSet) build() error {
 // countWords shapes every text in every family and weight of s and counts,
 // for each word (the uses of a piece as drawn: glyph ids of a face, the
 // texts and widths they are drawn for; see glyphUses) of each face, the
-// texts that draw it, and the Typesetter that shaped them (its cache
-// holds every word). The texts of a batch repeat most of their words: the
+// texts that draw it. It shapes each word not in share and puts it there.
+// The texts of a batch repeat most of their words: the
 // words of a piece (its face, text and how it is drawn) are worked out
 // once, and a text then costs its shaping (from the Typesetter's cache) and
 // a count per word.
-func (s *FontSet) countWords(texts []string) (wordCounts, *Typesetter, error) {
+func (s *FontSet) countWords(texts []string, share *shapeShare) (wordCounts, error) {
 	var count wordCounts
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
-		return count, nil, err
+		return count, err
 	}
-	ts.keepAll = true
+	ts.keepAll, ts.share = true, share
 	memo := map[pieceKey][]*counted{}
 	seen := map[*counted]bool{}
 	for _, text := range texts {
@@ -229,7 +221,7 @@ func (s *FontSet) countWords(texts []string) (wordCounts, *Typesetter, error) {
 				}
 				ps, err := ts.tmpPieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
 				if err != nil {
-					return count, nil, err
+					return count, err
 				}
 				for i := range ps {
 					k := pieceKeyOf(ps, i)
@@ -248,7 +240,7 @@ func (s *FontSet) countWords(texts []string) (wordCounts, *Typesetter, error) {
 			}
 		}
 	}
-	return count, ts, nil
+	return count, nil
 }
 
 // pieceKey is what the words of a piece (see pieceWords) depend on: its

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"fmt"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-text/typesetting/font"
@@ -75,6 +76,7 @@ type Typesetter struct {
 	unit string
 	// keepAll: the shaping cache is never emptied (Restrict's own).
 	keepAll bool
+	share   *shapeShare // shared with other Typesetters, or nil
 	faces   [numFaces]*font.Face
 	hb      [numFaces]*harfbuzz.Font
 	buf     *harfbuzz.Buffer
@@ -168,6 +170,11 @@ func (ts *Typesetter) shape(id faceID, runes []rune) (string, []glyph) {
 	if w, ok := ts.set.shapes[id][string(ts.word)]; ok {
 		return w.text, w.glyphs
 	}
+	if w, ok := ts.share.get(id, ts.word); ok {
+		m[w.text] = w
+		ts.cached++
+		return w.text, w.glyphs
+	}
 	text := string(ts.word)
 	f := ts.hbFont(id)
 	b := ts.buf
@@ -190,7 +197,37 @@ func (ts *Typesetter) shape(id faceID, runes []rune) (string, []glyph) {
 	}
 	m[text] = shaped{text, out}
 	ts.cached++
+	ts.share.put(id, shaped{text, out})
 	return text, out
+}
+
+// shapeShare is a shaping cache that Typesetters on several goroutines
+// share (Restrict's): a word is shaped once for all of them.
+type shapeShare struct {
+	mu sync.RWMutex
+	m  [numFaces]map[string]shaped
+}
+
+func (sh *shapeShare) get(id faceID, word []byte) (shaped, bool) {
+	if sh == nil {
+		return shaped{}, false
+	}
+	sh.mu.RLock()
+	defer sh.mu.RUnlock()
+	w, ok := sh.m[id][string(word)]
+	return w, ok
+}
+
+func (sh *shapeShare) put(id faceID, w shaped) {
+	if sh == nil {
+		return
+	}
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if sh.m[id] == nil {
+		sh.m[id] = map[string]shaped{}
+	}
+	sh.m[id][w.text] = w
 }
 
 // clearCache empties the shaping cache.
