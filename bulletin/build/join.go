@@ -69,15 +69,54 @@ func newJoiner(p Plan, batch output.Batch, window int) (*joiner, error) {
 			j.of[i] = append(j.of[i], b+1)
 		}
 	}
-	for _, path := range p.joinedPaths() {
+	protos, err := p.prototypes()
+	if err != nil {
+		return nil, err
+	}
+	for d, path := range p.joinedPaths() {
 		t, err := batch.Create(filepath.Join(p.Dir, path))
 		if err != nil {
 			j.abort()
 			return nil, err
 		}
-		j.docs = append(j.docs, &joined{path: path, t: t, w: pdfjoin.New(t)})
+		j.docs = append(j.docs, &joined{path: path, t: t})
+		if j.docs[d].w, err = pdfjoin.New(t, protos[d]); err != nil {
+			j.abort()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	return j, nil
+}
+
+// prototypes returns the prototype (see pdfjoin) of each of joinedPaths:
+// a resource document of its certificates' emblems, without fonts, which
+// gives the file's PDF version and its pages' dictionaries.
+func (p Plan) prototypes() ([][]byte, error) {
+	groups := [][]int{nil} // the print file: every certificate
+	for i := range p.Certificates {
+		groups[0] = append(groups[0], i)
+	}
+	for _, name := range sortedKeys(p.Bundles) {
+		groups = append(groups, p.Bundles[name])
+	}
+	made := map[string][]byte{} // by the emblems' addresses: most share one
+	out := make([][]byte, len(groups))
+	for d, idx := range groups {
+		var r certificate.Resources
+		for _, i := range idx {
+			r.Expect(p.Certificates[i], p.Layout)
+		}
+		key := fmt.Sprint(r.Emblems())
+		if made[key] == nil {
+			b, err := r.Document("IGRS "+p.Month, p.Date)
+			if err != nil {
+				return nil, err
+			}
+			made[key] = b
+		}
+		out[d] = made[key]
+	}
+	return out, nil
 }
 
 // wait takes a place in the window for certificate i's page, before it

@@ -631,10 +631,28 @@ type Resources struct {
 // Add gathers what pg needs.
 func (r *Resources) Add(pg *Page) {
 	r.fonts.Merge(pg.fonts)
-	if pg.emblem != nil && !slices.Contains(r.emblems, pg.emblem) {
-		r.emblems = append(r.emblems, pg.emblem)
+	r.addEmblem(pg.emblem)
+}
+
+// Expect gathers, before c is drawn with l, what its page will need but
+// for the fonts: its emblem. A prototype of a document of pages not yet
+// drawn (for pdfjoin.New) is made of the Resources of its certificates:
+// an emblem with an alpha channel makes fpdf write PDF 1.4, with a
+// transparency group in each page.
+func (r *Resources) Expect(c Certificate, l *Layout) {
+	if drawsEmblem(c, l) {
+		r.addEmblem(c.Identity)
 	}
 }
+
+func (r *Resources) addEmblem(id *Identity) {
+	if id != nil && !slices.Contains(r.emblems, id) {
+		r.emblems = append(r.emblems, id)
+	}
+}
+
+// Emblems returns the emblems gathered, in the order first gathered.
+func (r *Resources) Emblems() []*Identity { return r.emblems }
 
 // Document returns a document made by NewDocument(title, date) with one
 // blank page and the resources: the objects that a document of the pages

@@ -134,3 +134,43 @@ func TestBuildPrintFileAndBundles(t *testing.T) {
 		}
 	}
 }
+
+// With an emblem (a PNG with an alpha channel, which makes fpdf write PDF
+// 1.4 and a transparency group in each page) the print file and the
+// bundles show it on every page, as the certificates' own PDFs do.
+func TestCertificatesPrintFileWithEmblem(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws the month's certificates")
+	}
+	out := t.TempDir()
+	emblem := filepath.Join(testtools.RepoRoot(t), "examples", "emblem.png")
+	code, _, stderr := run(t, "certificates", "--config", repoConfig, "--month", "2024-11", "--out", out, "--quiet",
+		"--set", "register="+filepath.Join(out, "register.db"), "--set", "office.emblem="+emblem)
+	if code != 0 {
+		t.Fatalf("certificates: exit %d: %s", code, stderr)
+	}
+	dir := filepath.Join(out, "2024-11")
+	bundles, _ := filepath.Glob(filepath.Join(dir, "by-unit", "*.pdf"))
+	files := append([]string{filepath.Join(dir, "certificates-2024-11.pdf")}, bundles...)
+	own, _ := filepath.Glob(filepath.Join(dir, "certificates", "*", "*.pdf"))
+	if len(bundles) == 0 || len(own) == 0 {
+		t.Fatalf("%d bundles, %d certificates", len(bundles), len(own))
+	}
+	files = append(files, own[0])
+	for _, f := range files {
+		pages := pdfPages(t, f)
+		info, _ := exec.Command(testtools.RequireTool(t, "pdfinfo"), f).Output()
+		if !regexp.MustCompile(`(?m)^PDF version:\s+1\.4$`).Match(info) {
+			t.Errorf("%s is not PDF 1.4:\n%s", f, info)
+		}
+		list, err := exec.Command(testtools.RequireTool(t, "pdfimages"), "-list", f).CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdfimages %s: %v\n%s", f, err, list)
+		}
+		// A line per image and per soft mask: the emblem on every page.
+		lines := strings.Split(strings.TrimSpace(string(list)), "\n")[2:]
+		if n := len(lines); n != 2*pages || strings.Count(string(list), " smask ") != pages {
+			t.Errorf("%s: %d pages, %d images and masks:\n%s", f, pages, n, list)
+		}
+	}
+}

@@ -8,8 +8,10 @@
 // a PDF as fpdf writes it (one subsection of cross-references, no object
 // streams), with one blank page and every font and image the pages draw
 // with, and copies its objects, renumbered after the pages, into the file.
-// Its page dictionary must be the one the pages were written with (New),
-// so that the pages look as fpdf would have drawn them.
+// The file's header and its pages' dictionaries are those of a prototype
+// given to New: a resource document as Close will get it, but for the
+// fonts (fpdf writes PDF 1.4, and a transparency group in each page, for
+// an image with an alpha channel). Close checks that they are the same.
 package pdfjoin
 
 import (
@@ -20,33 +22,35 @@ import (
 	"strconv"
 )
 
-// Header is the start of the files fpdf writes (PDF 1.3): the resource
-// document must begin with it.
-const Header = "%PDF-1.3\n%µ¶\n"
-
-// pageDict is the page dictionary fpdf writes for a page of a document
-// whose pages share one resource dictionary (object 2) and one size (in
-// the page tree, object 1), before the page's /Contents.
-const pageDict = "<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n"
-
 // firstPage is the object number of the first page: 1 is the page tree, 2
 // the resource dictionary, as fpdf numbers them.
 const firstPage = 3
 
 // Writer writes a PDF to w page by page.
 type Writer struct {
-	w       io.Writer
-	off     int64   // bytes written
-	offsets []int64 // of objects firstPage, firstPage+1, ... (a page, its content)
-	err     error
-	buf     []byte
+	header   []byte // %PDF-1.x and a binary comment
+	pageDict []byte // a page's dictionary up to its /Contents
+	w        io.Writer
+	off      int64   // bytes written
+	offsets  []int64 // of objects firstPage, firstPage+1, ... (a page, its content)
+	err      error
+	buf      []byte
 }
 
-// New starts a PDF on w.
-func New(w io.Writer) *Writer {
-	j := &Writer{w: w}
-	j.write([]byte(Header))
-	return j
+// New starts a PDF on w whose header and page dictionaries are those of
+// the prototype proto (see the package doc).
+func New(w io.Writer, proto []byte) (*Writer, error) {
+	doc, err := parse(proto)
+	if err != nil {
+		return nil, err
+	}
+	header, pageDict, err := doc.page()
+	if err != nil {
+		return nil, err
+	}
+	j := &Writer{w: w, header: header, pageDict: pageDict}
+	j.write(header)
+	return j, j.err
 }
 
 func (j *Writer) write(b []byte) {
@@ -67,7 +71,7 @@ func (j *Writer) AddPage(stream []byte) error {
 	n := firstPage + len(j.offsets)
 	b := j.buf[:0]
 	j.offsets = append(j.offsets, j.off)
-	b = fmt.Appendf(b, "%d 0 obj\n%s/Contents %d 0 R>>\nendobj\n", n, pageDict, n+1)
+	b = fmt.Appendf(b, "%d 0 obj\n%s/Contents %d 0 R>>\nendobj\n", n, j.pageDict, n+1)
 	j.offsets = append(j.offsets, j.off+int64(len(b)))
 	b = fmt.Appendf(b, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n+1, len(stream))
 	b = append(append(b, stream...), "\nendstream\nendobj\n"...)
@@ -93,8 +97,12 @@ func (j *Writer) Close(res []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := doc.check(); err != nil {
+	header, pageDict, err := doc.page()
+	if err != nil {
 		return err
+	}
+	if !bytes.Equal(header, j.header) || !bytes.Equal(pageDict, j.pageDict) {
+		return fmt.Errorf("pdfjoin: the resource document's header or page (%q, %q) is not the prototype's (%q, %q)", header, pageDict, j.header, j.pageDict)
 	}
 	// Objects 1 and 2 keep their numbers, the blank page (3) and its
 	// content (4) are left out, the others follow the pages.
@@ -208,20 +216,35 @@ func parse(b []byte) (*document, error) {
 
 func (d *document) obj(k int) []byte { return d.objs[k] }
 
-// check makes sure that the resource document is what Close expects: the
-// same header, one page (object 3, content 4) with the page dictionary
-// the pages were written with.
-func (d *document) check() error {
-	if !bytes.HasPrefix(d.b, []byte(Header)) {
-		return fmt.Errorf("pdfjoin: the resource document does not begin with %q", Header)
+var headerRe = regexp.MustCompile(`^%PDF-1\.\d\n%[^\n]*\n`)
+
+// page returns the document's header and the dictionary of its page up to
+// its /Contents, after making sure that it has one page (object 3, its
+// content 4) which refers to no other object but the page tree (1) and
+// the resource dictionary (2).
+func (d *document) page() (header, dict []byte, err error) {
+	header = headerRe.Find(d.b)
+	if header == nil {
+		return nil, nil, fmt.Errorf("pdfjoin: the document does not begin with a PDF 1.x header")
 	}
 	if !kids.Match(d.objs[1]) || !bytes.Contains(d.objs[1], []byte("/Kids [3 0 R ]\n/Count 1\n")) {
-		return fmt.Errorf("pdfjoin: the resource document's page tree is not one page, object 3")
+		return nil, nil, fmt.Errorf("pdfjoin: the document's page tree is not one page, object 3")
 	}
-	if !bytes.Equal(d.objs[3], []byte("3 0 obj\n"+pageDict+"/Contents 4 0 R>>\nendobj\n")) {
-		return fmt.Errorf("pdfjoin: the resource document's page is not written as the pages were: %q", d.objs[3])
+	const head, tail = "3 0 obj\n", "/Contents 4 0 R>>\nendobj\n"
+	o := d.objs[3]
+	if !bytes.HasPrefix(o, []byte(head)) || !bytes.HasSuffix(o, []byte(tail)) {
+		return nil, nil, fmt.Errorf("pdfjoin: the document's page is not as fpdf writes it: %q", o)
 	}
-	return nil
+	dict = o[len(head) : len(o)-len(tail)]
+	for _, m := range ref.FindAllSubmatch(dict, -1) {
+		if n := string(m[1]); n != "1" && n != "2" {
+			return nil, nil, fmt.Errorf("pdfjoin: the document's page refers to object %s: %q", n, dict)
+		}
+	}
+	if !bytes.HasPrefix(dict, []byte("<</Type /Page\n/Parent 1 0 R\n")) || !bytes.Contains(dict, []byte("/Resources 2 0 R\n")) {
+		return nil, nil, fmt.Errorf("pdfjoin: the document's page does not share the page tree's size and resources: %q", dict)
+	}
+	return header, dict, nil
 }
 
 var ref = regexp.MustCompile(`\b(\d+) 0 R\b`)

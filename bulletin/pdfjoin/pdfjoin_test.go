@@ -56,16 +56,16 @@ func pageStreams(t *testing.T, n int) [][]byte {
 	return streams
 }
 
-// resources is a resource document: one blank page, the font registered;
-// with set applied to it, if any.
+// resources is a resource document: blank pages, the font registered;
+// with set applied to it, if any, after its pages are added.
 func resources(t *testing.T, pages int, set ...func(*fpdf.Fpdf)) []byte {
 	t.Helper()
 	pdf := newDoc()
-	for _, f := range set {
-		f(pdf)
-	}
 	for range pages {
 		pdf.AddPage()
+	}
+	for _, f := range set {
+		f(pdf)
 	}
 	var out bytes.Buffer
 	if err := pdf.Output(&out); err != nil {
@@ -74,10 +74,14 @@ func resources(t *testing.T, pages int, set ...func(*fpdf.Fpdf)) []byte {
 	return out.Bytes()
 }
 
-func join(t *testing.T, streams [][]byte, res []byte) ([]byte, error) {
+// join writes the pages with New(proto) and Close(res).
+func join(t *testing.T, streams [][]byte, proto, res []byte) ([]byte, error) {
 	t.Helper()
 	var b bytes.Buffer
-	w := pdfjoin.New(&b)
+	w, err := pdfjoin.New(&b, proto)
+	if err != nil {
+		return nil, err
+	}
 	for _, s := range streams {
 		if err := w.AddPage(s); err != nil {
 			t.Fatal(err)
@@ -86,7 +90,7 @@ func join(t *testing.T, streams [][]byte, res []byte) ([]byte, error) {
 	if w.Pages() != len(streams) {
 		t.Errorf("Pages() = %d, want %d", w.Pages(), len(streams))
 	}
-	err := w.Close(res)
+	err = w.Close(res)
 	if err == nil && w.Size() != int64(b.Len()) {
 		t.Errorf("Size() = %d, wrote %d", w.Size(), b.Len())
 	}
@@ -96,14 +100,34 @@ func join(t *testing.T, streams [][]byte, res []byte) ([]byte, error) {
 // The pages come out in order with their text, in a file that poppler
 // reads without a complaint, and the same pages give the same bytes.
 func TestJoinedPagesReadBack(t *testing.T) {
-	streams := pageStreams(t, 5)
-	b, err := join(t, streams, resources(t, 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	again, _ := join(t, streams, resources(t, 1))
+	res := resources(t, 1)
+	b := readBack(t, res, res)
+	again, _ := join(t, pageStreams(t, 5), res, res)
 	if !bytes.Equal(b, again) {
 		t.Error("the same pages and resources gave different bytes")
+	}
+	if !bytes.HasPrefix(b, []byte("%PDF-1.3\n")) {
+		t.Errorf("the joined file begins %q, not as its prototype", b[:10])
+	}
+}
+
+// A document with an image with an alpha channel is PDF 1.4 with a
+// transparency group in each page: the pages are written as the prototype
+// has them.
+func TestJoinedPagesTransparency(t *testing.T) {
+	res := resources(t, 1, func(pdf *fpdf.Fpdf) { pdf.SetAlpha(0.5, "Normal") })
+	b := readBack(t, res, res)
+	if !bytes.HasPrefix(b, []byte("%PDF-1.4\n")) || bytes.Count(b, []byte("/Group <</Type /Group /S /Transparency")) != 5 {
+		t.Errorf("the joined file is not PDF 1.4 with a transparency group in each of its 5 pages")
+	}
+}
+
+// readBack joins 5 pages with proto and res and checks them with poppler.
+func readBack(t *testing.T, proto, res []byte) []byte {
+	t.Helper()
+	b, err := join(t, pageStreams(t, 5), proto, res)
+	if err != nil {
+		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "joined.pdf")
 	if err := os.WriteFile(path, b, 0o644); err != nil {
@@ -132,27 +156,32 @@ func TestJoinedPagesReadBack(t *testing.T) {
 			t.Errorf("page %d reads %q, want %q", i+1, p, want)
 		}
 	}
+	return b
 }
 
 // A resource document that is not one blank page written as the pages
 // were is refused, and so is a document without pages.
 func TestJoinRefusesOtherResources(t *testing.T) {
 	streams := pageStreams(t, 2)
-	if _, err := join(t, streams, resources(t, 2)); err == nil {
+	res := resources(t, 1)
+	if _, err := join(t, streams, res, resources(t, 2)); err == nil {
 		t.Error("a resource document of two pages was taken")
 	}
-	if _, err := join(t, nil, resources(t, 1)); err == nil {
+	if _, err := join(t, streams, resources(t, 2), res); err == nil {
+		t.Error("a prototype of two pages was taken")
+	}
+	if _, err := join(t, nil, res, res); err == nil {
 		t.Error("a document without pages was written")
 	}
-	res := resources(t, 1)
 	for name, bad := range map[string][]byte{
-		// PDF 1.4, whose pages fpdf gives a transparency group
+		// PDF 1.4, whose pages fpdf gives a transparency group, with a
+		// PDF 1.3 prototype
 		"transparency":  resources(t, 1, func(pdf *fpdf.Fpdf) { pdf.SetAlpha(0.5, "Normal") }),
 		"refers a page": resources(t, 1, func(pdf *fpdf.Fpdf) { pdf.SetDisplayMode("fullpage", "") }),
 		"truncated":     res[:len(res)-100],
 		"no xref":       bytes.Replace(res, []byte("xref\n"), []byte("xreF\n"), 1),
 	} {
-		_, err := join(t, streams, bad)
+		_, err := join(t, streams, res, bad)
 		t.Logf("%s: %v", name, err)
 		if err == nil {
 			t.Errorf("%s: a bad resource document was taken", name)
