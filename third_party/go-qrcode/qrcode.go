@@ -490,7 +490,7 @@ func (q *QRCode) encodeBlocks() *bitset.Bitset {
 				continue
 			}
 
-			result.Append(b.data.Substr(i, i+8))
+			result.AppendByte(b.data.ByteAt(i), 8) // bulletin: was Append(Substr(i, i+8))
 
 			working = true
 		}
@@ -507,7 +507,7 @@ func (q *QRCode) encodeBlocks() *bitset.Bitset {
 				continue
 			}
 
-			result.Append(b.data.Substr(offset, offset+8))
+			result.AppendByte(b.data.ByteAt(offset), 8) // bulletin: as above
 
 			working = true
 		}

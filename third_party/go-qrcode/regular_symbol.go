@@ -18,8 +18,8 @@ type regularSymbol struct {
 
 	// bulletin: where addData put each data bit (x, y), so that the other
 	// masks are applied to a copy (remask) instead of building it anew.
-	positions [][2]int
-	values    []bool // the data bit at each of positions
+	positions [][2]uint8 // x, y: a symbol is at most 177 modules wide
+	values    []bool     // the data bit at each of positions
 }
 
 // Abbreviated true/false.
@@ -181,7 +181,8 @@ func (m *regularSymbol) remaskInto(c *symbol, mask int) {
 	r.addFormatInfo()
 	q := c.quietZoneSize
 	for i, p := range m.positions {
-		c.module[p[1]+q][p[0]+q] = maskBit(mask, p[0], p[1]) != m.values[i]
+		x, y := int(p[0]), int(p[1])
+		c.module[y+q][x+q] = maskBit(mask, x, y) != m.values[i]
 	}
 }
 
@@ -316,6 +317,8 @@ const (
 )
 
 func (m *regularSymbol) addData() (bool, error) {
+	m.positions = make([][2]uint8, 0, m.data.Len())
+	m.values = make([]bool, 0, m.data.Len())
 	xOffset := 1
 	dir := up
 
@@ -346,7 +349,7 @@ func (m *regularSymbol) addData() (bool, error) {
 		// != is equivalent to XOR.
 		bit := m.data.At(i)
 		m.symbol.set(x+xOffset, y, mask != bit)
-		m.positions = append(m.positions, [2]int{x + xOffset, y})
+		m.positions = append(m.positions, [2]uint8{uint8(x + xOffset), uint8(y)})
 		m.values = append(m.values, bit)
 
 		if i == m.data.Len()-1 {
