@@ -4538,8 +4538,12 @@ func (f *Fpdf) putfonts() {
 				f.newobj()
 				var s fmtBuffer
 				s.WriteString("[")
+				var num []byte
 				for j := 32; j < 256; j++ {
-					s.printf("%d ", font.Cw[j])
+					// bulletin patch: strconv, not fmt.Sprintf: the same
+					// bytes, for 224 widths a font in every document.
+					num = strconv.AppendInt(num[:0], int64(font.Cw[j]), 10)
+					s.Write(append(num, ' '))
 				}
 				s.WriteString("]")
 				f.out(s.String())
