@@ -156,12 +156,12 @@ func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Resul
 	if err := removeUnplanned(p.Dir, p.Month, planned); err != nil {
 		return res, err
 	}
-	// Certificates are drawn with the fonts restricted to their text (see
-	// typeset.FontSet.Restrict): a certificate then needs one sub-font per
-	// weight.
+	// Certificates are drawn with the fonts restricted to their text and
+	// the layout's families (see typeset.FontSet.RestrictTo): a
+	// certificate then needs one sub-font per weight.
 	certSet := set
 	if len(p.Certificates) > 0 {
-		if certSet, err = set.Restrict(p.certificateTexts()); err != nil {
+		if certSet, err = set.RestrictTo(p.certificateTexts(), p.Layout.Styles()); err != nil {
 			return res, err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"slices"
@@ -178,6 +179,26 @@ func TestNumberer(t *testing.T) {
 	n, _ = certificate.NewNumberer(`{{.Nope}}`)
 	if _, err := n.Number(f.awards[0], 1); err == nil {
 		t.Error("unknown field: no error")
+	}
+}
+
+// TestLayoutStyles: the families and weights a layout sets text in, for
+// FontSet.RestrictTo: the bundled layout is all serif; a style an office
+// sets in sans adds sans, in both weights.
+func TestLayoutStyles(t *testing.T) {
+	b, _ := templates.FS.ReadFile("certificate-layout.toml")
+	serif := []typeset.Style{{Family: typeset.Serif}, {Family: typeset.Serif, Weight: typeset.Bold}}
+	for over, want := range map[string][]typeset.Style{
+		"":                               serif,
+		"[foot_en]\nfamily = \"sans\"\n": append(serif, typeset.Style{Family: typeset.Sans}, typeset.Style{Family: typeset.Sans, Weight: typeset.Bold}),
+	} {
+		l, err := certificate.ParseLayout(b, []byte(over), "office/certificate-layout.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := l.Styles(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: styles %v, want %v", over, got, want)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package certificate
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -110,6 +111,25 @@ func (s TextStyle) Style() typeset.Style {
 		st.Weight = typeset.Bold
 	}
 	return st
+}
+
+// Styles returns the families and weights the layout sets text in, for
+// typeset.FontSet.RestrictTo: every text style's family, in both weights
+// (the signatory's name is set in the bold of its style).
+func (l *Layout) Styles() []typeset.Style {
+	var out []typeset.Style
+	v := reflect.ValueOf(l).Elem()
+	for i := range v.NumField() {
+		if s, ok := v.Field(i).Interface().(TextStyle); ok {
+			st := s.Style()
+			for _, w := range []typeset.Weight{typeset.Regular, typeset.Bold} {
+				if f := (typeset.Style{Family: st.Family, Weight: w}); !slices.Contains(out, f) {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Presets are the designs a layout may name.

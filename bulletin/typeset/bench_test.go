@@ -223,14 +223,22 @@ func batchTexts(b *testing.B) []string {
 }
 
 // BenchmarkRestrict is FontSet.Restrict of a batch's texts (batchTexts):
-// every text shaped in every family and weight and its words counted.
+// every text shaped in every family and weight and its words counted;
+// "serif" is RestrictTo the serif family, as the certificates are.
 func BenchmarkRestrict(b *testing.B) {
 	set := fontSet(b)
 	texts := batchTexts(b)
-	for b.Loop() {
-		if _, err := set.Restrict(texts); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name   string
+		styles []Style
+	}{{"all", nil}, {"serif", []Style{{Family: Serif}, {Family: Serif, Weight: Bold}}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := set.RestrictTo(texts, bc.styles); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(texts)), "texts")
+		})
 	}
-	b.ReportMetric(float64(len(texts)), "texts")
 }

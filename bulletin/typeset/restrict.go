@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -38,7 +39,27 @@ var ErrNotRestricted = errors.New("glyph not in the restricted font set")
 // repetition) give the same sub-fonts, so the same PDF bytes. Its
 // sub-fonts have names of their own, so a document may use s and a
 // restricted set side by side.
-func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
+func (s *FontSet) Restrict(texts []string) (*FontSet, error) { return s.RestrictTo(texts, nil) }
+
+// RestrictTo is Restrict for texts that are drawn only in the families and
+// weights of styles (their sizes and colours do not matter; nil means
+// every family and weight of s, as Restrict). Each text is shaped in those
+// alone: a batch set in one family (the certificates) costs half. The
+// sub-fonts of those families and weights are Restrict's, byte for byte;
+// drawing in any other is an error wrapping ErrNotRestricted.
+func (s *FontSet) RestrictTo(texts []string, styles []Style) (*FontSet, error) {
+	var in drawnStyles
+	for f := Sans; f <= Serif; f++ {
+		for w := Regular; w <= Bold; w++ {
+			in[f][w] = styles == nil
+		}
+	}
+	for _, st := range styles {
+		if st.Family > Serif || st.Weight > Bold {
+			return nil, fmt.Errorf("typeset: bad style %+v", st)
+		}
+		in[st.Family][st.Weight] = true
+	}
 	var distinct []string
 	seen := make(map[string]struct{}, len(texts))
 	for _, text := range texts {
@@ -57,7 +78,7 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			counts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts:(k+1)*len(distinct)/parts], share)
+			counts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts:(k+1)*len(distinct)/parts], in, share)
 		}()
 	}
 	wg.Wait()
@@ -195,15 +216,15 @@ func (s *FontSet) build() error {
 	return nil
 }
 
-// countWords shapes every text in every family and weight of s and counts,
-// for each word (the uses of a piece as drawn: glyph ids of a face, the
-// texts and widths they are drawn for; see glyphUses) of each face, the
-// texts that draw it. It shapes each word not in share and puts it there.
-// The texts of a batch repeat most of their words: the
+// countWords shapes every text in each family and weight of s that in
+// holds and counts, for each word (the uses of a piece as drawn: glyph ids
+// of a face, the texts and widths they are drawn for; see glyphUses) of
+// each face, the texts that draw it. It shapes each word not in share and
+// puts it there. The texts of a batch repeat most of their words: the
 // words of a piece (its face, text and how it is drawn) are worked out
-// once, and a text then costs its shaping (from the Typesetter's cache) and
-// a count per word.
-func (s *FontSet) countWords(texts []string, share *shapeShare) (wordCounts, error) {
+// once, and a text then costs its shaping (from the Typesetter's cache)
+// and a count per word.
+func (s *FontSet) countWords(texts []string, in drawnStyles, share *shapeShare) (wordCounts, error) {
 	var count wordCounts
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
@@ -216,7 +237,7 @@ func (s *FontSet) countWords(texts []string, share *shapeShare) (wordCounts, err
 		clear(seen)
 		for f := Sans; f <= Serif; f++ {
 			for w := Regular; w <= Bold; w++ {
-				if s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
+				if !in[f][w] || s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
 					continue
 				}
 				ps, err := ts.tmpPieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
@@ -242,6 +263,9 @@ func (s *FontSet) countWords(texts []string, share *shapeShare) (wordCounts, err
 	}
 	return count, nil
 }
+
+// drawnStyles says which families and weights texts are drawn in.
+type drawnStyles [Serif + 1][Bold + 1]bool
 
 // pieceKey is what the words of a piece (see pieceWords) depend on: its
 // face and text (so its glyphs), whether the space after it is merged into

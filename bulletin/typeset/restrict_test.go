@@ -218,6 +218,63 @@ func TestRestrictedRejectsOtherText(t *testing.T) {
 	}
 }
 
+// TestRestrictToSameSubFonts: a set restricted to texts drawn in serif
+// only has, for serif, Restrict's sub-fonts glyph for glyph (so the same
+// PDF bytes), and refuses to draw those texts in sans.
+func TestRestrictToSameSubFonts(t *testing.T) {
+	items := readCorpus(t)
+	all := corpusRestricted(t)
+	serif, err := fontSet(t).RestrictTo(items, []Style{{Family: Serif}, {Family: Serif, Weight: Bold, Size: 30}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, fd := range all.faces {
+		if fd == nil || faceID(id).family() != Serif {
+			continue
+		}
+		pa, pb := fd.plan.Subs(), serif.faces[id].plan.Subs()
+		if len(pa) != len(pb) {
+			t.Fatalf("face %d: %d and %d sub-fonts", id, len(pa), len(pb))
+		}
+		for i := range pa {
+			if pa[i].Name() != pb[i].Name() || pa[i].Glyphs() != pb[i].Glyphs() {
+				t.Errorf("face %d: sub-font %d differs", id, i)
+			}
+		}
+	}
+	tsA, _ := NewTypesetter(all, "mm")
+	tsB, _ := NewTypesetter(serif, "mm")
+	draw := func(ts *Typesetter) []byte {
+		pdf := newPDFPage()
+		for i, item := range items[:40] {
+			if _, err := ts.DrawLine(pdf, 10, 10+float64(i%25)*7, Left, Run{Text: item, Style: Style{Family: Serif, Weight: Weight(i % 2), Size: 11}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := Output(pdf, &buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	if !bytes.Equal(draw(tsA), draw(tsB)) {
+		t.Error("PDFs differ")
+	}
+	_, err = tsB.DrawLine(newPDFPage(), 10, 20, Left, Run{Text: items[0], Style: Style{Family: Sans, Size: 12}})
+	if !errors.Is(err, ErrNotRestricted) {
+		t.Errorf("sans: got %v, want ErrNotRestricted", err)
+	}
+	if _, err := fontSet(t).RestrictTo(items, []Style{{Family: 7}}); err == nil {
+		t.Error("a bad family was taken")
+	}
+}
+
+func newPDFPage() *fpdf.Fpdf {
+	pdf := newPDF()
+	pdf.AddPage()
+	return pdf
+}
+
 // TestRestrictDeterministic: the same texts, in any order and with
 // repetitions, give the same font files and the same PDF bytes; and a
 // document may use the full and a restricted set together.
