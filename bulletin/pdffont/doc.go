@@ -19,9 +19,10 @@
 //	Output      fpdf writes the file, asking Doc.Open for each sub-font's
 //	            program: whole, compressed once per sub-font, if the
 //	            document drew most of its glyphs (Program.MostlyUsed), else
-//	            cut to the codes drawn (Program.Cut) and compressed; then
-//	            AddToUnicode adds each sub-font's /ToUnicode CMap of the
-//	            codes drawn (its lines made once per sub-font)
+//	            cut to the codes drawn (Program.Cut) and compressed; and
+//	            Doc.ToUnicode for its /ToUnicode CMap of the codes drawn
+//	            (its lines made once per sub-font; fpdf writes it through
+//	            ToUnicodeLoader, a bulletin patch)
 //
 // and beneath:
 //
@@ -32,9 +33,9 @@
 //	            is glyph c; Cut gives it with only the glyphs drawn
 //	Definition  its font definition in fpdf's JSON form (widths, names)
 //	FontID      the name fpdf gives it in content streams
-//	ToUnicodeCMap, AddToUnicode
-//	            the /ToUnicode map of a sub-font's codes, and the rewrite of
-//	            the file fpdf wrote that adds it (fpdf cannot, for simple fonts)
+//	ToUnicodeCMap
+//	            the /ToUnicode map of a sub-font's codes (unpatched fpdf
+//	            cannot write one for a simple font)
 //
 // bulletin/typeset decides which uses a font set draws and in what order,
 // which use each glyph drawn is, and writes the text operators with the

@@ -215,54 +215,26 @@ func AddUse(pdf *fpdf.Fpdf, u FontUse) error {
 	return nil
 }
 
-// Output writes pdf to w as pdf.Output does, and gives every sub-font the
-// document drew with its /ToUnicode map (which fpdf cannot write for a
-// simple font). Documents drawn with sub-fonts must be written with
-// Output: written with pdf.Output, they look the same but copy out right
-// only in viewers that read /ActualText (poppler, PDFium, Acrobat).
-func Output(pdf *fpdf.Fpdf, w io.Writer) error {
-	var b bytes.Buffer
-	if err := pdf.Output(&b); err != nil {
-		return err
-	}
-	out := b.Bytes()
-	if d, ok := pdf.GetFontLoader().(*Doc); ok {
-		cmaps, err := d.cmaps()
-		if err != nil {
-			return err
-		}
-		if out, err = AddToUnicode(out, cmaps); err != nil {
-			return err
-		}
-	}
-	_, err := w.Write(out)
-	return err
-}
+// Output writes pdf to w: pdf.Output, in which every sub-font the document
+// drew gets its /ToUnicode map from the document's Doc (Doc.ToUnicode,
+// through fpdf's ToUnicodeLoader, a bulletin patch: unpatched fpdf cannot
+// write one for a simple font).
+func Output(pdf *fpdf.Fpdf, w io.Writer) error { return pdf.Output(w) }
 
-// cmaps returns the /ToUnicode CMaps of the codes each sub-font of d drew,
-// of those that drew codes standing for text, sorted by file name.
-func (d *Doc) cmaps() ([]CMap, error) {
-	files := make([]string, 0, len(d.subs))
-	for f := range d.subs {
-		files = append(files, f)
+// ToUnicode implements fpdf.ToUnicodeLoader (a bulletin patch): fpdf asks
+// it at Output for the /ToUnicode CMap of each sub-font registered, which
+// maps the codes the document drew (lines made once per sub-font), nil if
+// none stands for text.
+func (d *Doc) ToUnicode(name string) ([]byte, error) {
+	df := d.subs[name]
+	if df == nil {
+		return nil, nil
 	}
-	sort.Strings(files)
-	var out []CMap
-	for _, f := range files {
-		df := d.subs[f]
-		var entries [256]string
-		for c, used := range df.used {
-			if used {
-				entries[c] = df.sf.cmap[c]
-			}
-		}
-		cm, err := compressCMap(entries[:])
-		if err != nil {
-			return nil, err
-		}
-		if cm != nil {
-			out = append(out, CMap{BaseFont: df.sf.name, Data: cm})
+	var entries [256]string
+	for c, used := range df.used {
+		if used {
+			entries[c] = df.sf.cmap[c]
 		}
 	}
-	return out, nil
+	return compressCMap(entries[:])
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -83,7 +84,7 @@ func TestFpdfFontDefinition(t *testing.T) {
 	s := string(b)
 	fpdfAssumption(t, pdf.GetFontLoader() != nil, "GetFontLoader returns the loader SetFontLoader set")
 	fpdfAssumption(t, strings.Contains(s, "<</Type /Font\n/BaseFont /ABCDEF+Pinned\n/Subtype /TrueType\n"),
-		"a definition's Name is written as the font dictionary's /BaseFont, on its own line after <</Type /Font (AddToUnicode finds the dictionary by it)")
+		"a definition's Name is written as the font dictionary's /BaseFont, on its own line after <</Type /Font")
 	fpdfAssumption(t, strings.Contains(s, "/FirstChar 32 /LastChar 255"), "simple fonts cover codes 32 to 255 (codesPerFont)")
 	fpdfAssumption(t, strings.Contains(s, "[500 500 "), "Cw gives the /Widths, from code 32")
 	fpdfAssumption(t, strings.Contains(s, "/Differences [32 /uni0915 /uni093F]"), "Diff is written as the encoding's /Differences")
@@ -156,7 +157,8 @@ func TestFpdfRawContent(t *testing.T) {
 }
 
 // Output ends with one cross-reference table from object 0, 20-byte
-// entries, a trailer with /Size and startxref (AddToUnicode rewrites them); with SetCatalogSort(true) the same document
+// entries, a trailer with /Size and startxref (bulletin/pdfjoin reads the
+// resource document so); with SetCatalogSort(true) the same document
 // gives the same bytes.
 func TestFpdfFileStructure(t *testing.T) {
 	_, b, _ := pinnedFont(t)
@@ -168,4 +170,72 @@ func TestFpdfFileStructure(t *testing.T) {
 	fmt.Sscan(string(m[1]), &n)
 	_, err := readXref(m[2], n)
 	fpdfAssumption(t, err == nil, "cross-reference entries read as \"%%010d 00000 n \": %v", err)
+}
+
+// pdfTail is the end of the file fpdf writes: its cross-reference table
+// (one subsection from object 0), trailer and startxref.
+var pdfTail = regexp.MustCompile(`(?s)xref\n0 (\d+)\n(.*)trailer\n(<<.*>>)\nstartxref\n(\d+)\n%%EOF\n$`)
+
+// readXref reads the offsets of objects 1 to n-1 from fpdf's
+// cross-reference entries (object 0's first).
+func readXref(t []byte, n int) ([]int, error) {
+	const entry = 20 // "0000000123 00000 n \n"
+	if n < 1 || len(t) != n*entry {
+		return nil, fmt.Errorf("a cross-reference table of %d bytes for %d objects", len(t), n)
+	}
+	out := make([]int, n-1)
+	for i := range out {
+		e := t[(i+1)*entry:]
+		o, err := strconv.Atoi(string(e[:10]))
+		if err != nil || string(e[10:19]) != " 00000 n " {
+			return nil, fmt.Errorf("bad cross-reference entry %q", e[:entry])
+		}
+		out[i] = o
+	}
+	return out, nil
+}
+
+type toUnicodeLoader struct {
+	fixedLoader
+	cmaps map[string][]byte
+}
+
+func (l toUnicodeLoader) ToUnicode(name string) ([]byte, error) { return l.cmaps[name], nil }
+
+// The bulletin patch ToUnicodeLoader: a font loader that also gives a font
+// file's /ToUnicode CMap has it written as a /FlateDecode stream after the
+// font's descriptor, referred to by the font dictionary (Doc.ToUnicode);
+// nil writes none; every cross-reference entry points at its object.
+func TestFpdfToUnicode(t *testing.T) {
+	cm, err := ToUnicodeCMap([]string{32: "कि", 33: " "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, give := range [][]byte{cm, nil} {
+		_, b, _ := pinnedFontWith(t, func(pdf *fpdf.Fpdf, def string) {
+			pdf.SetFontLoader(toUnicodeLoader{pdf.GetFontLoader().(fixedLoader), map[string][]byte{"pinned.z": give}})
+			pdf.AddFontFromReader("tspinned", "", strings.NewReader(def))
+		})
+		s := string(b)
+		m := regexp.MustCompile(`<</Type /Font\n/BaseFont /ABCDEF\+Pinned\n[^>]*/ToUnicode (\d+) 0 R\n>>`).FindStringSubmatch(s)
+		if give == nil {
+			fpdfAssumption(t, !strings.Contains(s, "/ToUnicode"), "a nil CMap writes no /ToUnicode")
+			continue
+		}
+		fpdfAssumption(t, m != nil, "the font dictionary ends with /ToUnicode n 0 R")
+		if m == nil {
+			continue
+		}
+		want := m[1] + " 0 obj\n<</Length " + strconv.Itoa(len(cm)) + " /Filter /FlateDecode>>\nstream\n" + string(cm) + "\nendstream\nendobj\n"
+		at := strings.Index(s, want)
+		fpdfAssumption(t, at >= 0, "the CMap is object %s, a /FlateDecode stream of the loader's bytes", m[1])
+		tail := pdfTail.FindStringSubmatch(s)
+		n, _ := strconv.Atoi(tail[1])
+		offsets, err := readXref([]byte(tail[2]), n)
+		fpdfAssumption(t, err == nil, "cross-references: %v", err)
+		for i, o := range offsets {
+			obj := strconv.Itoa(i+1) + " 0 obj\n"
+			fpdfAssumption(t, strings.HasPrefix(s[o:], obj), "cross-reference entry %d points at its object", i+1)
+		}
+	}
 }

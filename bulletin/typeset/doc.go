@@ -30,9 +30,9 @@
 //	   │   pdffont.Doc (the document's FontLoader) registers each sub-font
 //	   │   used and records the codes drawn
 //	   ▼
-//	pdffont.Output (Output forwards): fpdf writes the file; each sub-font's
-//	   program is cut to the codes drawn (Doc.Open); each gets its
-//	   /ToUnicode CMap (pdffont.AddToUnicode)
+//	pdffont.Output (Output forwards): fpdf writes the file; it asks the
+//	   Doc for each sub-font's program (whole, or cut to the codes drawn:
+//	   Doc.Open) and /ToUnicode CMap (Doc.ToUnicode)
 //
 // The seam: bulletin/typeset does shaping and line layout (segment.go,
 // shape.go, layout.go, linebreak.go), decides the text and width each glyph
@@ -66,8 +66,8 @@
 // its text object; the space a line breaks at is drawn after the line's last
 // word, and a line that ends with no space has its last glyph stand for one.
 // bulletin/typeset's TestCopyOut measures all five on a note and a
-// certificate. Documents must be written with Output (or pdffont.Output;
-// pdf.Output leaves the /ToUnicode maps out).
+// certificate. The /ToUnicode maps are written by fpdf itself (pdf.Output,
+// or Output), asking the document's pdffont.Doc for them.
 //
 // fpdf behaviours relied on (its font definition format, ".z" programs,
 // resource names from a hash of the definition, raw content and template
@@ -115,7 +115,7 @@
 //	p, err := ts.LayoutText(text, body, typeset.Options{Width: 170, Align: typeset.Justify})
 //	// p.Width, p.Height and p.Lines are known before drawing.
 //	err = p.Draw(pdf, 20, 40) // top-left corner of the paragraph
-//	err = typeset.Output(pdf, w) // not pdf.Output: adds the /ToUnicode maps
+//	err = typeset.Output(pdf, w) // pdf.Output, with the /ToUnicode maps
 //	title := typeset.Style{Family: typeset.Serif, Weight: typeset.Bold, Size: 20}
 //	title.Size, _, err = ts.FitSize(unitName, title, 150, 20, 12) // shrink to fit 150 mm
 //	_, err = ts.DrawLine(pdf, 105, 80, typeset.Center, typeset.Run{Text: unitName, Style: title}) // baseline at y=80

@@ -9,9 +9,8 @@ import (
 )
 
 // Output writes pdf to w with the /ToUnicode maps of the sub-fonts drawn
-// (pdffont.Output). Documents this package draws into must be written with
-// it: written with pdf.Output, they look the same but copy out right only
-// in viewers that read /ActualText (poppler, PDFium, Acrobat).
+// (pdffont.Output: pdf.Output, whose font loader, the document's
+// pdffont.Doc, gives fpdf the maps).
 func Output(pdf *fpdf.Fpdf, w io.Writer) error { return pdffont.Output(pdf, w) }
 
 // FontUse is what a document has drawn with the package's fonts

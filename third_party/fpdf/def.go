@@ -377,6 +377,16 @@ type FontLoader interface {
 	Open(name string) (io.Reader, error)
 }
 
+// ToUnicodeLoader (a bulletin patch) is a FontLoader that also gives, at
+// Output, the /ToUnicode CMap of each simple (TrueType) font whose program
+// it loads: ToUnicode returns it, compressed with zlib (/FlateDecode), for
+// the font file name, or nil for none. putfonts writes it as a stream
+// after the font's descriptor and refers to it from the font dictionary.
+type ToUnicodeLoader interface {
+	FontLoader
+	ToUnicode(name string) ([]byte, error)
+}
+
 // OutputIntentSubtype any of the pre defined types below or a value defined by ISO 32000 extension.
 type OutputIntentSubtype string
 

@@ -4427,6 +4427,21 @@ func (f *Fpdf) putpages() {
 	f.out("endobj")
 }
 
+// toUnicode returns the /ToUnicode CMap the font loader gives for the font
+// file name, if it is a ToUnicodeLoader (a bulletin patch).
+func (f *Fpdf) toUnicode(name string) []byte {
+	l, ok := f.fontLoader.(ToUnicodeLoader)
+	if !ok || name == "" || f.err != nil {
+		return nil
+	}
+	b, err := l.ToUnicode(name)
+	if err != nil {
+		f.err = err
+		return nil
+	}
+	return b
+}
+
 func (f *Fpdf) putfonts() {
 	if f.err != nil {
 		return
@@ -4532,6 +4547,10 @@ func (f *Fpdf) putfonts() {
 				} else {
 					f.out("/Encoding /WinAnsiEncoding")
 				}
+				toUnicode := f.toUnicode(font.File) // bulletin patch
+				if toUnicode != nil {
+					f.outf("/ToUnicode %d 0 R", f.n+3)
+				}
 				f.out(">>")
 				f.out("endobj")
 				// Widths
@@ -4568,6 +4587,12 @@ func (f *Fpdf) putfonts() {
 				s.printf("/FontFile%s %d 0 R>>", suffix, f.fontFiles[font.File].n)
 				f.out(s.String())
 				f.out("endobj")
+				if toUnicode != nil { // bulletin patch: see ToUnicodeLoader
+					f.newobj()
+					f.outf("<</Length %d /Filter /FlateDecode>>", len(toUnicode))
+					f.putstream(toUnicode)
+					f.out("endobj")
+				}
 			case "UTF8":
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
