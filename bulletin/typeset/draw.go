@@ -296,9 +296,24 @@ func wordSlots(p *piece, fd *faceData, gl []glyph, eol bool) (drawnWord, error) 
 // setFont makes sf at size the font in force, through fpdf so that fpdf
 // knows it.
 func (d *drawer) setFont(sf *pdffont.SubFont, size float64) error {
-	d.pdf.SetFont(sf.Family(), sf.Style(), size)
+	pdf := d.pdf
 	d.synced = true
-	return d.pdf.Error()
+	if pt, u := pdf.GetFontSize(); pt == size && u == size/pdf.GetConversionRatio() &&
+		pdf.GetFontFamily() == sf.Family() && pdf.GetFontStyle() == sf.Style() && pdf.Error() == nil {
+		// fpdf's font is sf at size already (the last line's): SetFont
+		// would change nothing and write what this writes.
+		if pdf.PageNo() > 0 {
+			b := append(d.buf, "BT /F"...)
+			b = append(b, sf.Resource()...)
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, size, 'f', 2, 64)
+			d.buf = append(b, " Tf ET\n"...)
+			d.write()
+		}
+		return nil
+	}
+	pdf.SetFont(sf.Family(), sf.Style(), size)
+	return pdf.Error()
 }
 
 // setColor makes c the colour text is painted with.
