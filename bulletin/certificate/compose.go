@@ -6,10 +6,8 @@ package certificate
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/url"
-	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -122,7 +120,6 @@ func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, s
 	if len(langs) == 0 {
 		return c, fmt.Errorf("certificate of %s: no language", a.Unit.ID)
 	}
-	var numberLabels, dateLabels, codeLabels []string
 	for _, l := range langs {
 		t, err := composeText(l, a)
 		if err != nil {
@@ -134,13 +131,6 @@ func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, s
 			t.Name, t.Designation = sig.NameEn, sig.DesignationEn
 		}
 		c.Texts = append(c.Texts, t)
-		nl, err1 := l.Msg("Cert.NumberLabel")
-		dl, err2 := l.Msg("Cert.DateLabel")
-		cl, err3 := l.Msg("Cert.CodeLabel")
-		if err := errors.Join(err1, err2, err3); err != nil {
-			return c, err
-		}
-		numberLabels, dateLabels, codeLabels = append(numberLabels, nl), append(dateLabels, dl), append(codeLabels, cl)
 	}
 	// The first language writes the shared lines.
 	first := langs[0]
@@ -148,23 +138,43 @@ func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, s
 	if err != nil {
 		return c, err
 	}
-	// The labels are joined last language first, so that the label next to
-	// the value (Latin letters and figures) is the one in its script:
-	// "Certificate No. / प्रमाण पत्र संख्या: KZ/IGRS/...". OCR and readers
-	// alike then take the number as one run of Latin text.
-	slices.Reverse(numberLabels)
-	slices.Reverse(dateLabels)
-	slices.Reverse(codeLabels)
-	if c.NumberLine, err = first.Msg("Cert.Label", "Label", strings.Join(numberLabels, " / "), "Value", number); err != nil {
+	if c.DateLine, err = labelLine(langs, "Cert.DateLabel", d); err != nil {
 		return c, err
 	}
-	if c.DateLine, err = first.Msg("Cert.Label", "Label", strings.Join(dateLabels, " / "), "Value", d); err != nil {
+	return Renumber(langs, c, number, v)
+}
+
+// Renumber returns c (composed in langs) with another number and
+// verification: the lines that show them written anew, the rest as it was
+// (the same as Compose with that number and verification).
+func Renumber(langs []*l10n.Lang, c Certificate, number string, v Verification) (Certificate, error) {
+	c.Number, c.Verification = number, v
+	var err error
+	if c.NumberLine, err = labelLine(langs, "Cert.NumberLabel", number); err != nil {
 		return c, err
 	}
-	if c.CodeLine, err = first.Msg("Cert.Label", "Label", strings.Join(codeLabels, " / "), "Value", v.Code); err != nil {
+	if c.CodeLine, err = labelLine(langs, "Cert.CodeLabel", v.Code); err != nil {
 		return c, err
 	}
 	return c, nil
+}
+
+// labelLine is a labelled line (Cert.Label): the label id in each of langs
+// and the value, in the first language's words. The labels are joined last
+// language first, so that the label next to the value (Latin letters and
+// figures) is the one in its script: "Certificate No. / प्रमाण पत्र
+// संख्या: KZ/IGRS/...". OCR and readers alike then take the number as one
+// run of Latin text.
+func labelLine(langs []*l10n.Lang, id, value string) (string, error) {
+	labels := make([]string, len(langs))
+	for i, l := range langs {
+		label, err := l.Msg(id)
+		if err != nil {
+			return "", err
+		}
+		labels[len(langs)-1-i] = label
+	}
+	return langs[0].Msg("Cert.Label", "Label", strings.Join(labels, " / "), "Value", value)
 }
 
 func composeText(l *l10n.Lang, a facts.Award) (Text, error) {

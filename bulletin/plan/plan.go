@@ -303,12 +303,41 @@ func (in *Inputs) Certificates(o Options) ([]certificate.Certificate, map[string
 // register) from o.Register, gives them its verification codes, and has
 // build record their files in it. The CLI plans and checks a month first
 // and opens the register only then, so that bad input writes nothing.
+//
+// The certificates keep their wording; only their numbers, codes and the
+// lines that show them are written anew (certificate.Renumber): the same
+// certificates as planning with the register would give, without
+// composing the state's 1,851 certificates twice.
 func (in *Inputs) Register(p *build.Plan, o Options) error {
-	certs, bundles, err := in.Certificates(o)
+	if o.Register == nil {
+		return fmt.Errorf("plan: Register without a register")
+	}
+	var langs []*l10n.Lang
+	for _, tag := range in.Config.Certs.Languages {
+		l, err := in.Lang(tag)
+		if err != nil {
+			return err
+		}
+		langs = append(langs, l)
+	}
+	awards := make([]facts.Award, len(p.Certificates))
+	for i, c := range p.Certificates {
+		awards[i] = c.Award
+	}
+	numbers, err := in.numbers(awards, o)
 	if err != nil {
 		return err
 	}
-	p.Certificates, p.Bundles, p.Register = certs, bundles, o.Register
+	certs := make([]certificate.Certificate, len(p.Certificates))
+	for i, c := range p.Certificates {
+		a, n := c.Award, numbers[i]
+		code := o.Register.Code(n, a.Unit.ID, a.Month.String(), a.Rank)
+		v := certificate.Verification{Code: code, Payload: certificate.QRPayload(in.Config.Certs.VerifyBase, n, code)}
+		if certs[i], err = certificate.Renumber(langs, c, n, v); err != nil {
+			return templateErr(err)
+		}
+	}
+	p.Certificates, p.Register = certs, o.Register
 	return nil
 }
 

@@ -3,6 +3,8 @@ package plan_test
 import (
 	"bytes"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -17,6 +19,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/press"
+	"github.com/igrs-pro/bulletin/bulletin/register"
 	"github.com/igrs-pro/bulletin/bulletin/typeset"
 	"github.com/igrs-pro/bulletin/fonts"
 	"github.com/igrs-pro/bulletin/locales"
@@ -235,5 +238,80 @@ func TestDrawableLeavesWhatsAppAlone(t *testing.T) {
 	note := build.Plan{Files: []output.File{{Path: "press-note.hi.txt", Data: []byte("प्रेस नोट\nआईजीआरएस 🙏\n")}}}
 	if err := plan.Drawable(set, in.Data, note); err == nil || !strings.HasPrefix(err.Error(), "press-note.hi.txt, line 2: U+1F64F") {
 		t.Errorf("text note: %v", err)
+	}
+}
+
+// TestRegisterRenumbers: Register gives the certificates planned as a
+// preview the register's numbers and codes, and they are then the same as
+// planning with the register gives: wording, number and code lines, QR
+// payload. Run 0 numbers in the preview's order (the same numbers, new
+// codes); run 1 gives the register the certificates in reverse, so that it
+// numbers the levels' units from the last and most numbers differ from the
+// preview's.
+func TestRegisterRenumbers(t *testing.T) {
+	in := example(t)
+	in.Config.Certs.VerifyBase = "https://pro.example.org"
+	m := dataset.Month{Year: 2024, Month: time.November}
+	b, err := templates.FS.ReadFile("certificate-layout.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout, err := certificate.ParseLayout(b, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := plan.Options{Month: m, Date: time.Date(2024, 12, 2, 0, 0, 0, 0, time.UTC), Layout: layout}
+	for run := range 2 {
+		reg, err := register.Open(filepath.Join(t.TempDir(), "register.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer reg.Close()
+		p, err := in.Month(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		preview := map[string]string{}
+		for _, c := range p.Certificates {
+			preview[c.Award.Unit.ID] = c.Number
+		}
+		if run == 1 {
+			slices.Reverse(p.Certificates)
+		}
+		withReg := o
+		withReg.Register = reg
+		if err := in.Register(&p, withReg); err != nil {
+			t.Fatal(err)
+		}
+		want, _, err := in.Certificates(withReg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if run == 1 {
+			slices.Reverse(want)
+		}
+		if len(p.Certificates) != len(want) || len(want) == 0 {
+			t.Fatalf("run %d: %d certificates, want %d", run, len(p.Certificates), len(want))
+		}
+		if p.Register != reg {
+			t.Errorf("run %d: the plan does not record into the register", run)
+		}
+		renumbered := 0
+		for i, c := range p.Certificates {
+			if got, w := c.String(), want[i].String(); got != w {
+				t.Fatalf("run %d, certificate %d:\n%s\nwant\n%s", run, i, got, w)
+			}
+			if !strings.HasSuffix(c.CodeLine, ": "+c.Verification.Code) || !strings.HasSuffix(c.NumberLine, ": "+c.Number) ||
+				!strings.Contains(c.Verification.Payload, "c="+c.Verification.Code) || c.Verification.Code == "0000000000" {
+				t.Fatalf("run %d: number %q in %q, code %q in %q, payload %q", run, c.Number, c.NumberLine, c.Verification.Code, c.CodeLine, c.Verification.Payload)
+			}
+			if c.Number != preview[c.Award.Unit.ID] {
+				renumbered++
+			}
+		}
+		if (run == 0) != (renumbered == 0) {
+			t.Errorf("run %d: %d of %d numbers differ from the preview's", run, renumbered, len(want))
+		}
+		t.Logf("run %d: %d certificates, %d numbers other than the preview's", run, len(want), renumbered)
 	}
 }
