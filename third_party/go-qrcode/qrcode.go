@@ -400,7 +400,7 @@ func (q *QRCode) encode() {
 	penalty := 0
 
 	// bulletin: mask 0 is built; the other masks are applied to a scratch
-	// copy of it to be scored, and the best mask's symbol is made last.
+	// copy of it to be scored, and the best mask is applied to it last.
 	base, err := buildRegular(q.version, 0, encoded, !q.DisableBorder)
 	if err != nil {
 		log.Panic(err.Error())
@@ -410,7 +410,8 @@ func (q *QRCode) encode() {
 		log.Panicf("bug: numEmptyModules is %d (expected 0) (version=%d)",
 			numEmptyModules, q.VersionNumber)
 	}
-	scratch := newSymbol(base.symbol.symbolSize, base.symbol.quietZoneSize)
+	// The scratch symbol's isUsed is base's (remaskInto sets modules only).
+	scratch := newModules(base.symbol)
 
 	for mask := 0; mask < numMasks; mask++ {
 		s := base.symbol
@@ -430,7 +431,8 @@ func (q *QRCode) encode() {
 	}
 	q.symbol = base.symbol
 	if q.mask > 0 {
-		q.symbol = base.remask(q.mask)
+		base.remaskInto(scratch, q.mask)
+		q.symbol = scratch
 	}
 }
 

@@ -65,6 +65,19 @@ func newSymbol(size int, quietZoneSize int) *symbol {
 	return &m
 }
 
+// newModules returns a symbol of m's size whose modules are its own (all
+// false) and whose isUsed is m's.
+func newModules(m *symbol) *symbol {
+	n := m.size
+	c := *m
+	c.module = make([][]bool, n)
+	modules := make([]bool, n*n)
+	for i := range c.module {
+		c.module[i] = modules[i*n : (i+1)*n : (i+1)*n]
+	}
+	return &c
+}
+
 // get returns the module value at (x, y).
 func (m *symbol) get(x int, y int) (v bool) {
 	v = m.module[y+m.quietZoneSize][x+m.quietZoneSize]
