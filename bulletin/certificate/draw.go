@@ -473,7 +473,10 @@ func drawQR(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout, ru
 	x0, y0 := QRArea(l)
 	x0, y0 = x0-l.Offset.X, y0-l.Offset.Y
 	pdf.SetFillColor(int(l.QR.Color[0]), int(l.QR.Color[1]), int(l.QR.Color[2]))
-	pdf.RawWriteStr(qrPath(bits, x0, y0, m, pdf.GetConversionRatio()))
+	buf := qrBufs.Get().(*[]byte)
+	*buf = qrPath((*buf)[:0], bits, x0, y0, m, pdf.GetConversionRatio())
+	pdf.RawWriteBuf(bytes.NewReader(*buf)) // as RawWriteStr, without a string
+	qrBufs.Put(buf)
 	// The code is centred on the page in a band of its own, above the
 	// signature's rule and below the text: a line at the left edge would
 	// make OCR see a column there and read the lines above across it.
@@ -511,15 +514,17 @@ func codeRuns(c Certificate) []string {
 	return out
 }
 
-// qrPath is the PDF content that fills the dark modules of bits, in module
-// units (one cm maps them to the page, x0, y0 the top left in mm, m the
-// module in mm, k points per mm): a rectangle per horizontal run of dark
-// modules, merged with the same run in the rows below it. That is about a
-// third of the bytes of a rectangle per run in page units, which every
-// document holding the page compresses again; the fill is the same union
-// of squares.
-func qrPath(bits [][]bool, x0, y0, m, k float64) string {
-	b := make([]byte, 0, 2048)
+// qrBufs hold the bytes of a QR code's path while it is written.
+var qrBufs = sync.Pool{New: func() any { b := make([]byte, 0, 8192); return &b }}
+
+// qrPath appends to b the PDF content that fills the dark modules of bits,
+// in module units (one cm maps them to the page, x0, y0 the top left in
+// mm, m the module in mm, k points per mm): a rectangle per horizontal run
+// of dark modules, merged with the same run in the rows below it. That is
+// about a third of the bytes of a rectangle per run in page units, which
+// every document holding the page compresses again; the fill is the same
+// union of squares.
+func qrPath(b []byte, bits [][]bool, x0, y0, m, k float64) []byte {
 	b = fmt.Appendf(b, "q %.4f 0 0 %.4f %.3f %.3f cm\n", m*k, -m*k, x0*k, (pageH-y0)*k)
 	rect := func(r qrRun, bottom int) {
 		for _, v := range [4]int{r.x, r.y, r.w, bottom - r.y} {
@@ -548,7 +553,7 @@ func qrPath(bits [][]bool, x0, y0, m, k float64) string {
 		}
 		open, next = next, open
 	}
-	return string(append(b, "f Q\n"...))
+	return append(b, "f Q\n"...)
 }
 
 // qrRun is a horizontal run of w dark modules from column x, in a

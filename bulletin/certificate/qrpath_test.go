@@ -36,7 +36,7 @@ func TestQRPathFillsTheDarkModules(t *testing.T) {
 	}
 	rects, runs := 0, 0
 	for n, bits := range cases {
-		path := qrPath(bits, 10, 180, 0.5, 72/25.4)
+		path := string(qrPath(nil, bits, 10, 180, 0.5, 72/25.4))
 		lines := strings.Split(strings.TrimSuffix(path, "\n"), "\n")
 		if !strings.HasSuffix(lines[0], " cm") || lines[len(lines)-1] != "f Q" {
 			t.Fatalf("case %d: path %q...%q", n, lines[0], lines[len(lines)-1])
