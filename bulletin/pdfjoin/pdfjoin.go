@@ -34,7 +34,6 @@ type Writer struct {
 	off      int64   // bytes written
 	offsets  []int64 // of objects firstPage, firstPage+1, ... (a page, its content)
 	err      error
-	buf      []byte
 }
 
 // New starts a PDF on w whose header and page dictionaries are those of
@@ -69,14 +68,15 @@ func (j *Writer) Pages() int { return len(j.offsets) / 2 }
 // (/FlateDecode), is stream.
 func (j *Writer) AddPage(stream []byte) error {
 	n := firstPage + len(j.offsets)
-	b := j.buf[:0]
+	// One write a page; no buffer is kept (a batch has hundreds of
+	// bundles open).
+	b := make([]byte, 0, 160+len(j.pageDict)+len(stream))
 	j.offsets = append(j.offsets, j.off)
 	b = fmt.Appendf(b, "%d 0 obj\n%s/Contents %d 0 R>>\nendobj\n", n, j.pageDict, n+1)
 	j.offsets = append(j.offsets, j.off+int64(len(b)))
 	b = fmt.Appendf(b, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n+1, len(stream))
 	b = append(append(b, stream...), "\nendstream\nendobj\n"...)
 	j.write(b)
-	j.buf = b
 	return j.err
 }
 
