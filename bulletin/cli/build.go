@@ -168,13 +168,18 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	defer stop()
 	progress, finish := opts.progress(ctx, m.String())
 	bo := build.Options{Workers: opts.Workers, Progress: progress}
-	// A batch allocates large short-lived buffers per document: collect
-	// less often, under a soft ceiling. The state's 1,851 certificates now
-	// hold about 300 MB live (kept pages, the print file), so a ceiling
-	// below that only makes the collector run without end: with 110 MB the
-	// state took 16 s and 31 s of CPU at a 310 MB peak, with 256 MB 9 s and
-	// 17 s at a 315 MB peak. Holding less is issue 14's streaming writer.
-	defer debug.SetGCPercent(debug.SetGCPercent(200))
+	// A soft ceiling on the batch's memory. Since the print file and the
+	// bundles are written as their pages come (issue 14), the state's
+	// batch holds ~60 MB live while it draws (the plan, the data, the
+	// restricted fonts with their shaped words) and more while
+	// FontSet.Restrict shapes every text; both grow with the number of
+	// certificates (not the pages: they are let go once written). The
+	// collector runs at its default pace (GOGC 100; 200 made the heap
+	// three times the live data, 246 MB instead of 169 MB for the state,
+	// for the same CPU), and the ceiling keeps a bigger batch (4x the
+	// state: ~295 MB peak) from growing further, at the cost of more
+	// collections; below the live data it would only make the collector
+	// run without end.
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(256 << 20))
 	res, err := build.Run(ctx, set, p, bo)
 	finish()
