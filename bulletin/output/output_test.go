@@ -171,3 +171,71 @@ func TestLockRefusesLinks(t *testing.T) {
 		})
 	}
 }
+
+// A file written as its content comes (Batch.Create) is not at its path
+// until Commit, which replaces the old file whole; Abort leaves the old
+// file and no temporary one; a link at the path is replaced, not followed.
+func TestTempCommitAndAbort(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "print.pdf")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b Batch
+	tmp, err := b.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp.Write([]byte("new "))
+	tmp.Write([]byte("pages"))
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("before Commit the path holds %q", got)
+	}
+	if err := tmp.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	tmp.Abort() // after Commit: nothing to remove
+	if got, _ := os.ReadFile(path); string(got) != "new pages" {
+		t.Errorf("after Commit the path holds %q", got)
+	}
+	if _, err := tmp.Write([]byte("more")); err == nil {
+		t.Error("a committed file took more data")
+	}
+
+	tmp, err = b.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp.Write([]byte("half"))
+	tmp.Abort()
+	if err := tmp.Commit(); err == nil {
+		t.Error("an aborted file was committed")
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new pages" {
+		t.Errorf("after Abort the path holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("folder holds %d entries, want only print.pdf", len(entries))
+	}
+
+	target := filepath.Join(dir, "target")
+	os.WriteFile(target, []byte("keep"), 0o644)
+	link := filepath.Join(dir, "link.pdf")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	tmp, err = b.Create(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp.Write([]byte("pages"))
+	if err := tmp.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "keep" {
+		t.Errorf("the link's target was written: %q", got)
+	}
+	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink != 0 {
+		t.Error("the link is still a link")
+	}
+}
