@@ -25,6 +25,22 @@ const (
 )
 
 func classOf(r rune) class {
+	if r >= 0 && r < rune(len(lowClasses)) {
+		return lowClasses[r]
+	}
+	return lookupClass(r)
+}
+
+// lowClasses is lookupClass of the runes below U+1000 (Latin, Devanagari
+// and the punctuation and digits around them), looked up once.
+var lowClasses = func() (t [0x1000]class) {
+	for r := range t {
+		t[r] = lookupClass(rune(r))
+	}
+	return t
+}()
+
+func lookupClass(r rune) class {
 	switch s := language.LookupScript(r); s {
 	case language.Devanagari:
 		return strongDeva
