@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -70,7 +71,8 @@ func (s *FontSet) RestrictTo(texts []string, styles []Style) (*FontSet, error) {
 	}
 	// Shaping is shared out over the CPUs; the counts add up.
 	parts := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
-	counts := make([]wordCounts, parts)
+	tab := &wordTable{useID: map[faceUse]uint32{}, wordID: map[string]int32{}}
+	counts := make([][]int32, parts)
 	share := new(shapeShare) // each word shaped once, by one of them
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
@@ -78,28 +80,32 @@ func (s *FontSet) RestrictTo(texts []string, styles []Style) (*FontSet, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			counts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts:(k+1)*len(distinct)/parts], in, share)
+			counts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts:(k+1)*len(distinct)/parts], in, share, tab)
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	count := counts[0]
-	for _, c := range counts[1:] {
-		for id := range count {
-			for k, w := range c[id] {
-				count.add(faceID(id), k, w.uses, w.n)
-			}
+	n := make([]int32, len(tab.words))
+	for _, c := range counts {
+		for w, k := range c {
+			n[w] = int32(min(int64(n[w])+int64(k), math.MaxInt32))
 		}
 	}
+	counts = nil
 	for id, fd := range s.faces {
 		if fd != nil { // spaces are drawn whatever the texts
-			sp := []use{{fd.space, " ", int16(fd.pdfWidth[fd.space])}}
-			count.add(faceID(id), wordKey(sp), sp, math.MaxInt32)
+			w := tab.word(faceID(id), []use{{fd.space, " ", int16(fd.pdfWidth[fd.space])}})
+			if int(w) >= len(n) {
+				n = append(n, 0)
+			}
+			n[w] = math.MaxInt32
 		}
 	}
-	r, err := s.restricted(func(_ *faceData, fid faceID) map[string]*counted { return count[fid] })
+	byFace := tab.useCounts(n)
+	tab = nil
+	r, err := s.restricted(func(_ *faceData, fid faceID) map[use]int64 { return byFace[fid] })
 	if err != nil {
 		return nil, err
 	}
@@ -109,25 +115,72 @@ func (s *FontSet) RestrictTo(texts []string, styles []Style) (*FontSet, error) {
 	return r, nil
 }
 
-// counted is a word (the uses of a piece, glyph ids of a face) and the
-// number of texts that draw it.
-type counted struct {
-	uses []use
-	n    int32
+// wordTable holds the distinct words of Restrict's texts compactly: each
+// use (a glyph of a face with its text and width) once, and a word as the
+// ids of its distinct uses. Restrict's workers share it.
+type wordTable struct {
+	mu     sync.Mutex
+	useID  map[faceUse]uint32
+	uses   []faceUse
+	wordID map[string]int32 // by the ids of the word's uses, in order
+	words  [][]uint32       // a word's distinct uses, first use first
+	key    []byte
 }
 
-// wordCounts are the words of each face, by wordKey.
-type wordCounts [numFaces]map[string]*counted
+// faceUse is a use of a glyph of a face.
+type faceUse struct {
+	face faceID
+	u    use
+}
 
-func (c *wordCounts) add(id faceID, key string, uses []use, n int32) {
-	if c[id] == nil {
-		c[id] = map[string]*counted{}
+// word returns the id of the word uses of face id, adding it if new. Two
+// words are one when their uses are, in order.
+func (t *wordTable) word(id faceID, uses []use) int32 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.key = t.key[:0]
+	for _, u := range uses {
+		fu := faceUse{id, u}
+		k, ok := t.useID[fu]
+		if !ok {
+			k = uint32(len(t.uses))
+			t.useID[fu] = k
+			t.uses = append(t.uses, fu)
+		}
+		t.key = binary.LittleEndian.AppendUint32(t.key, k)
 	}
-	if w := c[id][key]; w != nil {
-		w.n = int32(min(int64(w.n)+int64(n), math.MaxInt32))
-		return
+	if w, ok := t.wordID[string(t.key)]; ok {
+		return w
 	}
-	c[id][key] = &counted{uses, n}
+	w := int32(len(t.words))
+	t.wordID[string(t.key)] = w
+	ids := make([]uint32, 0, len(uses))
+	for i := 0; i < len(t.key); i += 4 {
+		if k := binary.LittleEndian.Uint32(t.key[i:]); !slices.Contains(ids, k) { // a word's use counts once
+			ids = append(ids, k)
+		}
+	}
+	t.words = append(t.words, ids)
+	return w
+}
+
+// useCounts returns, by face, each use's count: the sum of the counts n of
+// the words that have it.
+func (t *wordTable) useCounts(n []int32) [numFaces]map[use]int64 {
+	sum := make([]int64, len(t.uses))
+	for w, ids := range t.words {
+		for _, k := range ids {
+			sum[k] += int64(n[w])
+		}
+	}
+	var out [numFaces]map[use]int64
+	for k, fu := range t.uses {
+		if out[fu.face] == nil {
+			out[fu.face] = map[use]int64{}
+		}
+		out[fu.face][fu.u] = sum[k]
+	}
+	return out
 }
 
 // RestrictDrawn returns a FontSet restricted (see Restrict) to the words
@@ -145,26 +198,26 @@ func (s *FontSet) RestrictDrawn(pdf *fpdf.Fpdf) (*FontSet, error) {
 		return nil, err
 	}
 	d := pdffont.DocOf(pdf)
-	return s.restricted(func(fd *faceData, _ faceID) map[string]*counted {
-		out := map[string]*counted{}
+	return s.restricted(func(fd *faceData, _ faceID) map[use]int64 {
+		out := map[use]int64{}
 		lo, hi := uint16(fd.dOff), uint16(fd.dOff+len(fd.pdfWidth))
-		for k, w := range d.Words(fd.plan) {
+		for _, w := range d.Words(fd.plan) {
 			if w[0].Glyph >= lo && w[0].Glyph < hi { // a word is in one face
-				uses := make([]use, len(w))
 				for i, u := range w {
-					uses[i] = use{u.Glyph - lo, u.Text, u.Width}
+					if !slices.Contains(w[:i], u) { // a word's use counts once
+						out[use{u.Glyph - lo, u.Text, u.Width}]++
+					}
 				}
-				out[k] = &counted{uses, 1}
 			}
 		}
 		return out
 	})
 }
 
-// restricted returns a copy of s whose faces draw only the words count
-// gives for them (uses of glyph ids of the face), the most used uses
-// first (see byUse).
-func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[string]*counted) (*FontSet, error) {
+// restricted returns a copy of s whose faces draw only the uses count
+// gives for them (uses of glyph ids of the face, with the number of times
+// words of the texts have them), the most used first (see byUse).
+func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[use]int64) (*FontSet, error) {
 	if err := s.build(); err != nil { // sets codes and dOff
 		return nil, err
 	}
@@ -180,22 +233,18 @@ func (s *FontSet) restricted(count func(fd *faceData, id faceID) map[string]*cou
 		if fd == nil || r.faces[id].plan != nil {
 			continue
 		}
-		var words []counted
+		n := map[use]int64{}
 		var faces []*faceData
 		for fid, f := range s.faces {
 			if f == nil || f.pdf != fd.pdf {
 				continue
 			}
 			faces = append(faces, r.faces[fid])
-			for _, w := range count(f, faceID(fid)) {
-				uses := make([]use, len(w.uses))
-				for i, u := range w.uses {
-					uses[i] = use{uint16(f.dOff) + u.dg, u.text, u.w} // derived glyph ids
-				}
-				words = append(words, counted{uses, w.n})
+			for u, c := range count(f, faceID(fid)) {
+				n[use{uint16(f.dOff) + u.dg, u.text, u.w}] += c // derived glyph ids
 			}
 		}
-		setPlan(fd.pdf, byUse(words), true, faces)
+		setPlan(fd.pdf, byUse(n), true, faces)
 	}
 	return r, nil
 }
@@ -219,22 +268,21 @@ func (s *FontSet) build() error {
 // countWords shapes every text in each family and weight of s that in
 // holds and counts, for each word (the uses of a piece as drawn: glyph ids
 // of a face, the texts and widths they are drawn for; see glyphUses) of
-// each face, the texts that draw it. It shapes each word not in share and
-// puts it there. The texts of a batch repeat most of their words: the
-// words of a piece (its face, text and how it is drawn) are worked out
-// once, and a text then costs its shaping (from the Typesetter's cache)
-// and a count per word.
-func (s *FontSet) countWords(texts []string, in drawnStyles, share *shapeShare) (wordCounts, error) {
-	var count wordCounts
+// each face, the texts that draw it: the counts by word id of t. It shapes
+// each word not in share and puts it there. The texts of a batch repeat
+// most of their words: the words of a piece (its face, text and how it is
+// drawn) are worked out once, and a text then costs its shaping (from
+// share) and a count per word.
+func (s *FontSet) countWords(texts []string, in drawnStyles, share *shapeShare, t *wordTable) ([]int32, error) {
+	var count []int32
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
-		return count, err
+		return nil, err
 	}
-	ts.keepAll, ts.share = true, share
-	memo := map[pieceKey][]*counted{}
-	seen := map[*counted]bool{}
-	for _, text := range texts {
-		clear(seen)
+	ts.share = share
+	memo := map[pieceKey][]int32{}
+	var last []int32 // by word: the text (+1) that counted it last
+	for ti, text := range texts {
 		for f := Sans; f <= Serif; f++ {
 			for w := Regular; w <= Bold; w++ {
 				if !in[f][w] || s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
@@ -242,19 +290,24 @@ func (s *FontSet) countWords(texts []string, in drawnStyles, share *shapeShare) 
 				}
 				ps, err := ts.tmpPieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
 				if err != nil {
-					return count, err
+					return nil, err
 				}
 				for i := range ps {
 					k := pieceKeyOf(ps, i)
 					words, ok := memo[k]
 					if !ok {
-						words = count.words(ps[i].face, s.pieceWords(ps, i))
+						for _, uses := range s.pieceWords(ps, i) {
+							words = append(words, t.word(ps[i].face, uses))
+						}
 						memo[k] = words
 					}
 					for _, c := range words {
-						if !seen[c] { // once per text
-							seen[c] = true
-							c.n++
+						for int(c) >= len(count) {
+							count, last = append(count, 0), append(last, 0)
+						}
+						if last[c] != int32(ti+1) { // once per text
+							last[c] = int32(ti + 1)
+							count[c]++
 						}
 					}
 				}
@@ -284,25 +337,6 @@ func pieceKeyOf(ps []piece, i int) pieceKey {
 		k.ending = i == len(ps)-1 && !ps[i].space
 	}
 	return k
-}
-
-// words returns the counted entries (made with no texts yet) of the words
-// ws of face id.
-func (c *wordCounts) words(id faceID, ws [][]use) []*counted {
-	if c[id] == nil {
-		c[id] = map[string]*counted{}
-	}
-	out := make([]*counted, 0, len(ws))
-	for _, uses := range ws {
-		k := wordKey(uses)
-		w := c[id][k]
-		if w == nil {
-			w = &counted{uses: uses}
-			c[id][k] = w
-		}
-		out = append(out, w)
-	}
-	return out
 }
 
 // pieceWords returns the ways piece i of ps may be drawn (see
@@ -348,20 +382,12 @@ func mergesSpace(ps []piece, i int) bool {
 	return !ps[i].space && i+1 < len(ps) && ps[i+1].space && ps[i+1].face == ps[i].face && ps[i+1].style == ps[i].style
 }
 
-// byUse lists the uses of words (derived glyph ids), each once, the most
-// used first, and the uses of one glyph together (in the place of its most
+// byUse lists the uses n counts (derived glyph ids; a use's count is the
+// sum of the counts of the words that have it), the most used first, and the uses of one glyph together (in the place of its most
 // used one): the uses common to a batch's documents share the first
 // sub-font, so that a document needs few sub-fonts, and a glyph's outline
 // is in one sub-font, not in each that has a use of it.
-func byUse(words []counted) []use {
-	n := map[use]int64{}
-	for _, w := range words {
-		for i, u := range w.uses {
-			if !slices.Contains(w.uses[:i], u) { // a word's use counts once
-				n[u] += int64(w.n)
-			}
-		}
-	}
+func byUse(n map[use]int64) []use {
 	top := map[uint16]int64{} // by glyph: its most used use's count
 	out := make([]use, 0, len(n))
 	for u, c := range n {

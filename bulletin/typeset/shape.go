@@ -71,16 +71,14 @@ const maxCache = 1 << 14
 // font faces, which are not safe for concurrent use: create one per
 // goroutine (it is cheap: no font is parsed) and share the FontSet.
 type Typesetter struct {
-	set  *FontSet
-	k    float64 // points per user unit
-	unit string
-	// keepAll: the shaping cache is never emptied (Restrict's own).
-	keepAll bool
-	share   *shapeShare // shared with other Typesetters, or nil
-	faces   [numFaces]*font.Face
-	hb      [numFaces]*harfbuzz.Font
-	buf     *harfbuzz.Buffer
-	seg     segmenter.Segmenter
+	set   *FontSet
+	k     float64 // points per user unit
+	unit  string
+	share *shapeShare // shared with other Typesetters, or nil
+	faces [numFaces]*font.Face
+	hb    [numFaces]*harfbuzz.Font
+	buf   *harfbuzz.Buffer
+	seg   segmenter.Segmenter
 	// The shaping cache: by face, the shaped words by text.
 	cache  [numFaces]map[string]shaped
 	cached int
@@ -192,7 +190,7 @@ func (ts *Typesetter) shape(id faceID, runes []rune) (string, []glyph) {
 		p := b.Pos[i]
 		out[i] = glyph{gid: uint16(inf.Glyph), cluster: int32(inf.Cluster), adv: p.XAdvance, dx: p.XOffset, dy: p.YOffset}
 	}
-	if ts.cached >= maxCache && !ts.keepAll {
+	if ts.cached >= maxCache {
 		ts.clearCache()
 	}
 	m[text] = shaped{text, out}
