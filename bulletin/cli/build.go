@@ -146,6 +146,10 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if !opts.Quiet {
 		printLines(opts.IO.ErrOut, p.Notices)
 	}
+	// The plan holds what the batch draws; the data set (all units and
+	// rankings: ~8 MB live for the state, growing with it) is not read
+	// again (numbering needs the plan, the config and the catalogs).
+	env.Data = nil
 	// The register gives the numbers once build.Run holds the month folder.
 	var reg *register.Register
 	defer func() {
