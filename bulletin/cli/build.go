@@ -172,19 +172,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	defer stop()
 	progress, finish := opts.progress(ctx, m.String())
 	bo := build.Options{Workers: opts.Workers, Progress: progress}
-	// A soft ceiling on the batch's memory. Since the print file and the
-	// bundles are written as their pages come (issue 14), the state's
-	// batch holds ~60 MB live while it draws (the plan, the data, the
-	// restricted fonts with their shaped words) and more while
-	// FontSet.Restrict shapes every text; both grow with the number of
-	// certificates (not the pages: they are let go once written). The
-	// collector runs at its default pace (GOGC 100; 200 made the heap
-	// three times the live data, 246 MB instead of 169 MB for the state,
-	// for the same CPU), and the ceiling keeps a bigger batch (4x the
-	// state: ~295 MB peak) from growing further, at the cost of more
-	// collections; below the live data it would only make the collector
-	// run without end.
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(256 << 20))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(len(p.Certificates))))
 	res, err := build.Run(ctx, set, p, bo)
 	finish()
 	if err != nil {
@@ -199,6 +187,24 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 			len(p.Files)+len(p.PDFs), time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// memoryLimit is the soft ceiling on the memory of a batch of n
+// certificates (see debug.SetMemoryLimit). Since the print file and the
+// bundles are written as their pages come (issue 14), what the batch
+// holds live while it draws is ~35 MB whatever its size (fonts, the
+// documents being drawn, the typesetters' bounded caches) and ~11 KB a
+// certificate (the plan, the restricted fonts' shaped words): 52-60 MB
+// for the state's 1,851 certificates, 86-128 MB for four times that. At
+// its default pace (GOGC 100) the collector lets the heap reach twice the
+// live data: 150 MB of memory for the state. The ceiling keeps it at
+// about 1.3 times the live data instead, for any n (77 MiB for the state:
+// 99 MB in all, twice as many collections, ~1 s more CPU of ~6); a fixed
+// one would be below the live data of a bigger batch and make the
+// collector run without end. The floor leaves room for the press notes,
+// cards and charts of a small month.
+func memoryLimit(n int) int64 {
+	return max(64<<20, 48<<20+int64(n)*16<<10)
 }
 
 // progress is what build reports after each file it writes: a progress
