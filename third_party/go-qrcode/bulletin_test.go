@@ -129,7 +129,8 @@ func upstreamPenalty(m [][]bool) int {
 // even; with the rule-3 pattern and its neighbours planted in rows and
 // columns, so that the pattern's quirks — a finding resets the buffer to
 // 0xFF, a pattern ending the line counts without light after it — are met),
-// and on every mask of real symbols.
+// and on every mask of real symbols, which maskWords makes word for word
+// as remask makes them.
 func TestPenaltyPackedIsUpstreams(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 2026))
 	plant := []string{"1011101", "00001011101", "10111010000", "1011101000010111010000",
@@ -185,6 +186,12 @@ func TestPenaltyPackedIsUpstreams(t *testing.T) {
 			}
 			if got, want := s.penaltyPacked(), upstreamPenalty(inner(s)); got != want {
 				t.Fatalf("version %d mask %d: penaltyPacked %d, upstream %d", v, mask, got, want)
+			}
+			// The symbol bestMask scores is this one, word for word.
+			var want rowsCols
+			want.pack(s)
+			if got := base.maskWords().symbol(mask); *got != want {
+				t.Fatalf("version %d mask %d: maskWords differ from the masked symbol", v, mask)
 			}
 			checked++
 		}

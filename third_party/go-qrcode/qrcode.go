@@ -413,6 +413,17 @@ func (q *QRCode) encode() {
 	// The scratch symbol's isUsed is base's (remaskInto sets modules only).
 	scratch := newModules(base.symbol)
 
+	// bulletin: symbols up to 64 modules wide are scored as words.
+	if base.symbol.symbolSize <= 64 {
+		q.mask = base.bestMask()
+		q.symbol = base.symbol
+		if q.mask > 0 {
+			base.remaskInto(scratch, q.mask)
+			q.symbol = scratch
+		}
+		return
+	}
+
 	for mask := 0; mask < numMasks; mask++ {
 		s := base.symbol
 		if mask > 0 {

@@ -393,3 +393,120 @@ func (m *regularSymbol) addData() (bool, error) {
 
 	return true, nil
 }
+
+// bestMask returns the mask upstream's search picks for m's data (the
+// lowest penalty, the first of equal ones), m being the mask-0 symbol of
+// a version at most 64 modules wide: each mask's symbol is made as words
+// (maskWords) and scored by penaltyWords; only the chosen symbol is then
+// made as modules.
+func (m *regularSymbol) bestMask() int {
+	w := m.maskWords()
+	n := m.symbol.symbolSize
+	best, penalty := 0, 0
+	for mask := 0; mask < 8; mask++ {
+		sym := w.symbol(mask)
+		if p := penaltyWords(sym.rows[:n], sym.cols[:n]); mask == 0 || p < penalty {
+			best, penalty = mask, p
+		}
+	}
+	return best
+}
+
+// maskWords makes the symbols of m's data with each mask as words, a word
+// per row and per column: from the mask-0 symbol's function modules, the
+// data bits at the data positions and the mask's pattern (periodic, every
+// 12 modules both ways), with the format bits of that mask.
+type maskWords struct {
+	base, data, value, format rowsCols // mask-0 symbol, data positions, data bits, format positions
+	at                        [][2]int // the format positions
+	r                         regularSymbol
+	n                         int
+}
+
+func (m *regularSymbol) maskWords() *maskWords {
+	s := m.symbol
+	n := s.symbolSize
+	w := &maskWords{n: n}
+	w.base.pack(s)
+	for i, p := range m.positions {
+		w.data.set(int(p[0]), int(p[1]))
+		if m.values[i] {
+			w.value.set(int(p[0]), int(p[1]))
+		}
+	}
+	// The format bits, written where addFormatInfo writes them, in a
+	// symbol of their own.
+	w.r = regularSymbol{version: m.version, symbol: newSymbol(n, 0), size: m.size}
+	w.r.addFormatInfo()
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			if w.r.symbol.isUsed[y][x] {
+				w.format.set(x, y)
+				w.at = append(w.at, [2]int{x, y})
+			}
+		}
+	}
+	return w
+}
+
+// symbol returns the symbol with mask as words.
+func (w *maskWords) symbol(mask int) *rowsCols {
+	w.r.mask = mask
+	w.r.addFormatInfo()
+	var sym, fv rowsCols
+	for _, p := range w.at {
+		if w.r.symbol.module[p[1]][p[0]] {
+			fv.set(p[0], p[1])
+		}
+	}
+	tile := &maskTiles[mask]
+	for i := 0; i < w.n; i++ {
+		pr, pc := repeat12(tile.rows[i%12]), repeat12(tile.cols[i%12])
+		sym.rows[i] = w.base.rows[i]&^w.data.rows[i]&^w.format.rows[i] | (w.value.rows[i]^pr)&w.data.rows[i] | fv.rows[i]
+		sym.cols[i] = w.base.cols[i]&^w.data.cols[i]&^w.format.cols[i] | (w.value.cols[i]^pc)&w.data.cols[i] | fv.cols[i]
+	}
+	return &sym
+}
+
+// rowsCols is a symbol (at most 64 modules wide) as words: bit x of
+// rows[y] and bit y of cols[x] are module (x, y).
+type rowsCols struct{ rows, cols [64]uint64 }
+
+func (w *rowsCols) set(x, y int) {
+	w.rows[y] |= 1 << uint(x)
+	w.cols[x] |= 1 << uint(y)
+}
+
+// pack sets w to s's modules (without the quiet zone).
+func (w *rowsCols) pack(s *symbol) {
+	q, n := s.quietZoneSize, s.symbolSize
+	for y := 0; y < n; y++ {
+		for x, v := range s.module[y+q][q : q+n] {
+			if v {
+				w.set(x, y)
+			}
+		}
+	}
+}
+
+// maskTiles are the masks' patterns over 12x12 modules (maskBit is
+// periodic with a period dividing 12 in x and in y): bit x of rows[y] and
+// bit y of cols[x] are maskBit(mask, x, y). Made once, never changed.
+var maskTiles = func() (t [8]struct{ rows, cols [12]uint64 }) {
+	for mask := range t {
+		for y := 0; y < 12; y++ {
+			for x := 0; x < 12; x++ {
+				if maskBit(mask, x, y) {
+					t[mask].rows[y] |= 1 << uint(x)
+					t[mask].cols[x] |= 1 << uint(y)
+				}
+			}
+		}
+	}
+	return t
+}()
+
+// repeat12 repeats the 12 bits of t over 64 bits.
+func repeat12(t uint64) uint64 {
+	return t | t<<12 | t<<24 | t<<36 | t<<48 | t<<60
+}

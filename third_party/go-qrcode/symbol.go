@@ -193,6 +193,13 @@ func (m *symbol) penaltyPacked() int {
 		rows[y] = w
 	}
 
+	return penaltyWords(rows[:n], cols[:n])
+}
+
+// penaltyWords is the penalty score of the symbol whose rows and columns
+// (n of each, n <= 64) are the words given (bit i = module i along it).
+func penaltyWords(rows, cols []uint64) int {
+	n := len(rows)
 	penalty, dark := 0, 0
 	for i := 0; i < n; i++ {
 		penalty += linePenalty1(rows[i], n) + linePenalty1(cols[i], n)
