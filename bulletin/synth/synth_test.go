@@ -14,20 +14,7 @@ func TestStateDataIsValidAndDeterministic(t *testing.T) {
 	if !bytes.Equal(a.Units, b.Units) || !bytes.Equal(a.Rankings[a.LastMonth+".csv"], b.Rankings[b.LastMonth+".csv"]) {
 		t.Fatal("same seed, different data")
 	}
-	units, ps := dataset.ReadUnits("units.csv", a.Units)
-	if len(ps) > 0 {
-		t.Fatal(ps)
-	}
-	counts := map[dataset.Level]int{}
-	for _, u := range units {
-		counts[u.Level]++
-	}
-	want := map[dataset.Level]int{dataset.State: 1, dataset.Zone: 8, dataset.Range: 18, dataset.District: 75, dataset.Thana: 1750}
-	for l, n := range want {
-		if counts[l] != n {
-			t.Errorf("%s: %d units, want %d", l, counts[l], n)
-		}
-	}
+	checkLevels(t, a, map[dataset.Level]int{dataset.State: 1, dataset.Zone: 8, dataset.Range: 18, dataset.District: 75, dataset.Thana: 1750})
 	if len(a.Rankings) != 12 {
 		t.Errorf("%d months, want 12", len(a.Rankings))
 	}
@@ -47,6 +34,20 @@ func TestStateDataIsValidAndDeterministic(t *testing.T) {
 // A scaled state has k times the units of each level, all valid.
 func TestScaledState(t *testing.T) {
 	a := synth.Generate(synth.State.Scale(2), 1)
+	checkLevels(t, a, map[dataset.Level]int{dataset.State: 1, dataset.Zone: 16, dataset.Range: 36, dataset.District: 150, dataset.Thana: 3500})
+	dir := t.TempDir()
+	if err := a.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dataset.Load(dir+"/units.csv", dir+"/rankings"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkLevels checks that a's units read without problems and that each
+// level has the number of units want says.
+func checkLevels(t *testing.T, a *synth.Data, want map[dataset.Level]int) {
+	t.Helper()
 	units, ps := dataset.ReadUnits("units.csv", a.Units)
 	if len(ps) > 0 {
 		t.Fatal(ps)
@@ -55,17 +56,9 @@ func TestScaledState(t *testing.T) {
 	for _, u := range units {
 		counts[u.Level]++
 	}
-	want := map[dataset.Level]int{dataset.State: 1, dataset.Zone: 16, dataset.Range: 36, dataset.District: 150, dataset.Thana: 3500}
 	for l, n := range want {
 		if counts[l] != n {
 			t.Errorf("%s: %d units, want %d", l, counts[l], n)
 		}
-	}
-	dir := t.TempDir()
-	if err := a.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := dataset.Load(dir+"/units.csv", dir+"/rankings"); err != nil {
-		t.Fatal(err)
 	}
 }

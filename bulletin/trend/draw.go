@@ -144,5 +144,3 @@ func center(s raster.Surface, ts *typeset.Typesetter, text string, st typeset.St
 	s.Text(p, x-p.Width/2, y)
 	return p.Height, nil
 }
-
-func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }

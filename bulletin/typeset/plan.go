@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"sort"
-	"strconv"
 
 	"github.com/igrs-pro/bulletin/bulletin/pdffont"
 )
@@ -34,24 +33,6 @@ func setPlan(pf *pdfFontFile, uses []use, restricted bool, faces []*faceData) {
 func (fd *faceData) derivedUse(u use) pdffont.Use {
 	return pdffont.Use{Glyph: u.dg + uint16(fd.dOff), Text: u.text, Width: u.w}
 }
-
-// wordKey identifies the uses of a word, for counting words.
-func wordKey(us []use) string {
-	b := make([]byte, 0, 16*len(us))
-	for _, u := range us { // "%d/%d/%s\x00" without fmt: Restrict makes millions
-		b = strconv.AppendUint(b, uint64(u.dg), 10)
-		b = append(b, '/')
-		b = strconv.AppendInt(b, int64(u.w), 10)
-		b = append(b, '/')
-		b = append(b, u.text...)
-		b = append(b, 0)
-	}
-	return string(b)
-}
-
-// slotFor returns the sub-font index<<8 | code that draws u (a glyph id
-// of fd): see pdffont.Plan.Slot.
-func (fd *faceData) slotFor(u use) uint16 { return fd.plan.Slot(fd.derivedUse(u)) }
 
 // fullOrder lists the uses of a full FontSet's derived font in the order
 // they get codes (see fullGlyphOrder): every glyph once, standing for
