@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"syscall"
@@ -172,7 +173,12 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	defer stop()
 	progress, finish := opts.progress(ctx, m.String())
 	bo := build.Options{Workers: opts.Workers, Progress: progress}
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(len(p.Certificates))))
+	workers := opts.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	prev := debug.SetMemoryLimit(-1) // -1 reads it: GOMEMLIMIT, if set
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(prev, len(p.Certificates), workers)))
 	res, err := build.Run(ctx, set, p, bo)
 	finish()
 	if err != nil {
@@ -190,21 +196,24 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 }
 
 // memoryLimit is the soft ceiling on the memory of a batch of n
-// certificates (see debug.SetMemoryLimit). Since the print file and the
-// bundles are written as their pages come (issue 14), what the batch
-// holds live while it draws is ~35 MB whatever its size (fonts, the
-// documents being drawn, the typesetters' bounded caches) and ~11 KB a
-// certificate (the plan, the restricted fonts' shaped words): 52-60 MB
-// for the state's 1,851 certificates, 86-128 MB for four times that. At
-// its default pace (GOGC 100) the collector lets the heap reach twice the
-// live data: 150 MB of memory for the state. The ceiling keeps it at
-// about 1.3 times the live data instead, for any n (77 MiB for the state:
-// 99 MB in all, twice as many collections, ~1 s more CPU of ~6); a fixed
-// one would be below the live data of a bigger batch and make the
-// collector run without end. The floor leaves room for the press notes,
-// cards and charts of a small month.
-func memoryLimit(n int) int64 {
-	return max(64<<20, 48<<20+int64(n)*16<<10)
+// certificates drawn by workers goroutines (see debug.SetMemoryLimit),
+// never above prev (the limit already set: GOMEMLIMIT, for a container).
+// Since the print file and the bundles are written as their pages come
+// (issue 14), what the batch holds live while it draws is ~20 MB whatever
+// its size (fonts, catalogs), a few MB a worker (its typesetter's bounded
+// caches, the document it draws and the queued files: ~15 MB with 2) and
+// ~11 KB a certificate (the plan, the restricted fonts' shaped words):
+// 52-60 MB for the state's 1,851 certificates on 2 workers, 86-128 MB for
+// four times that. At its default pace (GOGC 100) the collector lets the
+// heap reach twice the live data: 150 MB of memory for the state. The
+// ceiling keeps it at about 1.3 times the live data instead, for any n and
+// number of workers (77 MiB for the state on 2: 99 MB in all, twice as
+// many collections, ~1 s more CPU of ~6); a fixed one would be below the
+// live data of a bigger batch or more workers and make the collector run
+// without end. The floor leaves room for the press notes, cards and
+// charts of a small month.
+func memoryLimit(prev int64, n, workers int) int64 {
+	return min(prev, max(64<<20, 32<<20+int64(workers)*8<<20+int64(n)*16<<10))
 }
 
 // progress is what build reports after each file it writes: a progress

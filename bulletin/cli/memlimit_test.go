@@ -1,0 +1,29 @@
+package cli
+
+import (
+	"math"
+	"testing"
+)
+
+// The batch's memory ceiling leaves room for every worker (a ceiling below
+// the live data makes the collector run without end) and never raises a
+// limit the operator set (GOMEMLIMIT).
+func TestMemoryLimit(t *testing.T) {
+	const MiB = 1 << 20
+	for _, c := range []struct {
+		prev       int64
+		n, workers int
+		want       int64
+	}{
+		{math.MaxInt64, 0, 1, 64 * MiB},                  // a month without certificates: the floor
+		{math.MaxInt64, 1851, 2, 48*MiB + 1851*16<<10},   // the state on 2 cores
+		{math.MaxInt64, 1851, 64, 544*MiB + 1851*16<<10}, // on 64 workers: 8 MiB each
+		{math.MaxInt64, 7404, 2, 48*MiB + 7404*16<<10},   // 4x the state
+		{100 * MiB, 1851, 64, 100 * MiB},                 // GOMEMLIMIT=100MiB holds
+		{32 * MiB, 0, 1, 32 * MiB},                       // even below the floor
+	} {
+		if got := memoryLimit(c.prev, c.n, c.workers); got != c.want {
+			t.Errorf("memoryLimit(%d, %d, %d) = %d MiB, want %d MiB", c.prev, c.n, c.workers, got/MiB, c.want/MiB)
+		}
+	}
+}
