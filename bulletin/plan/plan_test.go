@@ -177,14 +177,7 @@ func TestDrawableFindsCatalogWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := templates.FS.ReadFile("certificate-layout.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	layout, err := certificate.ParseLayout(b, nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	layout := defaultLayout(t)
 	m := dataset.Month{Year: 2024, Month: time.November}
 	opts := plan.Options{Month: m, Date: time.Date(2024, 12, 2, 0, 0, 0, 0, time.UTC), Notes: true, Layout: layout, Cards: cardLayout(t)}
 	tests := []struct{ id, msg, file string }{
@@ -252,14 +245,7 @@ func TestRegisterRenumbers(t *testing.T) {
 	in := example(t)
 	in.Config.Certs.VerifyBase = "https://pro.example.org"
 	m := dataset.Month{Year: 2024, Month: time.November}
-	b, err := templates.FS.ReadFile("certificate-layout.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	layout, err := certificate.ParseLayout(b, nil, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	layout := defaultLayout(t)
 	o := plan.Options{Month: m, Date: time.Date(2024, 12, 2, 0, 0, 0, 0, time.UTC), Layout: layout}
 	for run := range 2 {
 		reg, err := register.Open(filepath.Join(t.TempDir(), "register.db"))
@@ -314,4 +300,18 @@ func TestRegisterRenumbers(t *testing.T) {
 		}
 		t.Logf("run %d: %d certificates, %d numbers other than the preview's", run, len(want), renumbered)
 	}
+}
+
+// defaultLayout is the embedded certificate layout.
+func defaultLayout(t *testing.T) *certificate.Layout {
+	t.Helper()
+	b, err := templates.FS.ReadFile("certificate-layout.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout, err := certificate.ParseLayout(b, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return layout
 }
