@@ -173,12 +173,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	defer stop()
 	progress, finish := opts.progress(ctx, m.String())
 	bo := build.Options{Workers: opts.Workers, Progress: progress}
-	workers := opts.Workers
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	prev := debug.SetMemoryLimit(-1) // -1 reads it: GOMEMLIMIT, if set
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(prev, len(p.Certificates), workers)))
+	defer limitMemory(len(p.Certificates), opts.Workers)()
 	res, err := build.Run(ctx, set, p, bo)
 	finish()
 	if err != nil {
@@ -193,6 +188,18 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 			len(p.Files)+len(p.PDFs), time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// limitMemory sets the soft memory ceiling of a batch of n certificates
+// drawn by workers goroutines (0: one per CPU) and returns what restores
+// the one before.
+func limitMemory(n, workers int) (restore func()) {
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	prev := debug.SetMemoryLimit(-1) // -1 reads it: GOMEMLIMIT, if set
+	debug.SetMemoryLimit(memoryLimit(prev, n, workers))
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // memoryLimit is the soft ceiling on the memory of a batch of n
