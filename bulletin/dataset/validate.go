@@ -15,6 +15,19 @@ var parentLevel = map[Level]Level{Zone: State, Range: Zone, District: Range, Tha
 // every problem found.
 func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 	var ps Problems
+	units, byID := uniqueUnits(units, &ps)
+	ids := &idIndex{units: units, byLevel: map[Level]*suggester{}}
+	checkParents(units, byID, ids, &ps)
+	kr := knownRankings(rankings, units, byID, ids, &ps)
+	if len(ps) > 0 {
+		return nil, ps.sorted().resolveHints()
+	}
+	return New(units, kr), nil
+}
+
+// uniqueUnits returns units without those whose id was used before, even
+// in other capitals, each with its Index, and the index of each id.
+func uniqueUnits(units []Unit, ps *Problems) ([]Unit, map[string]int) {
 	byID := make(map[string]int, len(units))
 	byFold := make(map[string]int, len(units)) // ids as Windows and macOS compare file names
 	kept := units[:0:0]
@@ -32,9 +45,13 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 		u.Index = len(kept)
 		kept = append(kept, u)
 	}
-	units = kept
+	return kept, byID
+}
 
-	ids := &idIndex{units: units, byLevel: map[Level]*suggester{}}
+// checkParents reports units in a cycle of parents, without a parent they
+// need, with an unknown parent or one of the wrong level, and a second
+// state.
+func checkParents(units []Unit, byID map[string]int, ids *idIndex, ps *Problems) {
 	inCycle := cycles(units, byID)
 	var states []Unit
 	for _, u := range units {
@@ -46,35 +63,45 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 				u.ID, cyclePath(u, units, byID))
 			continue
 		}
-		if u.Parent == "" {
-			switch u.Level {
-			case Range:
-				ps.add(u.Pos.At("parent"), "range %q has no parent; write the id of its zone in the parent column", u.ID)
-			case Thana:
-				ps.add(u.Pos.At("parent"), "thana %q has no parent; write the id of its district in the parent column", u.ID)
-			}
-			continue
-		}
-		if u.Level == State {
-			ps.add(u.Pos.At("parent"), "the state %q has parent %q; leave the parent of the state empty", u.ID, u.Parent)
-			continue
-		}
-		pi, ok := byID[u.Parent]
-		if !ok {
-			msg := fmt.Sprintf("parent %q of unit %q is not a unit id in this file; ", u.Parent, u.ID)
-			ps.addHinted(u.Pos.At("parent"), msg+"add that unit or correct the parent", u.Parent, ids.of(parentLevel[u.Level]),
-				func(s string) string { return msg + fmt.Sprintf("did you mean %q?", s) })
-			continue
-		}
-		if p := units[pi]; p.Level != parentLevel[u.Level] {
-			ps.add(u.Pos.At("parent"), "%s %q has parent %q, which is a %s; the parent of a %s must be a %s",
-				u.Level, u.ID, p.ID, p.Level, u.Level, parentLevel[u.Level])
-		}
+		checkParent(u, units, byID, ids, ps)
 	}
 	if len(states) > 1 {
 		ps.add(states[1].Pos.At("level"), "a second state row %q (the first is %q at %s); keep one state row", states[1].ID, states[0].ID, states[0].Pos.At("level"))
 	}
+}
 
+// checkParent reports what is wrong with the parent of u, a unit in no
+// cycle.
+func checkParent(u Unit, units []Unit, byID map[string]int, ids *idIndex, ps *Problems) {
+	if u.Parent == "" {
+		switch u.Level {
+		case Range:
+			ps.add(u.Pos.At("parent"), "range %q has no parent; write the id of its zone in the parent column", u.ID)
+		case Thana:
+			ps.add(u.Pos.At("parent"), "thana %q has no parent; write the id of its district in the parent column", u.ID)
+		}
+		return
+	}
+	if u.Level == State {
+		ps.add(u.Pos.At("parent"), "the state %q has parent %q; leave the parent of the state empty", u.ID, u.Parent)
+		return
+	}
+	pi, ok := byID[u.Parent]
+	if !ok {
+		msg := fmt.Sprintf("parent %q of unit %q is not a unit id in this file; ", u.Parent, u.ID)
+		ps.addHinted(u.Pos.At("parent"), msg+"add that unit or correct the parent", u.Parent, ids.of(parentLevel[u.Level]),
+			func(s string) string { return msg + fmt.Sprintf("did you mean %q?", s) })
+		return
+	}
+	if p := units[pi]; p.Level != parentLevel[u.Level] {
+		ps.add(u.Pos.At("parent"), "%s %q has parent %q, which is a %s; the parent of a %s must be a %s",
+			u.Level, u.ID, p.ID, p.Level, u.Level, parentLevel[u.Level])
+	}
+}
+
+// knownRankings returns rankings without the rows of unknown units, of
+// the state, and second rows for a unit and month, which it reports.
+func knownRankings(rankings []Ranking, units []Unit, byID map[string]int, ids *idIndex, ps *Problems) []Ranking {
 	seen := make(map[pair]Pos, len(rankings))
 	kr := rankings[:0:0]
 	for _, r := range rankings {
@@ -98,10 +125,7 @@ func Validate(units []Unit, rankings []Ranking) (*Data, error) {
 		seen[k] = r.Pos
 		kr = append(kr, r)
 	}
-	if len(ps) > 0 {
-		return nil, ps.sorted().resolveHints()
-	}
-	return New(units, kr), nil
+	return kr
 }
 
 // idIndex makes the suggesters of unit ids when first needed: for all

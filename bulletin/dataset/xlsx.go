@@ -36,19 +36,7 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 			t, ps = nil, Problems{{Pos: whole, Msg: fmt.Sprintf("cannot read the workbook (%v); open it in Excel and save it again as \"Excel Workbook (.xlsx)\"", r)}}
 		}
 	}()
-	switch {
-	case len(bytes.TrimSpace(b)) == 0:
-		ps.add(whole, "the file is empty; save the %s as an Excel workbook with a header row %q", what, strings.Join(required, ","))
-		return nil, ps
-	case bytes.HasPrefix(b, oleMagic):
-		ps.add(whole, "the file is an Excel 97-2003 workbook or a password-protected one, which bulletin does not read; in Excel use Save As > \"Excel Workbook (.xlsx)\" without a password")
-		return nil, ps
-	case !bytes.HasPrefix(b, zipMagic):
-		ps.add(whole, "the file is not an Excel workbook (.xlsx) although its name ends in %s; if it is CSV text, name it .csv", extOf(file))
-		return nil, ps
-	}
-	if missingSharedStrings(b) {
-		ps.add(whole, "the workbook is damaged: its cells refer to a table of texts (xl/sharedStrings.xml) that is not in the file; open it in Excel and save it again as \"Excel Workbook (.xlsx)\"")
+	if ps = checkWorkbookBytes(file, b, required, what); len(ps) > 0 {
 		return nil, ps
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
@@ -57,16 +45,8 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 		return nil, ps
 	}
 	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		ps.add(whole, "the workbook has no worksheet; put the %s on its first sheet", what)
-		return nil, ps
-	}
-	name := sheet
-	if name == "" {
-		name = sheets[0]
-	} else if !contains(sheets, name) {
-		ps.add(whole, "the workbook has no sheet %q; its sheets are %s; name one of them in config.toml, or rename the sheet", name, quoteList(sheets))
+	name, ok := sheetToRead(whole, f.GetSheetList(), sheet, what, &ps)
+	if !ok {
 		return nil, ps
 	}
 	whole.Sheet = name
@@ -77,63 +57,16 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 		return nil, ps
 	}
 	defer rows.Close()
-	var dateIdx []int
-	var maybe []cellRef // cells of dateCols that may hold a date
-	cells := 0          // cells read
-	first, headerRow := true, 1
-	for n := 1; rows.Next(); n++ {
-		rec, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			ps.add(Pos{File: file, Sheet: name, Line: n}, "cannot read the row (%v); open the workbook in Excel and save it again", err)
-			return nil, ps
-		}
-		for i := range rec {
-			rec[i] = strings.TrimSpace(rec[i])
-		}
-		if blank(rec) {
-			continue
-		}
-		if first {
-			first, headerRow = false, n
-			if !t.readHeader(rec, n, required, &ps) {
-				return nil, ps
-			}
-			for _, c := range dateCols {
-				if i, ok := t.hdr.cols[c]; ok {
-					dateIdx = append(dateIdx, i)
-				}
-			}
-			continue
-		}
-		r := row{line: n, cells: rec}
-		for _, i := range dateIdx {
-			if i < len(rec) && mayBeDate(rec[i]) {
-				maybe = append(maybe, cellRef{len(t.rows), i})
-			}
-		}
-		if cells += len(rec); len(t.rows) == MaxSheetRows || cells > MaxSheetCells {
-			ps.add(Pos{File: file, Sheet: name, Line: n}, tooManyRows, MaxSheetRows)
-			return nil, ps
-		}
-		t.rows = append(t.rows, r)
+	maybe, headerRow, ok := t.readRows(rows, required, dateCols, &ps)
+	if !ok {
+		return nil, ps
 	}
 	if err := rows.Error(); err != nil {
 		ps.add(whole, "cannot read the sheet (%v); open the workbook in Excel and save it again", err)
 		return nil, ps
 	}
-	// Whether a number is a date depends on its cell's style, which
-	// excelize reads from the whole sheet loaded at once: only now, for a
-	// sheet within MaxRows, and only when a cell may be a date.
-	for _, c := range maybe {
-		r := &t.rows[c.row]
-		if d, ok := dateCell(f, name, c.col+1, r.line, r.cells[c.col]); ok {
-			if r.dates == nil {
-				r.dates = map[int]cellDate{}
-			}
-			r.dates[c.col] = d
-		}
-	}
-	if first {
+	t.readDates(f, maybe)
+	if headerRow == 0 {
 		ps.add(whole, "the sheet is empty; it needs a header row %q and one row per %s", strings.Join(required, ","), what)
 		return nil, ps
 	}
@@ -142,6 +75,111 @@ func readSheet(file string, b []byte, sheet string, required []string, what stri
 		return nil, ps
 	}
 	return t, ps
+}
+
+// checkWorkbookBytes reports what makes b, before it is unzipped, no
+// workbook bulletin can read: empty, an Excel 97-2003 or encrypted file,
+// not a zip, or cells referring to texts the file lacks.
+func checkWorkbookBytes(file string, b []byte, required []string, what string) Problems {
+	var ps Problems
+	whole := Pos{File: file}
+	switch {
+	case len(bytes.TrimSpace(b)) == 0:
+		ps.add(whole, "the file is empty; save the %s as an Excel workbook with a header row %q", what, strings.Join(required, ","))
+	case bytes.HasPrefix(b, oleMagic):
+		ps.add(whole, "the file is an Excel 97-2003 workbook or a password-protected one, which bulletin does not read; in Excel use Save As > \"Excel Workbook (.xlsx)\" without a password")
+	case !bytes.HasPrefix(b, zipMagic):
+		ps.add(whole, "the file is not an Excel workbook (.xlsx) although its name ends in %s; if it is CSV text, name it .csv", extOf(file))
+	case missingSharedStrings(b):
+		ps.add(whole, "the workbook is damaged: its cells refer to a table of texts (xl/sharedStrings.xml) that is not in the file; open it in Excel and save it again as \"Excel Workbook (.xlsx)\"")
+	}
+	return ps
+}
+
+// sheetToRead returns the name of the sheet to read among sheets: sheet,
+// as config.toml names it, or the first when it names none. It reports
+// false, with the problem, when there is no such sheet.
+func sheetToRead(whole Pos, sheets []string, sheet, what string, ps *Problems) (string, bool) {
+	if len(sheets) == 0 {
+		ps.add(whole, "the workbook has no worksheet; put the %s on its first sheet", what)
+		return "", false
+	}
+	if sheet == "" {
+		return sheets[0], true
+	}
+	if !contains(sheets, sheet) {
+		ps.add(whole, "the workbook has no sheet %q; its sheets are %s; name one of them in config.toml, or rename the sheet", sheet, quoteList(sheets))
+		return "", false
+	}
+	return sheet, true
+}
+
+// readRows reads the sheet's rows into t: the first non-blank row is the
+// header, the others are t.rows. It returns the cells of dateCols that may
+// hold a date and the header's row (0 when every row is blank), or false
+// when a problem ends the reading.
+func (t *table) readRows(rows *excelize.Rows, required, dateCols []string, ps *Problems) (maybe []cellRef, headerRow int, ok bool) {
+	var dateIdx []int
+	cells := 0 // cells read
+	for n := 1; rows.Next(); n++ {
+		rec, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			ps.add(Pos{File: t.file, Sheet: t.sheet, Line: n}, "cannot read the row (%v); open the workbook in Excel and save it again", err)
+			return nil, 0, false
+		}
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+		}
+		if blank(rec) {
+			continue
+		}
+		if headerRow == 0 {
+			headerRow = n
+			if !t.readHeader(rec, n, required, ps) {
+				return nil, 0, false
+			}
+			dateIdx = t.columns(dateCols)
+			continue
+		}
+		for _, i := range dateIdx {
+			if i < len(rec) && mayBeDate(rec[i]) {
+				maybe = append(maybe, cellRef{len(t.rows), i})
+			}
+		}
+		if cells += len(rec); len(t.rows) == MaxSheetRows || cells > MaxSheetCells {
+			ps.add(Pos{File: t.file, Sheet: t.sheet, Line: n}, tooManyRows, MaxSheetRows)
+			return nil, 0, false
+		}
+		t.rows = append(t.rows, row{line: n, cells: rec})
+	}
+	return maybe, headerRow, true
+}
+
+// columns returns the indexes of the columns of names that the header has.
+func (t *table) columns(names []string) []int {
+	var idx []int
+	for _, c := range names {
+		if i, ok := t.hdr.cols[c]; ok {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// readDates records in t's rows the dates held by the cells maybe.
+// Whether a number is a date depends on its cell's style, which excelize
+// reads from the whole sheet loaded at once: only now, for a sheet within
+// MaxRows, and only when a cell may be a date.
+func (t *table) readDates(f *excelize.File, maybe []cellRef) {
+	for _, c := range maybe {
+		r := &t.rows[c.row]
+		if d, ok := dateCell(f, t.sheet, c.col+1, r.line, r.cells[c.col]); ok {
+			if r.dates == nil {
+				r.dates = map[int]cellDate{}
+			}
+			r.dates[c.col] = d
+		}
+	}
 }
 
 // dateCell reports the date held by the cell at column col, row line: a
