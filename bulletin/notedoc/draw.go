@@ -247,19 +247,7 @@ func layout(ts *typeset.Typesetter, doc Document, opts Options) (*laidOut, error
 	if err := check(ts.FontSet(), doc); err != nil {
 		return nil, err
 	}
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(true)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(opts.CreationDate)
-	pdf.SetModificationDate(opts.CreationDate)
-	pdf.SetMargins(opts.Margin, opts.Margin, opts.Margin)
-	pdf.SetAutoPageBreak(false, opts.Margin)
-	if t := firstOf(doc.DocTitle, doc.Title); t != "" {
-		pdf.SetTitle(t, true)
-	}
-	if doc.Lang != "" {
-		pdf.SetLang(doc.Lang)
-	}
+	pdf := newPDF(doc, opts)
 	pageW, pageH := pdf.GetPageSize()
 	m := opts.Margin
 	width := pageW - 2*m
@@ -267,21 +255,9 @@ func layout(ts *typeset.Typesetter, doc Document, opts Options) (*laidOut, error
 	if width <= 40 || bottom <= m+40 {
 		return nil, fmt.Errorf("notedoc: margin %v mm leaves no room on A4", m)
 	}
-
-	body := typeset.Style{Family: opts.Family, Size: opts.FontSize}
-	bold := body
-	bold.Weight = typeset.Bold
-	_, _, bodyLine, err := ts.Metrics(body)
+	fl, err := newFlow(ts, opts, width)
 	if err != nil {
 		return nil, err
-	}
-	bodyLine *= opts.LineSpacing
-	gap := opts.ParagraphGap
-	if gap <= 0 {
-		gap = bodyLine / 2
-	}
-	layout := func(runs []typeset.Run, w float64, align typeset.Align) (*typeset.Paragraph, error) {
-		return ts.Layout(runs, typeset.Options{Width: w, Align: align, LineSpacing: opts.LineSpacing})
 	}
 
 	// The letterhead is drawn on the first page; the flow starts below it.
@@ -297,92 +273,174 @@ func layout(ts *typeset.Typesetter, doc Document, opts Options) (*laidOut, error
 
 	// Lay everything out first, so that the page count is known for the
 	// page numbers.
-	var items []item
-	add := func(runs []typeset.Run, x float64, align typeset.Align, gap float64, keep bool) (*item, error) {
-		p, err := layout(runs, width-x, align)
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, item{p: p, x: x, gap: gap, keep: keep})
-		return &items[len(items)-1], nil
+	if err := fl.addTitle(doc.Title, doc.DateLine); err != nil {
+		return nil, err
 	}
-	// space makes the gap above the next item at least g.
-	space := func(g float64) {
-		if n := len(items); n > 0 {
-			items[n-1].gap = math.Max(items[n-1].gap, g)
-		}
+	if err := fl.addBlocks(doc.Blocks); err != nil {
+		return nil, err
 	}
-	if doc.Title != "" {
-		st := bold
-		st.Size = opts.TitleSize
-		g := bodyLine
-		if doc.DateLine != "" {
-			g = gap
-		}
-		if _, err := add([]typeset.Run{{Text: doc.Title, Style: st}}, 0, typeset.Center, g, true); err != nil {
-			return nil, err
-		}
+	if err := fl.addSignature(doc.Signature); err != nil {
+		return nil, err
 	}
-	if doc.DateLine != "" {
-		if _, err := add([]typeset.Run{{Text: doc.DateLine, Style: body}}, 0, typeset.Right, bodyLine, true); err != nil {
-			return nil, err
-		}
+	return &laidOut{pdf: pdf, items: fl.items, pages: paginate(fl.items, firstTop, m, bottom), drawLetterhead: drawLetterhead}, nil
+}
+
+// newPDF returns an empty A4 document with doc's title and language, dated
+// opts.CreationDate.
+func newPDF(doc Document, opts Options) *fpdf.Fpdf {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(opts.CreationDate)
+	pdf.SetModificationDate(opts.CreationDate)
+	pdf.SetMargins(opts.Margin, opts.Margin, opts.Margin)
+	pdf.SetAutoPageBreak(false, opts.Margin)
+	if t := firstOf(doc.DocTitle, doc.Title); t != "" {
+		pdf.SetTitle(t, true)
 	}
-	indent, err := listIndent(ts, doc.Blocks, body)
+	if doc.Lang != "" {
+		pdf.SetLang(doc.Lang)
+	}
+	return pdf
+}
+
+// flow is a document's text laid out as items, in order, in a text area
+// width wide.
+type flow struct {
+	ts         *typeset.Typesetter
+	opts       Options
+	width      float64
+	body, bold typeset.Style
+	bodyLine   float64 // a body line's height, with the line spacing
+	gap        float64 // between paragraphs
+	items      []item
+}
+
+func newFlow(ts *typeset.Typesetter, opts Options, width float64) (*flow, error) {
+	body := typeset.Style{Family: opts.Family, Size: opts.FontSize}
+	bold := body
+	bold.Weight = typeset.Bold
+	_, _, bodyLine, err := ts.Metrics(body)
 	if err != nil {
 		return nil, err
 	}
-	for i, b := range doc.Blocks {
+	bodyLine *= opts.LineSpacing
+	gap := opts.ParagraphGap
+	if gap <= 0 {
+		gap = bodyLine / 2
+	}
+	return &flow{ts: ts, opts: opts, width: width, body: body, bold: bold, bodyLine: bodyLine, gap: gap}, nil
+}
+
+// add lays runs out as a paragraph x from the left margin, followed by gap,
+// and returns its item.
+func (f *flow) add(runs []typeset.Run, x float64, align typeset.Align, gap float64, keep bool) (*item, error) {
+	p, err := f.ts.Layout(runs, typeset.Options{Width: f.width - x, Align: align, LineSpacing: f.opts.LineSpacing})
+	if err != nil {
+		return nil, err
+	}
+	f.items = append(f.items, item{p: p, x: x, gap: gap, keep: keep})
+	return &f.items[len(f.items)-1], nil
+}
+
+// space makes the gap above the next item at least g.
+func (f *flow) space(g float64) {
+	if n := len(f.items); n > 0 {
+		f.items[n-1].gap = math.Max(f.items[n-1].gap, g)
+	}
+}
+
+// addTitle adds the title, centred, and the date line, flush right; either
+// may be "".
+func (f *flow) addTitle(title, dateLine string) error {
+	if title != "" {
+		st := f.bold
+		st.Size = f.opts.TitleSize
+		g := f.bodyLine
+		if dateLine != "" {
+			g = f.gap
+		}
+		if _, err := f.add([]typeset.Run{{Text: title, Style: st}}, 0, typeset.Center, g, true); err != nil {
+			return err
+		}
+	}
+	if dateLine != "" {
+		if _, err := f.add([]typeset.Run{{Text: dateLine, Style: f.body}}, 0, typeset.Right, f.bodyLine, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addBlocks adds the paragraphs, headings and list items.
+func (f *flow) addBlocks(blocks []Block) error {
+	indent, err := listIndent(f.ts, blocks, f.body)
+	if err != nil {
+		return err
+	}
+	for i, b := range blocks {
 		switch b.Kind {
 		case Heading:
 			level := min(max(b.Level, 1), 3)
-			st := bold
-			st.Size = opts.FontSize * headingScale[level]
-			space(bodyLine * 0.9)
-			if _, err := add(runs(b.Spans, st, st), 0, typeset.Left, gap*0.6, true); err != nil {
-				return nil, err
-			}
+			st := f.bold
+			st.Size = f.opts.FontSize * headingScale[level]
+			f.space(f.bodyLine * 0.9)
+			_, err = f.add(runs(b.Spans, st, st), 0, typeset.Left, f.gap*0.6, true)
 		case Item:
-			x := float64(max(b.Level, 0)+1) * indent
-			g := gap
-			if i+1 < len(doc.Blocks) && doc.Blocks[i+1].Kind == Item {
-				g = gap * itemGapFactor
-			}
-			it, err := add(runs(b.Spans, body, bold), x, typeset.Justify, g, false)
-			if err != nil {
-				return nil, err
-			}
-			if b.Marker != "" {
-				it.marker = typeset.Run{Text: b.Marker, Style: body}
-			}
+			err = f.addItem(b, indent, i+1 < len(blocks) && blocks[i+1].Kind == Item)
 		default:
-			if _, err := add(runs(b.Spans, body, bold), 0, typeset.Justify, gap, false); err != nil {
-				return nil, err
-			}
+			_, err = f.add(runs(b.Spans, f.body, f.bold), 0, typeset.Justify, f.gap, false)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if s := doc.Signature; s != nil && (s.Name != "" || len(s.Lines) > 0) {
-		space(2 * bodyLine) // room to sign
-		lines := []typeset.Run{{Text: s.Name, Style: bold}}
-		for _, l := range s.Lines {
-			lines = append(lines, typeset.Run{Text: l, Style: body})
-		}
-		added := 0
-		for _, l := range lines {
-			if strings.TrimSpace(l.Text) == "" {
-				continue
-			}
-			// Every line but the last keeps with the next: the block stays whole.
-			if _, err := add([]typeset.Run{l}, 0, typeset.Right, 0, true); err != nil {
-				return nil, err
-			}
-			added++
-		}
-		if added > 0 {
-			items[len(items)-1].keep = false
-		}
+	return nil
+}
+
+// addItem adds list item b, indented by indent per level; items closer
+// together when another item follows it.
+func (f *flow) addItem(b Block, indent float64, itemNext bool) error {
+	x := float64(max(b.Level, 0)+1) * indent
+	g := f.gap
+	if itemNext {
+		g = f.gap * itemGapFactor
 	}
-	return &laidOut{pdf: pdf, items: items, pages: paginate(items, firstTop, m, bottom), drawLetterhead: drawLetterhead}, nil
+	it, err := f.add(runs(b.Spans, f.body, f.bold), x, typeset.Justify, g, false)
+	if err != nil {
+		return err
+	}
+	if b.Marker != "" {
+		it.marker = typeset.Run{Text: b.Marker, Style: f.body}
+	}
+	return nil
+}
+
+// addSignature adds the signature, if any, flush right, kept whole.
+func (f *flow) addSignature(s *Signature) error {
+	if s == nil || (s.Name == "" && len(s.Lines) == 0) {
+		return nil
+	}
+	f.space(2 * f.bodyLine) // room to sign
+	lines := []typeset.Run{{Text: s.Name, Style: f.bold}}
+	for _, l := range s.Lines {
+		lines = append(lines, typeset.Run{Text: l, Style: f.body})
+	}
+	added := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		// Every line but the last keeps with the next: the block stays whole.
+		if _, err := f.add([]typeset.Run{l}, 0, typeset.Right, 0, true); err != nil {
+			return err
+		}
+		added++
+	}
+	if added > 0 {
+		f.items[len(f.items)-1].keep = false
+	}
+	return nil
 }
 
 // runs turns spans into runs of the regular or bold style.
@@ -428,62 +486,18 @@ func firstOf(a, b string) string {
 func letterhead(pdf *fpdf.Fpdf, ts *typeset.Typesetter, lh *Letterhead, opts Options, pageW float64) (float64, func() error, error) {
 	m := opts.Margin
 	width := pageW - 2*m
-	var ew, eh float64
-	if len(lh.Emblem) > 0 {
-		var typ string
-		switch strings.ToLower(lh.EmblemType) {
-		case "png":
-			typ = "PNG"
-		case "jpg", "jpeg":
-			typ = "JPG"
-		default:
-			return 0, nil, fmt.Errorf("notedoc: letterhead emblem type %q; use \"png\" or \"jpg\"", lh.EmblemType)
-		}
-		info := pdf.RegisterImageOptionsReader("emblem", fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(lh.Emblem))
-		if err := pdf.Error(); err != nil || info == nil || info.Width() <= 0 || info.Height() <= 0 {
-			if err == nil {
-				err = errors.New("empty image")
-			}
-			return 0, nil, fmt.Errorf("notedoc: letterhead emblem (%s): %w", strings.ToLower(typ), err)
-		}
-		eh = emblemHeight
-		ew = eh * info.Width() / info.Height()
-		if ew > emblemMaxWidth {
-			ew, eh = emblemMaxWidth, emblemMaxWidth*info.Height()/info.Width()
-		}
+	ew, eh, err := emblem(pdf, lh)
+	if err != nil {
+		return 0, nil, err
 	}
 	// The text is centred on the page, clear of the emblem on both sides.
 	avail := width
 	if ew > 0 {
 		avail = width - 2*(ew+emblemGap)
 	}
-	var paras []*typeset.Paragraph
-	if lh.Name != "" {
-		st := typeset.Style{Family: opts.Family, Weight: typeset.Bold}
-		size, _, err := ts.FitSize(lh.Name, st, avail, opts.TitleSize, opts.FontSize)
-		if err != nil {
-			return 0, nil, err
-		}
-		st.Size = size
-		p, err := ts.LayoutText(lh.Name, st, typeset.Options{Width: avail, Align: typeset.Center})
-		if err != nil {
-			return 0, nil, err
-		}
-		paras = append(paras, p)
-	}
-	var contact []string
-	for _, s := range []string{lh.Place, lh.Phone, lh.Email} {
-		if s = strings.TrimSpace(s); s != "" {
-			contact = append(contact, s)
-		}
-	}
-	if len(contact) > 0 {
-		st := typeset.Style{Family: opts.Family, Size: contactSize, Color: typeset.Color{R: 60, G: 60, B: 60}}
-		p, err := ts.LayoutText(strings.Join(contact, "  |  "), st, typeset.Options{Width: avail, Align: typeset.Center})
-		if err != nil {
-			return 0, nil, err
-		}
-		paras = append(paras, p)
+	paras, err := letterheadText(ts, lh, opts, avail)
+	if err != nil {
+		return 0, nil, err
 	}
 	textH := 0.0
 	for _, p := range paras {
@@ -508,4 +522,68 @@ func letterhead(pdf *fpdf.Fpdf, ts *typeset.Typesetter, lh *Letterhead, opts Opt
 		return pdf.Error()
 	}
 	return ruleY + 6 - m, draw, nil
+}
+
+// emblem registers the letterhead's emblem, if any, in pdf as "emblem" and
+// returns the width and height it is drawn at (0, 0 without one).
+func emblem(pdf *fpdf.Fpdf, lh *Letterhead) (ew, eh float64, err error) {
+	if len(lh.Emblem) == 0 {
+		return 0, 0, nil
+	}
+	var typ string
+	switch strings.ToLower(lh.EmblemType) {
+	case "png":
+		typ = "PNG"
+	case "jpg", "jpeg":
+		typ = "JPG"
+	default:
+		return 0, 0, fmt.Errorf("notedoc: letterhead emblem type %q; use \"png\" or \"jpg\"", lh.EmblemType)
+	}
+	info := pdf.RegisterImageOptionsReader("emblem", fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(lh.Emblem))
+	if err := pdf.Error(); err != nil || info == nil || info.Width() <= 0 || info.Height() <= 0 {
+		if err == nil {
+			err = errors.New("empty image")
+		}
+		return 0, 0, fmt.Errorf("notedoc: letterhead emblem (%s): %w", strings.ToLower(typ), err)
+	}
+	eh = emblemHeight
+	ew = eh * info.Width() / info.Height()
+	if ew > emblemMaxWidth {
+		ew, eh = emblemMaxWidth, emblemMaxWidth*info.Height()/info.Width()
+	}
+	return ew, eh, nil
+}
+
+// letterheadText lays out the letterhead's name, in bold as large as fits
+// avail, and its contact line, centred in avail.
+func letterheadText(ts *typeset.Typesetter, lh *Letterhead, opts Options, avail float64) ([]*typeset.Paragraph, error) {
+	var paras []*typeset.Paragraph
+	if lh.Name != "" {
+		st := typeset.Style{Family: opts.Family, Weight: typeset.Bold}
+		size, _, err := ts.FitSize(lh.Name, st, avail, opts.TitleSize, opts.FontSize)
+		if err != nil {
+			return nil, err
+		}
+		st.Size = size
+		p, err := ts.LayoutText(lh.Name, st, typeset.Options{Width: avail, Align: typeset.Center})
+		if err != nil {
+			return nil, err
+		}
+		paras = append(paras, p)
+	}
+	var contact []string
+	for _, s := range []string{lh.Place, lh.Phone, lh.Email} {
+		if s = strings.TrimSpace(s); s != "" {
+			contact = append(contact, s)
+		}
+	}
+	if len(contact) > 0 {
+		st := typeset.Style{Family: opts.Family, Size: contactSize, Color: typeset.Color{R: 60, G: 60, B: 60}}
+		p, err := ts.LayoutText(strings.Join(contact, "  |  "), st, typeset.Options{Width: avail, Align: typeset.Center})
+		if err != nil {
+			return nil, err
+		}
+		paras = append(paras, p)
+	}
+	return paras, nil
 }
