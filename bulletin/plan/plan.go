@@ -399,7 +399,7 @@ func (in *Inputs) identity(l *certificate.Layout) (*certificate.Identity, error)
 // drawable returns an error naming where, the character and the text when
 // a character of text is in no font of set. The unit names are checked
 // first, so such a character comes from a catalog, a template or a setting.
-func drawable(set *typeset.FontSet, where, text string) error {
+func drawable(set *typeset.Checker, where, text string) error {
 	var ce *typeset.CharError
 	if err := set.Check(text); errors.As(err, &ce) {
 		return fmt.Errorf("%s: %U %q in %q: no bundled font can draw it; it comes from the message catalogs or templates (the office's, in the folders named by locales and templates in config.toml, or the bundled ones) or from config.toml: replace it with a character the fonts have", where, ce.Char, string(ce.Char), text)
@@ -412,8 +412,9 @@ func drawable(set *typeset.FontSet, where, text string) error {
 // Drawable finds, before anything is written, any character of the unit
 // names or of p's notes, certificates and drawn words (the annexure's
 // headings, the cards' lines, the charts' labels) that no font of set can
-// draw.
-func Drawable(set *typeset.FontSet, d *dataset.Data, p build.Plan) error {
+// draw. Each character is looked up in the fonts once (typeset.Checker).
+func Drawable(fonts *typeset.FontSet, d *dataset.Data, p build.Plan) error {
+	set := fonts.Checker()
 	var ps dataset.Problems
 	for _, u := range d.Units {
 		for _, n := range []struct{ col, name string }{{"name_hi", u.NameHi}, {"name_en", u.NameEn}} {

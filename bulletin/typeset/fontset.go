@@ -334,28 +334,82 @@ func (e *CharError) Error() string {
 // Check returns a *CharError for the first character of text (after NFC)
 // that is not drawable in every family and weight of the set, so that input
 // can be validated before any output is made. Whitespace is always fine.
-func (s *FontSet) Check(text string) error {
+func (s *FontSet) Check(text string) error { return s.check(text, s.drawable) }
+
+func (s *FontSet) check(text string, drawable func(r rune) bool) error {
 	text = norm.NFC.String(text)
 	if !utf8.ValidString(text) {
 		return fmt.Errorf("typeset: text is not valid UTF-8: %q", text)
 	}
 	for _, r := range text {
-		if isSpace(r) {
-			continue
-		}
-		for f := Sans; f <= Serif; f++ {
-			for w := Regular; w <= Bold; w++ {
-				d, l := s.faces[makeFaceID(f, w, deva)], s.faces[makeFaceID(f, w, latn)]
-				if d == nil && l == nil {
-					continue
-				}
-				if !(d != nil && d.covers(r)) && !(l != nil && l.covers(r)) {
-					return &CharError{Char: r, Text: text}
-				}
-			}
+		if !isSpace(r) && !drawable(r) {
+			return &CharError{Char: r, Text: text}
 		}
 	}
 	return nil
+}
+
+// drawable reports whether r is drawable in every family and weight of
+// the set.
+func (s *FontSet) drawable(r rune) bool {
+	for f := Sans; f <= Serif; f++ {
+		for w := Regular; w <= Bold; w++ {
+			d, l := s.faces[makeFaceID(f, w, deva)], s.faces[makeFaceID(f, w, latn)]
+			if d == nil && l == nil {
+				continue
+			}
+			if !(d != nil && d.covers(r)) && !(l != nil && l.covers(r)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Checker checks texts as Check does, remembering the texts it passed and
+// what it found for each character of the Basic Multilingual Plane: a
+// batch of texts that repeat their lines and letters (a month's
+// certificates) costs a map lookup a repeated text and a table lookup a
+// character instead of the fonts' cmaps. Not safe for concurrent use;
+// make one per goroutine.
+type Checker struct {
+	s             *FontSet
+	known, drawn  [0x10000 / 64]uint64 // bit r: r looked up; r drawable
+	drawableCache func(r rune) bool
+	passed        map[string]struct{}
+}
+
+// Checker returns a new Checker of s.
+func (s *FontSet) Checker() *Checker {
+	c := &Checker{s: s, passed: map[string]struct{}{}}
+	c.drawableCache = c.drawable
+	return c
+}
+
+// Check is s.Check(text).
+func (c *Checker) Check(text string) error {
+	if _, ok := c.passed[text]; ok {
+		return nil
+	}
+	err := c.s.check(text, c.drawableCache)
+	if err == nil {
+		c.passed[text] = struct{}{}
+	}
+	return err
+}
+
+func (c *Checker) drawable(r rune) bool {
+	if r < 0 || r > 0xFFFF {
+		return c.s.drawable(r)
+	}
+	i, bit := r/64, uint64(1)<<(r%64)
+	if c.known[i]&bit == 0 {
+		c.known[i] |= bit
+		if c.s.drawable(r) {
+			c.drawn[i] |= bit
+		}
+	}
+	return c.drawn[i]&bit != 0
 }
 
 // Files lists the font files loaded, sorted.

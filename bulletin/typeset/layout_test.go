@@ -259,3 +259,22 @@ func TestUnitMismatch(t *testing.T) {
 		t.Error("unknown unit accepted")
 	}
 }
+
+// A Checker finds what Check finds, text by text, however often it has
+// seen a character before (drawable or not, in the BMP or beyond it).
+func TestCheckerIsCheck(t *testing.T) {
+	set := fontSet(t)
+	c := set.Checker()
+	texts := []string{sampleHindi, "पुलिस ☃ दल", "日本 police", "पुलिस \U0001F600", "पुलिस \U0001F600",
+		"क़ानून", "क\u093c", "ab\xffc", "", " \t", "☃", sampleHindi, "Kanpur Zone 2024", "😀 x", "日本 police"}
+	for _, text := range append(texts, texts...) {
+		want, got := set.Check(text), c.Check(text)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("Checker.Check(%q) = %v, Check = %v", text, got, want)
+		}
+		var ce *CharError
+		if errors.As(want, &ce) && !errors.As(got, &ce) {
+			t.Errorf("Checker.Check(%q) = %v, want a *CharError", text, got)
+		}
+	}
+}
