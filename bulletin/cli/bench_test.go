@@ -196,3 +196,61 @@ func BenchmarkPressNotes(b *testing.B) {
 		}
 	}
 }
+
+// The work before the state's batch that runs on one core, step by step
+// (issue 14): loading the data set, planning (composing the 1,851
+// certificates), checking that the fonts draw every line, and numbering
+// by a register new to each run.
+func BenchmarkStateLoad(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Generate(synth.State, 1).Write(dir); err != nil {
+		b.Fatal(err)
+	}
+	g := &Globals{Config: repoConfig, Units: filepath.Join(dir, "units.csv"), Rankings: filepath.Join(dir, "rankings"),
+		Scope: "up", Out: b.TempDir(), Set: []string{"certificates.best_rank=1000000"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := g.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkStatePlan(b *testing.B) {
+	env, m := benchEnv(b, b.TempDir())
+	b.ReportAllocs()
+	for b.Loop() {
+		benchPlan(b, env, m, false)
+	}
+}
+
+func BenchmarkStateDrawable(b *testing.B) {
+	env, m := benchEnv(b, b.TempDir())
+	set, p := benchPlan(b, env, m, false)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := plan.Drawable(set, env.Data, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkStateNumber(b *testing.B) {
+	out := b.TempDir()
+	env, m := benchEnv(b, out)
+	_, p := benchPlan(b, env, m, false)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		reg, err := register.Open(filepath.Join(out, fmt.Sprintf("register-%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		q := p
+		if err := env.Inputs.Register(&q, plan.Options{Month: m, Date: p.Date, Layout: p.Layout, Register: reg}); err != nil {
+			b.Fatal(err)
+		}
+		reg.Close()
+	}
+}
