@@ -36,8 +36,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/igrs-pro/bulletin/bulletin/certificate"
 	"github.com/igrs-pro/bulletin/bulletin/output"
 	"github.com/igrs-pro/bulletin/bulletin/register"
@@ -118,10 +116,38 @@ const ManifestPath = "manifest.csv"
 const writers = 4
 
 type task struct {
-	path  string
-	draw  func(ts *typeset.Typesetter) ([]byte, error)
-	cert  int  // index of a single certificate, or -1
-	certs bool // draws certificates: with the restricted font set
+	path string
+	draw func(ts *typeset.Typesetter) ([]byte, error) // a press note's PDF
+	cert int                                          // or the index of a certificate (-1 for none)
+}
+
+// drawn is a task's file, drawn, for the writers.
+type drawn struct {
+	t task
+	b []byte
+}
+
+// run is one Run: what it writes and how far it is.
+type run struct {
+	p       Plan
+	opts    Options
+	set     *typeset.FontSet // the press notes' fonts
+	certSet *typeset.FontSet // the certificates': restricted to their texts
+	tasks   []task
+	planned []string // every PDF to write, joined ones included
+	batch   output.Batch
+	workers int
+	join    *joiner // the print file and bundles, made when drawing starts
+	bufs    buffers // the certificates' PDFs' storage, reused
+	sums    []string
+
+	ctx      context.Context
+	cancel   context.CancelCauseFunc
+	finished atomic.Int64 // PDFs written
+
+	mu    sync.Mutex // guards res and the progress calls
+	res   Result
+	total int
 }
 
 // Run draws and writes everything in p. It holds the lock of p.Dir while
@@ -130,219 +156,259 @@ type task struct {
 // already written stay (each is complete), temporary files are removed, and
 // a new run writes the month again.
 func Run(ctx context.Context, set *typeset.FontSet, p Plan, opts Options) (Result, error) {
-	var res Result
 	unlock, err := output.Lock(p.Dir)
 	if err != nil {
-		return res, err
+		return Result{}, err
 	}
 	defer unlock()
+	r := &run{p: p, opts: opts, set: set}
+	if err := r.prepare(); err != nil {
+		return r.res, err
+	}
+	// Files reach the disk together (output.Batch), before the manifest
+	// that lists them is written.
+	for _, f := range r.p.Files {
+		if err := ctx.Err(); err != nil {
+			return r.res, err
+		}
+		if err := r.batch.WriteFile(filepath.Join(r.p.Dir, f.Path), f.Data); err != nil {
+			return r.res, err
+		}
+		r.wrote(f.Path, len(f.Data))
+	}
+	r.ctx, r.cancel = context.WithCancelCause(ctx)
+	defer r.cancel(nil)
+	if err := r.drawAll(); err != nil {
+		return r.res, err
+	}
+	return r.res, r.record()
+}
+
+// prepare numbers the certificates, removes what an earlier run left that
+// this one will not write, lists the tasks and restricts the fonts of the
+// certificates to their texts.
+func (r *run) prepare() error {
+	p := &r.p
 	if err := output.Claim(p.Dir, p.Scope); err != nil {
-		return res, err
+		return err
 	}
 	if p.Number != nil && len(p.Certificates) > 0 {
-		if err := p.Number(&p); err != nil {
-			return res, err
+		if err := p.Number(p); err != nil {
+			return err
 		}
 	}
 	if err := removeStale(p.Dir); err != nil {
-		return res, err
+		return err
 	}
-	var join *joiner // the print file and bundles, made when drawing starts
-	tasks := p.tasks(func() *joiner { return join })
-	planned := p.joinedPaths()
-	for _, t := range tasks {
-		planned = append(planned, t.path)
+	r.tasks = p.tasks()
+	r.planned = p.joinedPaths()
+	for _, t := range r.tasks {
+		r.planned = append(r.planned, t.path)
 	}
-	if err := removeUnplanned(p.Dir, p.Month, planned); err != nil {
-		return res, err
+	if err := removeUnplanned(p.Dir, p.Month, r.planned); err != nil {
+		return err
 	}
 	// Certificates are drawn with the fonts restricted to their text and
 	// the layout's families (see typeset.FontSet.RestrictTo): a
 	// certificate then needs one sub-font per weight.
-	certSet := set
+	r.certSet = r.set
 	if len(p.Certificates) > 0 {
-		if certSet, err = set.RestrictTo(p.certificateTexts(), p.Layout.Styles()); err != nil {
-			return res, err
+		var err error
+		if r.certSet, err = r.set.RestrictTo(p.certificateTexts(), p.Layout.Styles()); err != nil {
+			return err
 		}
+		r.total++ // the manifest
 	}
-	total := len(p.Files) + len(planned)
-	if len(p.Certificates) > 0 {
-		total++ // the manifest
+	r.total += len(p.Files) + len(r.planned)
+	r.workers = r.opts.Workers
+	if r.workers <= 0 {
+		r.workers = runtime.GOMAXPROCS(0)
 	}
-	var mu sync.Mutex
-	wrote := func(path string, n int) {
-		mu.Lock()
-		defer mu.Unlock()
-		res.Files++
-		res.Bytes += int64(n)
-		if opts.Progress != nil {
-			opts.Progress(res.Files, total, path)
-		}
-	}
-	// Files reach the disk together (output.Batch), before the manifest
-	// that lists them is written.
-	var batch output.Batch
-	for _, f := range p.Files {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		if err := batch.WriteFile(filepath.Join(p.Dir, f.Path), f.Data); err != nil {
-			return res, err
-		}
-		wrote(f.Path, len(f.Data))
-	}
+	r.sums = make([]string, len(p.Certificates))
+	return nil
+}
 
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+// wrote counts a file written and reports it.
+func (r *run) wrote(path string, n int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.res.Files++
+	r.res.Bytes += int64(n)
+	if r.opts.Progress != nil {
+		r.opts.Progress(r.res.Files, r.total, path)
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	sums := make([]string, len(p.Certificates))
-	var finished atomic.Int64
-	// run draws tasks with the pool of workers. A file is written (and
-	// synced to disk) by one of the writers while the workers go on
-	// drawing; a worker waits when workers drawn files are queued already.
-	run := func(tasks []task) {
-		type drawn struct {
-			t task
-			b []byte
+}
+
+// drawAll draws every PDF and writes it. Every certificate is drawn once,
+// into its own PDF, and its page goes into the print file and its bundle
+// as it comes; they are finished once the last page is in. The files are
+// then made durable.
+func (r *run) drawAll() error {
+	if len(r.p.Certificates) > 0 {
+		window := 4 * max(r.workers, writers)
+		var err error
+		if r.join, err = newJoiner(r.p, r.batch, window); err != nil {
+			return err
 		}
-		writes := make(chan drawn, workers)
-		var wwg sync.WaitGroup
-		for range writers {
-			wwg.Add(1)
-			go func() {
-				defer wwg.Done()
-				for d := range writes {
-					if ctx.Err() != nil {
-						continue
-					}
-					if err := batch.WriteFile(filepath.Join(p.Dir, d.t.path), d.b); err != nil {
-						cancel(fmt.Errorf("%s: %w", d.t.path, err))
-						continue
-					}
-					if d.t.cert >= 0 {
-						sum := sha256.Sum256(d.b)
-						sums[d.t.cert] = hex.EncodeToString(sum[:])
-					}
-					finished.Add(1)
-					wrote(d.t.path, len(d.b))
-				}
-			}()
-		}
-		queue := make(chan task)
-		var wg sync.WaitGroup
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				var tsFull, tsCert *typeset.Typesetter // made when first needed
-				for t := range queue {
-					if ctx.Err() != nil {
-						continue
-					}
-					ts, s := &tsFull, set
-					if t.certs {
-						ts, s = &tsCert, certSet
-					}
-					if *ts == nil {
-						n, err := typeset.NewTypesetter(s, "mm")
-						if err != nil {
-							cancel(err)
-							continue
-						}
-						*ts = n
-					}
-					b, err := t.draw(*ts)
-					if err != nil {
-						cancel(fmt.Errorf("%s: %w", t.path, err))
-						continue
-					}
-					select {
-					case writes <- drawn{t, b}:
-					case <-ctx.Done():
-					}
-				}
-			}()
-		}
-	feed:
-		for _, t := range tasks {
-			if t.cert >= 0 {
-				if join.wait(ctx) != nil {
-					break feed
-				}
-			}
-			select {
-			case queue <- t:
-			case <-ctx.Done():
+		defer r.join.abort()
+	}
+	r.draw()
+	if r.join != nil && r.ctx.Err() == nil {
+		finishJoined(r.ctx, r.cancel, r.p, r.join, r.workers, func(d int, n int64) {
+			r.finished.Add(1)
+			r.wrote(r.join.docs[d].path, int(n))
+		})
+	}
+	syncErr := r.batch.Sync(r.p.Dir)
+	// An interrupt that comes after the last file is no reason to stop.
+	if err := context.Cause(r.ctx); err != nil && r.finished.Load() < int64(len(r.planned)) {
+		return err
+	}
+	return syncErr
+}
+
+// draw draws the tasks with the pool of workers. A file is written (and
+// synced to disk) by one of the writers while the workers go on drawing;
+// a worker waits when workers drawn files are queued already.
+func (r *run) draw() {
+	writes := make(chan drawn, r.workers)
+	var wwg sync.WaitGroup
+	for range writers {
+		wwg.Add(1)
+		go func() {
+			defer wwg.Done()
+			r.write(writes)
+		}()
+	}
+	queue := make(chan task)
+	var wg sync.WaitGroup
+	for range r.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.work(queue, writes)
+		}()
+	}
+feed:
+	for _, t := range r.tasks {
+		if t.cert >= 0 {
+			if r.join.wait(r.ctx) != nil {
 				break feed
 			}
 		}
-		close(queue)
-		wg.Wait()
-		close(writes)
-		wwg.Wait()
-	}
-	// Every certificate is drawn once, into its own PDF, and its page goes
-	// into the print file and its bundle as it comes; they are finished
-	// once the last page is in.
-	if len(p.Certificates) > 0 {
-		window := 4 * max(workers, writers)
-		if join, err = newJoiner(p, batch, window); err != nil {
-			return res, err
-		}
-		defer join.abort()
-	}
-	run(tasks)
-	if join != nil && ctx.Err() == nil {
-		finishJoined(ctx, cancel, p, join, workers, func(d int, n int64) {
-			finished.Add(1)
-			wrote(join.docs[d].path, int(n))
-		})
-	}
-	syncErr := batch.Sync(p.Dir)
-	// An interrupt that comes after the last file is no reason to stop.
-	if err := context.Cause(ctx); err != nil && finished.Load() < int64(len(planned)) {
-		return res, err
-	}
-	if syncErr != nil {
-		return res, syncErr
-	}
-	res.Certificates = len(p.Certificates)
-	if p.Register != nil && len(p.Certificates) > 0 {
-		// Recorded once the files are durable, in one transaction: a run
-		// that stops before here records nothing, and its rerun does.
-		if res.Recorded, err = p.Register.Record(context.WithoutCancel(ctx), p.issues(sums)); err != nil {
-			return res, err
+		select {
+		case queue <- t:
+		case <-r.ctx.Done():
+			break feed
 		}
 	}
-	if len(p.Certificates) > 0 {
-		m := manifest(p.Certificates, sums)
-		if err := output.WriteFile(filepath.Join(p.Dir, ManifestPath), m); err != nil {
-			return res, err
+	close(queue)
+	wg.Wait()
+	close(writes)
+	wwg.Wait()
+}
+
+// work draws the tasks of queue, each with a typesetter of its fonts, and
+// hands them to the writers.
+func (r *run) work(queue <-chan task, writes chan<- drawn) {
+	var tsFull, tsCert *typeset.Typesetter // made when first needed
+	for t := range queue {
+		if r.ctx.Err() != nil {
+			continue
 		}
-		wrote(ManifestPath, len(m))
+		ts, s := &tsFull, r.set
+		if t.cert >= 0 {
+			ts, s = &tsCert, r.certSet
+		}
+		if *ts == nil {
+			n, err := typeset.NewTypesetter(s, "mm")
+			if err != nil {
+				r.cancel(err)
+				continue
+			}
+			*ts = n
+		}
+		var b []byte
+		var err error
+		if t.cert >= 0 {
+			b, err = r.drawCertificate(*ts, t.cert)
+		} else {
+			b, err = t.draw(*ts)
+		}
+		if err != nil {
+			r.cancel(fmt.Errorf("%s: %w", t.path, err))
+			continue
+		}
+		select {
+		case writes <- drawn{t, b}:
+		case <-r.ctx.Done():
+		}
 	}
-	return res, nil
+}
+
+// write writes the files drawn, and keeps each certificate's checksum.
+func (r *run) write(writes <-chan drawn) {
+	for d := range writes {
+		if r.ctx.Err() != nil {
+			continue
+		}
+		if err := r.batch.WriteFile(filepath.Join(r.p.Dir, d.t.path), d.b); err != nil {
+			r.cancel(fmt.Errorf("%s: %w", d.t.path, err))
+			continue
+		}
+		if d.t.cert >= 0 {
+			sum := sha256.Sum256(d.b)
+			r.sums[d.t.cert] = hex.EncodeToString(sum[:])
+			r.bufs.put(docBuf, d.b)
+		}
+		r.finished.Add(1)
+		r.wrote(d.t.path, len(d.b))
+	}
+}
+
+// drawCertificate draws certificate i into its own PDF and hands its page
+// to the joiner.
+func (r *run) drawCertificate(ts *typeset.Typesetter, i int) ([]byte, error) {
+	pg, b, err := drawCertificate(ts, r.p, i, &r.bufs)
+	if err != nil {
+		return nil, err
+	}
+	return b, r.join.put(i, pg)
+}
+
+// record records the certificates in the register, once the files are
+// durable, and writes the manifest.
+func (r *run) record() error {
+	p := r.p
+	r.res.Certificates = len(p.Certificates)
+	if len(p.Certificates) == 0 {
+		return nil
+	}
+	if p.Register != nil {
+		// In one transaction: a run that stops before here records
+		// nothing, and its rerun does.
+		var err error
+		if r.res.Recorded, err = p.Register.Record(context.WithoutCancel(r.ctx), p.issues(r.sums)); err != nil {
+			return err
+		}
+	}
+	m := manifest(p.Certificates, r.sums)
+	if err := output.WriteFile(filepath.Join(p.Dir, ManifestPath), m); err != nil {
+		return err
+	}
+	r.wrote(ManifestPath, len(m))
+	return nil
 }
 
 // tasks lists the PDFs to draw: the press notes, then one task per
-// certificate, whose page then goes into the print file and its bundle
-// (by the joiner join returns).
-func (p Plan) tasks(join func() *joiner) []task {
+// certificate, whose page then goes into the print file and its bundle.
+func (p Plan) tasks() []task {
 	var tasks []task
 	for _, d := range p.PDFs {
 		tasks = append(tasks, task{path: d.Path, draw: d.Draw, cert: -1})
 	}
 	for i, c := range p.Certificates {
-		tasks = append(tasks, task{path: CertificatePath(c), cert: i, certs: true, draw: func(ts *typeset.Typesetter) ([]byte, error) {
-			pg, b, err := DrawCertificate(ts, p, i)
-			if err != nil {
-				return nil, err
-			}
-			return b, join().put(i, pg)
-		}})
+		tasks = append(tasks, task{path: CertificatePath(c), cert: i})
 	}
 	return tasks
 }
@@ -387,28 +453,30 @@ func (p Plan) certificateTexts() []string {
 }
 
 // DrawCertificate draws certificate i of p once, as the batch does: its
-// page, for the print file and its bundle, and its own PDF.
+// own PDF and its page, for the print file and its bundle.
 func DrawCertificate(ts *typeset.Typesetter, p Plan, i int) (*certificate.Page, []byte, error) {
+	return drawCertificate(ts, p, i, nil)
+}
+
+// drawCertificate is DrawCertificate with the documents' storage taken
+// from bufs (nil: none) and given back but for the PDF's bytes.
+func drawCertificate(ts *typeset.Typesetter, p Plan, i int, bufs *buffers) (*certificate.Page, []byte, error) {
 	c := p.Certificates[i]
-	pg, err := certificate.Record(ts, c, p.Layout)
+	pdf := certificate.NewDocument(c.Number, p.Date)
+	certificate.MarkVerification(pdf, c)
+	pdf.SetBuffers(bufs.get(docBuf), bufs.get(pageBuf))
+	pg, err := certificate.DrawPage(ts, pdf, c, p.Layout)
 	if err != nil {
 		return nil, nil, err
 	}
-	pdf := certificate.NewDocument(c.Number, p.Date)
-	certificate.MarkVerification(pdf, c)
-	if err := pg.Add(pdf); err != nil {
+	out := bytes.NewBuffer(bufs.get(docBuf))
+	if err := typeset.Output(pdf, out); err != nil {
 		return nil, nil, err
 	}
-	b, err := pdfBytes(pdf)
-	return pg, b, err
-}
-
-func pdfBytes(pdf *fpdf.Fpdf) ([]byte, error) {
-	var b bytes.Buffer
-	if err := typeset.Output(pdf, &b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	doc, page := pdf.Buffers()
+	bufs.put(docBuf, doc)
+	bufs.put(pageBuf, page)
+	return pg, out.Bytes(), nil
 }
 
 // issues are the certificate files as the register records them, with the

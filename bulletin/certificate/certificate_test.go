@@ -470,3 +470,61 @@ func TestPdfcheckEveryCertificate(t *testing.T) {
 		t.Errorf("median OCR CER %.4f, over 0.02", median)
 	}
 }
+
+// TestDrawPageIsDraw: a certificate drawn by DrawPage into its own
+// document gives the bytes Draw gives, and its page's Stream is that
+// document's compressed content stream, which the print file copies; such
+// a page cannot be added to another document (it keeps no content).
+func TestDrawPageIsDraw(t *testing.T) {
+	f := load(t, "2024-11")
+	full, err := typeset.NewFontSet(fonts.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := typeset.NewTypesetter(full, "mm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range f.awards {
+		if a.Unit.ID != "z-kanpur" && a.Unit.ID != "t-auraiya-bidhuna" {
+			continue
+		}
+		n++
+		c := f.compose(t, a)
+		var out [2]bytes.Buffer
+		drawn := certificate.NewDocument(c.Number, date)
+		if err := certificate.Draw(ts, drawn, c, f.layout); err != nil {
+			t.Fatal(err)
+		}
+		own := certificate.NewDocument(c.Number, date)
+		pg, err := certificate.DrawPage(ts, own, c, f.layout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pg.Stream() != nil {
+			t.Error("a page has a stream before its document is written")
+		}
+		for i, pdf := range []*fpdf.Fpdf{drawn, own} {
+			if err := typeset.Output(pdf, &out[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+			t.Errorf("%s: DrawPage's document differs from Draw's", a.Unit.ID)
+		}
+		s := pg.Stream()
+		if len(s) < 1000 || !bytes.Contains(out[1].Bytes(), append([]byte("stream\n"), s...)) {
+			t.Errorf("%s: the page's stream (%d bytes) is not its document's", a.Unit.ID, len(s))
+		}
+		if err := pg.Add(certificate.NewDocument("x", date)); err == nil {
+			t.Errorf("%s: a page drawn into its own document was added to another", a.Unit.ID)
+		}
+		if _, err := certificate.DrawPage(ts, drawn, c, f.layout); err == nil {
+			t.Error("DrawPage drew into a document that has a page")
+		}
+	}
+	if n != 2 {
+		t.Fatalf("%d certificates drawn, want 2", n)
+	}
+}

@@ -45,12 +45,13 @@ func NewDocument(title string, date time.Time) *fpdf.Fpdf {
 // takes it, whatever the orientation).
 var a4 = sync.OnceValue(func() fpdf.SizeType { return fpdf.New("L", "mm", "A4", "").GetPageSizeStr("A4") })
 
-// Page is a certificate drawn once (by Record), to be added to any number
-// of documents made by NewDocument: a batch draws each certificate once for
-// its own PDF, and copies its compressed content stream (Stream) into the
-// print file and its bundle.
+// Page is a certificate drawn once, by Record (to be added to any number
+// of documents made by NewDocument) or by DrawPage (into its own
+// document): a batch draws each certificate once for its own PDF, and
+// copies its compressed content stream (Stream) into the print file and
+// its bundle.
 type Page struct {
-	raw    string // the content stream as drawn
+	raw    string // the content stream as drawn (Record), else ""
 	fonts  typeset.FontUse
 	emblem *Identity // whose emblem the page draws, registered in each document
 
@@ -85,8 +86,35 @@ func Record(ts *typeset.Typesetter, c Certificate, l *Layout) (*Page, error) {
 	return &pg, nil
 }
 
-// Add adds the page to pdf (made by NewDocument).
+// DrawPage draws c into pdf (made by NewDocument, with no page yet) as
+// Draw does, and returns its page for the documents that copy it (the
+// print file and bundles): the fonts and emblem it needs and, once pdf is
+// written, its compressed content stream (Stream). Unlike Record it
+// keeps no copy of the content: a batch's own PDF of each certificate is
+// drawn straight into its document.
+func DrawPage(ts *typeset.Typesetter, pdf *fpdf.Fpdf, c Certificate, l *Layout) (*Page, error) {
+	if pdf.PageNo() != 0 {
+		return nil, fmt.Errorf("certificate of %s: DrawPage needs a document with no page", c.Award.Unit.ID)
+	}
+	if err := Draw(ts, pdf, c, l); err != nil {
+		return nil, err
+	}
+	pg := &Page{}
+	pg.fonts.Merge(typeset.FontsUsed(pdf)) // the fonts and codes, not the words
+	if drawsEmblem(c, l) {
+		pg.emblem = c.Identity
+	}
+	pdf.SetPageStream(pg.compressed)
+	return pg, nil
+}
+
+// Add adds the page to pdf (made by NewDocument). The page must come from
+// Record: one from DrawPage is in its document already (its Stream is
+// what other documents copy).
 func (pg *Page) Add(pdf *fpdf.Fpdf) error {
+	if pg.raw == "" {
+		return fmt.Errorf("certificate: only a recorded page can be added to a document")
+	}
 	pdf.AddPage()
 	if pg.emblem != nil {
 		// The recorded page names the image by a hash of its data, which

@@ -731,6 +731,9 @@ type Fpdf struct {
 
 	// bulletin patch: see SetPageStream
 	pageStreams map[int]func([]byte) []byte
+	// bulletin patch: see SetBuffers; the first page's storage until
+	// the first page is added.
+	pageStore []byte
 }
 
 const (

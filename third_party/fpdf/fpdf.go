@@ -3920,7 +3920,8 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, bytes.NewBuffer(f.pageStore[:0])) // bulletin patch: see SetBuffers
+	f.pageStore = nil
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -4132,8 +4133,20 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // bulletin patch: no string copy of the stream
 	f.out("endstream")
+}
+
+// outBytes is out for bytes (a bulletin patch): putstream copied each
+// stream (a font program, a page) into a string only to append it.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
+		must(f.buffer.WriteString("\n"))
+	}
 }
 
 // out; Add a line to the document
@@ -4184,6 +4197,32 @@ func (f *Fpdf) SetPageStream(fn func(content []byte) []byte) {
 		f.pageStreams = map[int]func([]byte) []byte{}
 	}
 	f.pageStreams[f.page] = fn
+}
+
+// SetBuffers (a bulletin patch) gives f, before its first page, storage
+// to write the document into (doc) and the content of its first page
+// (page), from their start and grown as needed, instead of buffers of its
+// own that grow from nothing by doubling: a caller that makes many
+// documents of about the same size gives each the storage of one already
+// written (see Buffers). The bytes are the same.
+func (f *Fpdf) SetBuffers(doc, page []byte) {
+	if f.buffer.Len() == 0 {
+		f.buffer.Buffer = *bytes.NewBuffer(doc[:0])
+	}
+	if f.page == 0 {
+		f.pageStore = page
+	}
+}
+
+// Buffers (a bulletin patch) returns, after Output, the storage f wrote
+// its document and its first page into, for SetBuffers of another
+// document. f, and the bytes Output wrote from it, must not be used after.
+func (f *Fpdf) Buffers() (doc, page []byte) {
+	doc = f.buffer.Bytes()[:0]
+	if len(f.pages) > 1 {
+		page = f.pages[1].Bytes()[:0]
+	}
+	return doc, page
 }
 
 // RawWriteBuf writes the contents of the specified buffer directly to the PDF
