@@ -95,6 +95,27 @@ func BenchmarkCertificate(b *testing.B) {
 	b.ReportMetric(float64(total)/float64(i), "bytes/cert")
 }
 
+// BenchmarkRecord: drawing one certificate page (Record, as the batch
+// draws each certificate once), without the document around it: the
+// text layout, the text operators, the QR code and the graphics.
+func BenchmarkRecord(b *testing.B) {
+	fx := loadBench(b)
+	ts, err := typeset.NewTypesetter(fx.set, "mm")
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := certificate.Record(ts, fx.certs[i%len(fx.certs)], fx.f.layout); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(i), "cpu-ns/op")
+}
+
 // BenchmarkCertificateParallel: as the batch runs, one Typesetter per
 // goroutine sharing the FontSet, GOMAXPROCS goroutines (run with -cpu 2 on
 // the 2-core machine: ns/op × 1,850 is then the batch's wall time for the

@@ -125,15 +125,20 @@ func newDrawer(ts *Typesetter, pdf *fpdf.Fpdf, runs []Run) *drawer {
 	return d
 }
 
-// done gives pdf back the caller's colours.
+// done writes what is left of the drawing and gives pdf back the caller's
+// colours.
 func (d *drawer) done() {
+	d.write()
 	if d.colorSet {
 		d.pdf.SetTextColor(d.text[0], d.text[1], d.text[2])
 		d.pdf.SetFillColor(d.fill[0], d.fill[1], d.fill[2])
 	}
 }
 
-// write hands the content in d.buf to pdf.
+// write hands the content in d.buf to pdf. The drawer gathers its
+// operators in d.buf and writes them before anything that fpdf writes
+// (a font or colour set through it) and when done: one write for many
+// words, rather than one each.
 func (d *drawer) write() {
 	if len(d.buf) > 0 {
 		d.rd.Reset(d.buf[:len(d.buf)-1]) // fpdf adds the final newline
@@ -218,7 +223,6 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, word, eol bool) erro
 	if actual != "" {
 		d.buf = append(d.buf, "EMC\n"...)
 	}
-	d.write()
 	if !d.synced { // fpdf's current font is the one now in force
 		return d.setFont(d.font.Sub(), d.size)
 	}
@@ -308,10 +312,10 @@ func (d *drawer) setFont(sf *pdffont.SubFont, size float64) error {
 			b = append(b, ' ')
 			b = strconv.AppendFloat(b, size, 'f', 2, 64)
 			d.buf = append(b, " Tf ET\n"...)
-			d.write()
 		}
 		return nil
 	}
+	d.write()
 	pdf.SetFont(sf.Family(), sf.Style(), size)
 	return pdf.Error()
 }
@@ -321,6 +325,7 @@ func (d *drawer) setColor(c Color) {
 	if !d.colorSet || d.color != c {
 		// Text is painted with the fill colour: set both, so that fpdf knows
 		// the colour in force (done restores the caller's).
+		d.write()
 		d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
 		d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
 		d.color, d.colorSet = c, true
@@ -399,7 +404,6 @@ func (d *drawer) switchFont(sf *pdffont.SubFont, size float64, inText bool) erro
 		d.buf = append(b, " Tf ("...)
 		d.synced = false
 	} else {
-		d.write()
 		if err := d.setFont(sf, size); err != nil {
 			return err
 		}
@@ -408,12 +412,25 @@ func (d *drawer) switchFont(sf *pdffont.SubFont, size float64, inText bool) erro
 	return nil
 }
 
-// appendNum appends v, a multiple of 0.01, as a PDF number.
+// appendNum appends v, a multiple of 0.01 (see round2), as a PDF number:
+// as strconv.AppendFloat(v, 'f', 2), which it writes from the whole number
+// of hundredths (v is the double nearest to it, so that is the decimal
+// AppendFloat finds), without its general float formatting.
 func appendNum(b []byte, v float64) []byte {
 	if v == 0 {
 		return append(b, '0')
 	}
-	return strconv.AppendFloat(b, v, 'f', 2, 64)
+	n := math.Round(v * 100)
+	if !(math.Abs(n) < 1e15) || n/100 != v { // not a round2 result (or NaN)
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	h := int64(n)
+	if h < 0 {
+		b = append(b, '-')
+		h = -h
+	}
+	b = strconv.AppendInt(b, h/100, 10)
+	return append(b, '.', byte('0'+h%100/10), byte('0'+h%10))
 }
 
 // appendTextString appends s (and a space if spaced) as a PDF literal text

@@ -275,17 +275,22 @@ const maxLines = 1 << 10
 // linePieces is tmpPieces for DrawLine and Measure, which a batch calls
 // with the same texts again and again (a certificate's head and
 // signature, each measured and then drawn): the pieces of a single run
-// are kept, and given again with the run's size.
+// are kept, and given again with the run's size. A line is not broken, so
+// its spaces are not glue.
 func (ts *Typesetter) linePieces(runs []Run) ([]piece, error) {
 	if len(runs) != 1 || runs[0].Style.Size <= 0 {
-		return ts.tmpPieces(runs)
+		ps, _, err := ts.piecesOf(ts.tmp[:0], runs, false)
+		if ps != nil {
+			ts.tmp = ps
+		}
+		return ps, err
 	}
 	st := runs[0].Style
 	k := lineKey{runs[0].Text, st.Family, st.Weight}
 	ps, ok := ts.lines[k]
 	if !ok {
 		var err error
-		if ps, _, err = ts.pieces(runs); err != nil {
+		if ps, _, err = ts.piecesOf(nil, runs, false); err != nil {
 			return nil, err
 		}
 		if ts.lines == nil || len(ts.lines) >= maxLines {
@@ -301,6 +306,14 @@ func (ts *Typesetter) linePieces(runs []Run) ([]piece, error) {
 
 // piecesTo is pieces appended to out[:0].
 func (ts *Typesetter) piecesTo(out []piece, runs []Run) ([]piece, text, error) {
+	return ts.piecesOf(out, runs, true)
+}
+
+// piecesOf is piecesTo, with the spaces' glue (where a line may break: the
+// text's UAX #14 segmentation) worked out only if glue: a line drawn or
+// measured as one (linePieces) is never broken, and segmenting its text
+// cost as much as the rest of its pieces.
+func (ts *Typesetter) piecesOf(out []piece, runs []Run, glue bool) ([]piece, text, error) {
 	for _, r := range runs {
 		if r.Style.Size <= 0 {
 			return nil, text{}, fmt.Errorf("typeset: font size %v for %q is not positive", r.Style.Size, r.Text)
@@ -328,7 +341,10 @@ func (ts *Typesetter) piecesTo(out []piece, runs []Run) ([]piece, text, error) {
 		out = make([]piece, 0, 2*words)
 	}
 	out = out[:0]
-	opp := ts.breakAfterSpaces(t.runes)
+	var opp []bool
+	if glue {
+		opp = ts.breakAfterSpaces(t.runes)
+	}
 	for i := 0; i < n; {
 		j := i + 1
 		if t.runes[i] != ' ' {
@@ -341,7 +357,7 @@ func (ts *Typesetter) piecesTo(out []piece, runs []Run) ([]piece, text, error) {
 			p.text, p.space = " ", true
 			p.glyphs = ts.spaceGlyphs(p.face)
 			p.units = ts.set.faces[p.face].spaceW
-			p.glue = isGlue(t.runes, i, opp)
+			p.glue = glue && isGlue(t.runes, i, opp)
 		} else {
 			p.text, p.glyphs = ts.shape(p.face, t.runes[i:j])
 			for _, g := range p.glyphs {
