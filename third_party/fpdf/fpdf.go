@@ -948,39 +948,34 @@ func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorTyp
 	clr.ib, clr.b = colorComp(b)
 	clr.mode = colorModeRGB
 	clr.gray = clr.ir == clr.ig && clr.r == clr.b
-	const prec = 3
+	// bulletin patch: each component as fmtF64(v/255, 3) from a table made
+	// once, and the string in one allocation (was up to seven, and a float
+	// formatting per component, for every colour set).
+	cr, cg, cb := colorCompStr[clr.ir], colorCompStr[clr.ig], colorCompStr[clr.ib]
 	if len(grayStr) > 0 {
 		if clr.gray {
 			// clr.str = sprintf("%.3f %s", clr.r, grayStr)
-			f.fmt.col.Reset()
-			f.fmt.col.WriteString(f.fmtF64(clr.r, prec))
-			f.fmt.col.WriteString(" ")
-			f.fmt.col.WriteString(grayStr)
-			clr.str = f.fmt.col.String()
+			clr.str = cr + " " + grayStr
 		} else {
 			// clr.str = sprintf("%.3f %.3f %.3f %s", clr.r, clr.g, clr.b, fullStr)
-			f.fmt.col.Reset()
-			f.fmt.col.WriteString(f.fmtF64(clr.r, prec))
-			f.fmt.col.WriteString(" ")
-			f.fmt.col.WriteString(f.fmtF64(clr.g, prec))
-			f.fmt.col.WriteString(" ")
-			f.fmt.col.WriteString(f.fmtF64(clr.b, prec))
-			f.fmt.col.WriteString(" ")
-			f.fmt.col.WriteString(fullStr)
-			clr.str = f.fmt.col.String()
+			clr.str = cr + " " + cg + " " + cb + " " + fullStr
 		}
 	} else {
 		// clr.str = sprintf("%.3f %.3f %.3f", clr.r, clr.g, clr.b)
-		f.fmt.col.Reset()
-		f.fmt.col.WriteString(f.fmtF64(clr.r, prec))
-		f.fmt.col.WriteString(" ")
-		f.fmt.col.WriteString(f.fmtF64(clr.g, prec))
-		f.fmt.col.WriteString(" ")
-		f.fmt.col.WriteString(f.fmtF64(clr.b, prec))
-		clr.str = f.fmt.col.String()
+		clr.str = cr + " " + cg + " " + cb
 	}
 	return
 }
+
+// colorCompStr[v] is colour component v (0-255) as rgbColorValue writes
+// it: float64(v)/255 with 3 decimals (bulletin patch; read only).
+var colorCompStr = func() (t [256]string) {
+	for v := range t {
+		_, c := colorComp(v)
+		t[v] = strconv.FormatFloat(c, 'f', 3, 64)
+	}
+	return t
+}()
 
 // SetDrawColor defines the color used for all drawing operations (lines,
 // rectangles and cell borders). It is expressed in RGB components (0 - 255).
@@ -2474,8 +2469,21 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFont() // bulletin patch
 	}
+}
+
+// outFont writes the current font's selection (bulletin patch: what
+// f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt) wrote,
+// without fmt and its allocations; a batch of certificates sets a font
+// about 25 times a page).
+func (f *Fpdf) outFont() {
+	b := append(f.fmt.buf[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, f.fontSizePt, 'f', 2, 64)
+	f.fmt.buf = append(b, " Tf ET"...)
+	f.outBytes(f.fmt.buf)
 }
 
 // GetFontFamily returns the family of the current font. See SetFont() for details.
@@ -2508,7 +2516,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFont() // bulletin patch
 	}
 }
 
@@ -2518,7 +2526,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFont() // bulletin patch
 	}
 }
 
@@ -4168,6 +4176,15 @@ func (f *Fpdf) put(s string) {
 	}
 }
 
+// putBytes is put(string(b)) without the string (bulletin patch).
+func (f *Fpdf) putBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+}
+
 // outbuf adds a buffered line to the document
 func (f *Fpdf) outbuf(r io.Reader) {
 	if f.state == 2 {
@@ -4239,7 +4256,9 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.put(f.fmtF64(v, prec))
+	// bulletin patch: f.put(f.fmtF64(v, prec)) without the string
+	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.putBytes(f.fmt.buf)
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
@@ -4248,7 +4267,9 @@ func (f *Fpdf) fmtF64(v float64, prec int) string {
 }
 
 func (f *Fpdf) putInt(v int) {
-	f.put(f.fmtInt(v))
+	// bulletin patch: f.put(f.fmtInt(v)) without the string
+	f.fmt.buf = strconv.AppendInt(f.fmt.buf[:0], int64(v), 10)
+	f.putBytes(f.fmt.buf)
 }
 
 func (f *Fpdf) fmtInt(v int) string {
