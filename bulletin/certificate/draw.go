@@ -2,10 +2,8 @@ package certificate
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,8 +60,6 @@ type Page struct {
 	stream []byte
 	sum    [sha256.Size]byte // of the uncompressed stream
 }
-
-var zWriters = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed); return w }}
 
 // Record draws c as Draw does, into a Page.
 func Record(ts *typeset.Typesetter, c Certificate, l *Layout) (*Page, error) {
@@ -145,9 +141,8 @@ func (pg *Page) compressed(content []byte) []byte {
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(content) / 3)
-	w := zWriters.Get().(*zlib.Writer)
-	defer zWriters.Put(w)
-	w.Reset(&buf)
+	w := fpdf.ZlibWriter(&buf)
+	defer fpdf.PutZlibWriter(w)
 	w.Write(content)
 	if w.Close() != nil {
 		return nil

@@ -8,7 +8,6 @@ import (
 	"maps"
 	"sort"
 	"strconv"
-	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -119,24 +118,17 @@ func wordKey(us []Use) string {
 	return string(b)
 }
 
-// progWriters are zlib writers at BestSpeed for the programs cut for one
-// document, Reset for each.
-var progWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
-	return w
-}}
-
 // wholeLevel compresses a sub-font's whole program (once: wholeProgram).
 const wholeLevel = zlib.BestCompression
 
-// compress returns b compressed at level (BestSpeed from a pool).
+// compress returns b compressed at level (BestSpeed with a writer reused:
+// fpdf.ZlibWriter).
 func compress(b []byte, level int) ([]byte, error) {
 	var buf bytes.Buffer
 	var w *zlib.Writer
 	if level == zlib.BestSpeed {
-		w = progWriters.Get().(*zlib.Writer)
-		defer progWriters.Put(w)
-		w.Reset(&buf)
+		w = fpdf.ZlibWriter(&buf)
+		defer fpdf.PutZlibWriter(w)
 	} else {
 		var err error
 		if w, err = zlib.NewWriterLevel(&buf, level); err != nil {

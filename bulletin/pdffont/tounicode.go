@@ -2,22 +2,18 @@ package pdffont
 
 import (
 	"bytes"
-	"compress/zlib"
 	"strconv"
-	"sync"
 	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
-// cmapWriters are zlib writers at BestSpeed, Reset for each CMap (the same
-// bytes as a new writer, without its megabyte of new state). A CMap is
-// made for each sub-font of each document: at BestCompression, resetting
-// the writer's 640 KB of hash chains and its lazy matching took half the
-// time of a certificate's CMaps (0.3 s of the state benchmark), for 3 %
-// (about 15 bytes a CMap) less.
-var cmapWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
-}}
+// CMaps are compressed at BestSpeed by writers reused (fpdf.ZlibWriter:
+// the same bytes as a new writer, without its megabyte of new state). A
+// CMap is made for each sub-font of each document: at BestCompression,
+// resetting the writer's 640 KB of hash chains and its lazy matching took
+// half the time of a certificate's CMaps (0.3 s of the state benchmark),
+// for 3 % (about 15 bytes a CMap) less.
 
 // ToUnicodeCMap returns the compressed /ToUnicode CMap of a sub-font whose
 // code c stands for text[c], or nil if no code stands for any text.
@@ -79,9 +75,8 @@ func compressCMap(entries []string) ([]byte, error) {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	var z bytes.Buffer
-	w := cmapWriters.Get().(*zlib.Writer)
-	defer cmapWriters.Put(w)
-	w.Reset(&z)
+	w := fpdf.ZlibWriter(&z)
+	defer fpdf.PutZlibWriter(w)
 	w.Write(b.Bytes())
 	if err := w.Close(); err != nil {
 		return nil, err

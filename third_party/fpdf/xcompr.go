@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"sync"
 )
 
@@ -22,26 +23,62 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
-// bulletin patch: zlib writers at BestSpeed, reused by xmempool.compress.
-var zwriters = sync.Pool{New: func() any {
-	zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	if err != nil {
-		panic(fmt.Errorf("could not create zlib writer: %w", err))
+// bulletin patch: zlib writers at BestSpeed, reused by xmempool.compress
+// and, through ZlibWriter and PutZlibWriter, by bulletin's own streams.
+// A free list, not a sync.Pool: a pool is emptied by the collections (a
+// batch of certificates has about a hundred), and several pools (fpdf's,
+// bulletin's pages, font programs and CMaps) each kept writers of their
+// own: about 1 MB of state each, about 13 MB live in all.
+var zfree struct {
+	sync.Mutex
+	ws []*zlib.Writer
+}
+
+// maxFreeZlib bounds the writers kept: a few more than are in use at once
+// (one per goroutine compressing).
+const maxFreeZlib = 8
+
+// ZlibWriter (a bulletin patch) returns a zlib writer at BestSpeed that
+// writes to w, made anew or reused (Reset: the same bytes as a new one).
+// Give it back with PutZlibWriter once closed.
+func ZlibWriter(w io.Writer) *zlib.Writer {
+	zfree.Lock()
+	n := len(zfree.ws)
+	if n == 0 {
+		zfree.Unlock()
+		zw, err := zlib.NewWriterLevel(w, zlib.BestSpeed)
+		if err != nil {
+			panic(fmt.Errorf("could not create zlib writer: %w", err))
+		}
+		return zw
 	}
+	zw := zfree.ws[n-1]
+	zfree.ws = zfree.ws[:n-1]
+	zfree.Unlock()
+	zw.Reset(w)
 	return zw
-}}
+}
+
+// PutZlibWriter (a bulletin patch) gives back a writer of ZlibWriter,
+// which must not be used after.
+func PutZlibWriter(zw *zlib.Writer) {
+	zw.Reset(nil) // let go of the output
+	zfree.Lock()
+	defer zfree.Unlock()
+	if len(zfree.ws) < maxFreeZlib {
+		zfree.ws = append(zfree.ws, zw)
+	}
+}
 
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	// bulletin patch: a zlib writer from a pool, Reset onto buf (the same
-	// bytes as a new one), instead of about 1 MB of new, zeroed state per
-	// stream.
-	zw := zwriters.Get().(*zlib.Writer)
-	defer zwriters.Put(zw)
-	zw.Reset(buf)
+	// bulletin patch: a zlib writer reused (ZlibWriter), instead of about
+	// 1 MB of new, zeroed state per stream.
+	zw := ZlibWriter(buf)
+	defer PutZlibWriter(zw)
 	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
