@@ -112,7 +112,9 @@ type drawer struct {
 	synced            bool // fpdf's current font is font at size
 	// the caller's colours, restored by done
 	text, fill [3]int
-	pageH      float64 // points
+	// direct: the drawer writes its colours itself (see setColor)
+	direct bool
+	pageH  float64 // points
 }
 
 func newDrawer(ts *Typesetter, pdf *fpdf.Fpdf, runs []Run) *drawer {
@@ -120,6 +122,9 @@ func newDrawer(ts *Typesetter, pdf *fpdf.Fpdf, runs []Run) *drawer {
 	*d = drawer{ts: ts, pdf: pdf, doc: pdffont.DocOf(pdf), runs: runs, buf: d.buf[:0]}
 	d.text[0], d.text[1], d.text[2] = pdf.GetTextColor()
 	d.fill[0], d.fill[1], d.fill[2] = pdf.GetFillColor()
+	spotText, _, _, _, _ := pdf.GetTextSpotColor()
+	spotFill, _, _, _, _ := pdf.GetFillSpotColor()
+	d.direct = pdf.PageNo() > 0 && spotText == "" && spotFill == ""
 	_, h := pdf.GetPageSize()
 	d.pageH = h * ts.k
 	return d
@@ -128,8 +133,11 @@ func newDrawer(ts *Typesetter, pdf *fpdf.Fpdf, runs []Run) *drawer {
 // done writes what is left of the drawing and gives pdf back the caller's
 // colours.
 func (d *drawer) done() {
+	if d.colorSet && d.direct {
+		d.buf = appendFillColor(d.buf, d.fill)
+	}
 	d.write()
-	if d.colorSet {
+	if d.colorSet && !d.direct {
 		d.pdf.SetTextColor(d.text[0], d.text[1], d.text[2])
 		d.pdf.SetFillColor(d.fill[0], d.fill[1], d.fill[2])
 	}
@@ -320,17 +328,46 @@ func (d *drawer) setFont(sf *pdffont.SubFont, size float64) error {
 	return pdf.Error()
 }
 
-// setColor makes c the colour text is painted with.
+// setColor makes c the colour text is painted with (the fill colour).
+// fpdf writes a colour as the operator that sets the fill colour, and
+// done gives it back the caller's colours: so, on a page and with RGB
+// colours (direct), the drawer writes the operators fpdf would, and
+// fpdf's colours are the caller's all along (nothing the drawer asks of
+// fpdf reads them). Otherwise it sets both through fpdf.
 func (d *drawer) setColor(c Color) {
-	if !d.colorSet || d.color != c {
-		// Text is painted with the fill colour: set both, so that fpdf knows
-		// the colour in force (done restores the caller's).
+	if d.colorSet && d.color == c {
+		return
+	}
+	if d.direct {
+		d.buf = appendFillColor(d.buf, [3]int{int(c.R), int(c.G), int(c.B)})
+	} else {
 		d.write()
 		d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
 		d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
-		d.color, d.colorSet = c, true
 	}
+	d.color, d.colorSet = c, true
 }
+
+// appendFillColor appends the operator with which fpdf's SetFillColor sets
+// the fill colour c (components 0-255): "%.3f g" for a grey, else
+// "%.3f %.3f %.3f rg", each component /255; and a newline.
+func appendFillColor(b []byte, c [3]int) []byte {
+	if c[0] == c[1] && c[0] == c[2] {
+		return append(append(b, colorComps[c[0]]...), " g\n"...)
+	}
+	for _, v := range c {
+		b = append(append(b, colorComps[v]...), ' ')
+	}
+	return append(b, "rg\n"...)
+}
+
+// colorComps[v] is the colour component v/255 with 3 decimals (read only).
+var colorComps = func() (t [256]string) {
+	for v := range t {
+		t[v] = strconv.FormatFloat(float64(v)/255, 'f', 3, 64)
+	}
+	return t
+}()
 
 // writeText writes the glyphs gl (with their slots) of piece p as one text
 // object, starting at pen position x on the baseline y (points from the top

@@ -52,3 +52,21 @@ func TestFpdfOperatorsAsUpstream(t *testing.T) {
 		t.Fatalf("fpdf wrote\n%s\nwant it to end with\n%s", got, want.String())
 	}
 }
+
+// The drawer writes a colour (appendFillColor) as fpdf's SetFillColor does.
+func TestAppendFillColorIsFpdfs(t *testing.T) {
+	var want []byte
+	var got []byte
+	tpl := fpdf.CreateTpl(fpdf.PointType{}, fpdf.SizeType{Wd: 10, Ht: 10}, "P", "pt", "", func(tp *fpdf.Tpl) {
+		for v := range 256 {
+			for _, c := range [][3]int{{v, v, v}, {v, 255 - v, 7}, {0, v, 0}, {v, v, v / 2}} {
+				tp.SetFillColor(c[0], c[1], c[2])
+				got = appendFillColor(got, c)
+			}
+		}
+	})
+	want = tpl.Bytes()
+	if !strings.HasSuffix(string(want), string(got)) {
+		t.Fatalf("appendFillColor wrote\n%.300s...\nfpdf\n%.300s...", got, want[len(want)-min(len(want), len(got)):])
+	}
+}
