@@ -254,7 +254,7 @@ func (d *drawer) slots(p *piece, fd *faceData, gl []glyph, eol bool) ([]uint16, 
 			d.doc.WantWord(fd.plan, w.word) // drawn or not
 			return nil, err
 		}
-		if ts.drawn == nil || len(ts.drawn) >= maxCache {
+		if ts.drawn == nil || len(ts.drawn) >= maxDrawn {
 			ts.drawn = make(map[drawnKey]drawnWord)
 		}
 		ts.drawn[k] = w
@@ -262,6 +262,15 @@ func (d *drawer) slots(p *piece, fd *faceData, gl []glyph, eol bool) ([]uint16, 
 	d.doc.WantWord(fd.plan, w.word)
 	return w.slots, nil
 }
+
+// maxDrawn bounds the Typesetter's drawn words (entries, ~700 bytes
+// each); when full they are let go. A batch draws the words every
+// certificate has (a hundred or two) again and again, and each unit's
+// names, numbers and codes once: a bound of 16,384 kept ~11 MB of those
+// per worker at four times the state, for nothing (issue 14). Working
+// out the common words again after each emptying costs well under a
+// millisecond.
+const maxDrawn = 1 << 11
 
 // drawnKey is what the uses of a word drawn depend on (see slots): its
 // face and text (so its glyphs), the advance of the space drawn with it
