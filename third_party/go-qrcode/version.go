@@ -2967,7 +2967,10 @@ func (v qrCodeVersion) numDataBits() int {
 func chooseQRCodeVersion(level RecoveryLevel, encoder *dataEncoder, numDataBits int) *qrCodeVersion {
 	var chosenVersion *qrCodeVersion
 
-	for _, v := range versions {
+	// bulletin: by index, so that only the version chosen is copied (v
+	// escaped, so every version looked at was allocated).
+	for i := range versions {
+		v := &versions[i]
 		if v.level != level {
 			continue
 		} else if v.version < encoder.minVersion {
@@ -2979,7 +2982,8 @@ func chooseQRCodeVersion(level RecoveryLevel, encoder *dataEncoder, numDataBits 
 		numFreeBits := v.numDataBits() - numDataBits
 
 		if numFreeBits >= 0 {
-			chosenVersion = &v
+			c := *v
+			chosenVersion = &c
 			break
 		}
 	}

@@ -62,11 +62,10 @@ func (b *Bitset) Substr(start int, end int) *Bitset {
 	result := New()
 	result.ensureCapacity(end - start)
 
-	for i := start; i < end; i++ {
-		if b.At(i) {
-			result.bits[result.numBits/8] |= 0x80 >> uint(result.numBits%8)
-		}
-		result.numBits++
+	// bulletin: 8 bits at a time (was a bit at a time).
+	for i := start; i < end; i += 8 {
+		n := min(8, end-i)
+		result.AppendByte(b.bitsAt(i, n), n)
 	}
 
 	return result
@@ -111,13 +110,15 @@ func (b *Bitset) AppendByte(value byte, numBits int) {
 		log.Panicf("numBits %d out of range 0-8", numBits)
 	}
 
-	for i := numBits - 1; i >= 0; i-- {
-		if value&(1<<uint(i)) != 0 {
-			b.bits[b.numBits/8] |= 0x80 >> uint(b.numBits%8)
-		}
-
-		b.numBits++
+	// bulletin: the numBits low bits of value ORed in at once (was a bit
+	// at a time): they span the byte at numBits/8 and maybe the next.
+	w := (uint16(value) & (1<<uint(numBits) - 1)) << uint(16-numBits-b.numBits%8)
+	i := b.numBits / 8
+	b.bits[i] |= byte(w >> 8)
+	if byte(w) != 0 {
+		b.bits[i+1] |= byte(w)
 	}
+	b.numBits += numBits
 }
 
 // AppendUint32 appends the numBits least significant bits from value.
@@ -128,12 +129,12 @@ func (b *Bitset) AppendUint32(value uint32, numBits int) {
 		log.Panicf("numBits %d out of range 0-32", numBits)
 	}
 
-	for i := numBits - 1; i >= 0; i-- {
-		if value&(1<<uint(i)) != 0 {
-			b.bits[b.numBits/8] |= 0x80 >> uint(b.numBits%8)
-		}
-
-		b.numBits++
+	// bulletin: up to 8 bits at a time, the most significant first (was a
+	// bit at a time).
+	for n := numBits; n > 0; {
+		m := (n-1)%8 + 1
+		b.AppendByte(byte(value>>uint(n-m)), m)
+		n -= m
 	}
 }
 
@@ -162,11 +163,10 @@ func (b *Bitset) ensureCapacity(numBits int) {
 func (b *Bitset) Append(other *Bitset) {
 	b.ensureCapacity(other.numBits)
 
-	for i := 0; i < other.numBits; i++ {
-		if other.At(i) {
-			b.bits[b.numBits/8] |= 0x80 >> uint(b.numBits%8)
-		}
-		b.numBits++
+	// bulletin: 8 bits at a time (was a bit at a time).
+	for i := 0; i < other.numBits; i += 8 {
+		n := min(8, other.numBits-i)
+		b.AppendByte(other.bitsAt(i, n), n)
 	}
 }
 
@@ -184,8 +184,13 @@ func (b *Bitset) AppendBools(bits ...bool) {
 
 // AppendNumBools appends num bits of value value.
 func (b *Bitset) AppendNumBools(num int, value bool) {
+	// bulletin: room made once (was once a bit).
+	b.ensureCapacity(num)
 	for i := 0; i < num; i++ {
-		b.AppendBools(value)
+		if value {
+			b.bits[b.numBits/8] |= 0x80 >> uint(b.numBits%8)
+		}
+		b.numBits++
 	}
 }
 
@@ -261,14 +266,17 @@ func (b *Bitset) ByteAt(index int) byte {
 		log.Panicf("Index %d out of range", index)
 	}
 
-	var result byte
+	return b.bitsAt(index, min(8, b.numBits-index))
+}
 
-	for i := index; i < index+8 && i < b.numBits; i++ {
-		result <<= 1
-		if b.At(i) {
-			result |= 1
-		}
+// bitsAt returns the n bits (0 to 8) from index, the first the most
+// significant of them (bulletin: read from the one or two bytes that
+// hold them, not a bit at a time; index+n <= numBits).
+func (b *Bitset) bitsAt(index, n int) byte {
+	i := index / 8
+	w := uint16(b.bits[i]) << 8
+	if i+1 < len(b.bits) {
+		w |= uint16(b.bits[i+1])
 	}
-
-	return result
+	return byte((w << uint(index%8)) >> uint(16-n))
 }
