@@ -359,3 +359,139 @@ func TestConcurrentRuns(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// Assign reads and writes many claims at once (issue 14): a month's
+// claims beyond its chunks keep the numbers they had, the new ones count
+// on from the month's last serial of their level (whatever the scope),
+// and a unit claimed twice gets one number.
+func TestAssignMany(t *testing.T) {
+	r := open(t, filepath.Join(t.TempDir(), "register.db"))
+	var units []string
+	for i := range 1234 {
+		u := fmt.Sprintf("t-%04d", i)
+		if i%3 == 0 {
+			u = fmt.Sprintf("d-%04d", i)
+		}
+		units = append(units, u)
+	}
+	// Another scope's district took serial 1 of the month; some units
+	// have numbers already.
+	if _, err := r.Assign(ctx, "other", "2024-11", claims("d-other"), format("2024-11")); err != nil {
+		t.Fatal(err)
+	}
+	before, err := r.Assign(ctx, "z", "2024-11", claims(units[600:700]...), format("2024-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := map[string]string{}
+	serial := map[string]int{}
+	for j, a := range before {
+		kept[units[600+j]] = a.Number
+		serial[claims(units[600+j])[0].Level]++
+	}
+	serial["district"]++ // d-other
+	cs := claims(append(slices.Clone(units), units[5])...)
+	as, err := r.Assign(ctx, "z", "2024-11", cs, format("2024-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	given := map[string]string{}
+	for i, c := range cs {
+		want, old := kept[c.Unit]
+		if n, ok := given[c.Unit]; ok {
+			want, old = n, true
+		} else if !old {
+			serial[c.Level]++
+			want = fmt.Sprintf("KZ/2024-11/%s/%04d", strings.ToUpper(c.Level), serial[c.Level])
+		}
+		given[c.Unit] = want
+		if as[i].Number != want || as[i].New == old {
+			t.Fatalf("claim %d (%s): %+v, want %s (new: %v)", i, c.Unit, as[i], want, !old)
+		}
+	}
+	var n int
+	r.DB().QueryRow("SELECT COUNT(*) FROM certificates").Scan(&n)
+	if n != len(units)+1 {
+		t.Errorf("%d numbers in the register, want %d", n, len(units)+1)
+	}
+}
+
+// A new number that another month's certificate holds is refused naming
+// it, and so is a template that fails; the first of them in the claims'
+// order is the error, and nothing is given.
+func TestAssignRefusesInOrder(t *testing.T) {
+	r := open(t, filepath.Join(t.TempDir(), "register.db"))
+	noMonth := func(c register.Claim, serial int) (string, error) {
+		if c.Unit == "t-bad" {
+			return "", errors.New("template failed")
+		}
+		return fmt.Sprintf("KZ/%s/%d", c.Level, serial), nil
+	}
+	if _, err := r.Assign(ctx, "z", "2024-10", claims("t-a", "t-b"), noMonth); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		units []string
+		want  string
+	}{
+		{[]string{"t-x", "t-y", "t-bad"}, "certificates.number gives KZ/thana/1 to t-x of 2024-11, but the register gave it to t-a of 2024-10 already"},
+		{[]string{"t-bad", "t-x"}, "template failed"},
+	} {
+		_, err := r.Assign(ctx, "z", "2024-11", claims(tt.units...), noMonth)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: err = %v, want %q", tt.units, err, tt.want)
+		}
+	}
+	var n int
+	r.DB().QueryRow("SELECT COUNT(*) FROM certificates WHERE month = '2024-11'").Scan(&n)
+	if n != 0 {
+		t.Errorf("%d numbers given by failed Assigns", n)
+	}
+}
+
+// Record reads and writes many files at once: beyond its chunks, each
+// file is new, unchanged or a revision as its number's latest revision
+// says, a number recorded twice in a run gets two revisions, and a number
+// the register never gave fails the whole run.
+func TestRecordMany(t *testing.T) {
+	r := open(t, filepath.Join(t.TempDir(), "register.db"))
+	var units []string
+	for i := range 1234 {
+		units = append(units, fmt.Sprintf("t-%04d", i))
+	}
+	as, err := r.Assign(ctx, "z", "2024-11", claims(units...), format("2024-11"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(sum func(j int) string) []register.Issue {
+		var is []register.Issue
+		for j, a := range as {
+			is = append(is, issue(a, units[j], sum(j)))
+		}
+		return is
+	}
+	if res, err := r.Record(ctx, run(func(j int) string { return fmt.Sprint("a", j) })); err != nil || res != (register.Recorded{New: 1234}) {
+		t.Fatalf("first run: %+v %v", res, err)
+	}
+	second := run(func(j int) string { return fmt.Sprint("ab"[j%2:j%2+1], j) })
+	second = append(second, issue(as[7], units[7], "again"))
+	if res, err := r.Record(ctx, second); err != nil || res != (register.Recorded{Revised: 618, Unchanged: 617}) {
+		t.Fatalf("second run: %+v %v", res, err)
+	}
+	h, err := r.History(ctx, as[7].Number)
+	if err != nil || len(h) != 3 || h[1].SHA256 != "b7" || h[2].SHA256 != "again" {
+		t.Errorf("history of a number recorded twice in a run: %+v %v", h, err)
+	}
+	bad := append(run(func(j int) string { return "c" }), register.Issue{Number: "never/given", SHA256: "x"})
+	if _, err := r.Record(ctx, bad); err == nil || !strings.Contains(err.Error(), "never/given was not given") {
+		t.Errorf("a run with a number never given: %v", err)
+	}
+	var revs int
+	r.DB().QueryRow("SELECT COUNT(*) FROM revisions").Scan(&revs)
+	if revs != 1234+618 {
+		t.Errorf("%d revisions, want %d", revs, 1234+618)
+	}
+	if err := r.Check(ctx); err != nil {
+		t.Error(err)
+	}
+}
