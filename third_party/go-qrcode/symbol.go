@@ -247,26 +247,37 @@ func linePenalty1(w uint64, n int) int {
 }
 
 // linePenalty3 is penalty3's score of one line of n modules (w's bits).
-// Every finding needs the dark:light:dark:light:dark 1:1:3:1:1 pattern
-// (1011101) somewhere in the line, so a line without one scores nothing;
-// one with it runs penalty3's bit buffer, quirks and all.
+// penalty3 shifts the modules into an 11-bit buffer and scores a finding
+// where it reads light*4 then 1011101, or 1011101 then light*4 (modules
+// before the line count as light); after a finding it sets the buffer to
+// 0xFF, and at the line's last module it also scores a 1011101 that ends
+// there. bulletin: the findings are found with word operations and the
+// buffer's quirks followed only from one to the next. After a finding at
+// x, the buffer at x+k holds 0xFF<<k: for k <= 9 no finding can be read,
+// at k = 10 only the second kind, with its first module whatever it is
+// (c); from k = 11 the buffer is the modules again. At the last module,
+// 0xFF<<k leaves the last seven modules as they are for k >= 7, sets the
+// first of them for k = 6 and rules a 1011101 out for k <= 5.
 func linePenalty3(w uint64, n int) int {
 	if n < 7 {
 		return 0
 	}
-	found := w &^ (w >> 1) & (w >> 2) & (w >> 3) & (w >> 4) &^ (w >> 5) & (w >> 6)
-	if found&(uint64(1)<<uint(n-6)-1) == 0 { // starts at x = 0 .. n-7
-		return 0
-	}
-	penalty := 0
-	var buf uint32
-	for x := 0; x < n; x++ {
-		buf = (buf<<1 | uint32((w>>uint(x))&1)) & 0x7ff
-		switch {
-		case buf == 0x05d || buf == 0x5d0:
+	core := w << 6 &^ (w << 5) & (w << 4) & (w << 3) & (w << 2) &^ (w << 1) & w // x-6 .. x: 1011101
+	a := core &^ (w<<7 | w<<8 | w<<9 | w<<10)                                   // light*4, 1011101
+	c := w << 8 & (w << 7) & (w << 6) & (w << 4) &^ (w<<9 | w<<5 | w<<3 | w<<2 | w<<1 | w)
+	b := c & (w << 10) // 1011101, light*4
+	lim := uint64(1)<<uint(n) - 1
+	penalty, last := 0, -11
+	for cand := (a | b | c) & lim; cand != 0; cand &= cand - 1 {
+		x := bits.TrailingZeros64(cand)
+		if k := x - last; k >= 11 && (a|b)>>uint(x)&1 != 0 || k == 10 && c>>uint(x)&1 != 0 {
 			penalty += penaltyWeight3
-			buf = 0xFF
-		case x == n-1 && buf&0x7f == 0x5d:
+			last = x
+		}
+	}
+	if x := n - 1; last != x {
+		k := x - last
+		if k >= 7 && core>>uint(x)&1 != 0 || k == 6 && (w>>uint(x-5))&0x3f == 0b101110 {
 			penalty += penaltyWeight3
 		}
 	}
