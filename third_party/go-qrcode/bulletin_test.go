@@ -190,7 +190,8 @@ func TestPenaltyPackedIsUpstreams(t *testing.T) {
 			// The symbol bestMask scores is this one, word for word.
 			var want rowsCols
 			want.pack(s)
-			if got := base.maskWords().symbol(mask); *got != want {
+			var got rowsCols
+			if base.maskWords().symbol(mask, &got); got != want {
 				t.Fatalf("version %d mask %d: maskWords differ from the masked symbol", v, mask)
 			}
 			checked++

@@ -256,38 +256,53 @@ func (m *regularSymbol) addTimingPatterns() {
 }
 
 func (m *regularSymbol) addFormatInfo() {
-	fpSize := finderPatternSize
 	l := formatInfoLengthBits - 1
 
 	f := m.version.formatInfo(m.mask)
 
+	// bulletin: the modules in formatModules (the same, in the same order).
+	for _, p := range formatModules(m.size) {
+		m.symbol.set(p.x, p.y, p.bit < 0 || f.At(l-p.bit))
+	}
+}
+
+// formatModule is a module of the format information: at (x, y), format
+// bit bit (0-14; f.At(l-bit) in addFormatInfo), or -1 for the module that
+// is always dark.
+type formatModule struct{ x, y, bit int }
+
+// formatModules returns the modules addFormatInfo sets in a symbol of
+// size modules, in the order it sets them (bulletin: upstream's loops,
+// with the modules listed rather than set, for maskWords).
+func formatModules(size int) []formatModule {
+	fpSize := finderPatternSize
+	out := make([]formatModule, 0, 2*formatInfoLengthBits+1)
+
 	// Bits 0-7, under the top right finder pattern.
 	for i := 0; i <= 7; i++ {
-		m.symbol.set(m.size-i-1, fpSize+1, f.At(l-i))
+		out = append(out, formatModule{size - i - 1, fpSize + 1, i})
 	}
 
 	// Bits 0-5, right of the top left finder pattern.
 	for i := 0; i <= 5; i++ {
-		m.symbol.set(fpSize+1, i, f.At(l-i))
+		out = append(out, formatModule{fpSize + 1, i, i})
 	}
 
 	// Bits 6-8 on the corner of the top left finder pattern.
-	m.symbol.set(fpSize+1, fpSize, f.At(l-6))
-	m.symbol.set(fpSize+1, fpSize+1, f.At(l-7))
-	m.symbol.set(fpSize, fpSize+1, f.At(l-8))
+	out = append(out, formatModule{fpSize + 1, fpSize, 6}, formatModule{fpSize + 1, fpSize + 1, 7}, formatModule{fpSize, fpSize + 1, 8})
 
 	// Bits 9-14 on the underside of the top left finder pattern.
 	for i := 9; i <= 14; i++ {
-		m.symbol.set(14-i, fpSize+1, f.At(l-i))
+		out = append(out, formatModule{14 - i, fpSize + 1, i})
 	}
 
 	// Bits 8-14 on the right side of the bottom left finder pattern.
 	for i := 8; i <= 14; i++ {
-		m.symbol.set(fpSize+1, m.size-fpSize+i-8, f.At(l-i))
+		out = append(out, formatModule{fpSize + 1, size - fpSize + i - 8, i})
 	}
 
 	// Always dark symbol.
-	m.symbol.set(fpSize+1, m.size-fpSize-1, true)
+	return append(out, formatModule{fpSize + 1, size - fpSize - 1, -1})
 }
 
 func (m *regularSymbol) addVersionInfo() {
@@ -403,8 +418,9 @@ func (m *regularSymbol) bestMask() int {
 	w := m.maskWords()
 	n := m.symbol.symbolSize
 	best, penalty := 0, 0
+	var sym rowsCols
 	for mask := 0; mask < 8; mask++ {
-		sym := w.symbol(mask)
+		w.symbol(mask, &sym)
 		if p := penaltyWords(sym.rows[:n], sym.cols[:n]); mask == 0 || p < penalty {
 			best, penalty = mask, p
 		}
@@ -418,8 +434,8 @@ func (m *regularSymbol) bestMask() int {
 // 12 modules both ways), with the format bits of that mask.
 type maskWords struct {
 	base, data, value, format rowsCols // mask-0 symbol, data positions, data bits, format positions
-	at                        [][2]int // the format positions
-	r                         regularSymbol
+	at                        []formatModule
+	version                   qrCodeVersion
 	n                         int
 }
 
@@ -434,29 +450,22 @@ func (m *regularSymbol) maskWords() *maskWords {
 			w.value.set(int(p[0]), int(p[1]))
 		}
 	}
-	// The format bits, written where addFormatInfo writes them, in a
-	// symbol of their own.
-	w.r = regularSymbol{version: m.version, symbol: newSymbol(n, 0), size: m.size}
-	w.r.addFormatInfo()
-	for y := 0; y < n; y++ {
-		for x := 0; x < n; x++ {
-			if w.r.symbol.isUsed[y][x] {
-				w.format.set(x, y)
-				w.at = append(w.at, [2]int{x, y})
-			}
-		}
+	// The format bits, where addFormatInfo writes them.
+	w.version = m.version
+	w.at = formatModules(m.size)
+	for _, p := range w.at {
+		w.format.set(p.x, p.y)
 	}
 	return w
 }
 
-// symbol returns the symbol with mask as words.
-func (w *maskWords) symbol(mask int) *rowsCols {
-	w.r.mask = mask
-	w.r.addFormatInfo()
-	var sym, fv rowsCols
+// symbol sets sym to the symbol with mask as words.
+func (w *maskWords) symbol(mask int, sym *rowsCols) {
+	f := w.version.formatInfo(mask)
+	var fv rowsCols
 	for _, p := range w.at {
-		if w.r.symbol.module[p[1]][p[0]] {
-			fv.set(p[0], p[1])
+		if p.bit < 0 || f.At(formatInfoLengthBits-1-p.bit) {
+			fv.set(p.x, p.y)
 		}
 	}
 	tile := &maskTiles[mask]
@@ -465,7 +474,6 @@ func (w *maskWords) symbol(mask int) *rowsCols {
 		sym.rows[i] = w.base.rows[i]&^w.data.rows[i]&^w.format.rows[i] | (w.value.rows[i]^pr)&w.data.rows[i] | fv.rows[i]
 		sym.cols[i] = w.base.cols[i]&^w.data.cols[i]&^w.format.cols[i] | (w.value.cols[i]^pc)&w.data.cols[i] | fv.cols[i]
 	}
-	return &sym
 }
 
 // rowsCols is a symbol (at most 64 modules wide) as words: bit x of
