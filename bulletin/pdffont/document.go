@@ -2,7 +2,6 @@ package pdffont
 
 import (
 	"bytes"
-	"compress/zlib"
 	"io"
 	"io/fs"
 	"maps"
@@ -10,6 +9,7 @@ import (
 	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/klauspost/compress/zlib"
 )
 
 // Doc is what one document has of the sub-fonts: those registered with it,
@@ -121,12 +121,13 @@ func wordKey(us []Use) string {
 // wholeLevel compresses a sub-font's whole program (once: wholeProgram).
 const wholeLevel = zlib.BestCompression
 
-// compress returns b compressed at level (BestSpeed with a writer reused:
-// fpdf.ZlibWriter).
+// compress returns b zlib-compressed at level: at fpdf.ZlibLevel by a
+// writer reused (fpdf.ZlibWriter), else by a new one. The writers are
+// klauspost/compress's (see fpdf.ZlibLevel).
 func compress(b []byte, level int) ([]byte, error) {
 	var buf bytes.Buffer
 	var w *zlib.Writer
-	if level == zlib.BestSpeed {
+	if level == fpdf.ZlibLevel {
 		w = fpdf.ZlibWriter(&buf)
 		defer fpdf.PutZlibWriter(w)
 	} else {
@@ -157,7 +158,7 @@ func (d *Doc) Open(name string) (io.Reader, error) {
 		b, err := df.sf.wholeProgram()
 		return bytes.NewReader(b), err
 	}
-	b, err := compress(df.sf.prog.Cut(&df.used, true), zlib.BestSpeed)
+	b, err := compress(df.sf.prog.Cut(&df.used, true), fpdf.ZlibLevel)
 	return bytes.NewReader(b), err
 }
 

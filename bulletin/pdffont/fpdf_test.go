@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	kzlib "github.com/klauspost/compress/zlib"
 )
 
 // The fpdf behaviours this package and bulletin/typeset rely on, each pinned by one test so
@@ -236,6 +237,33 @@ func TestFpdfToUnicode(t *testing.T) {
 		for i, o := range offsets {
 			obj := strconv.Itoa(i+1) + " 0 obj\n"
 			fpdfAssumption(t, strings.HasPrefix(s[o:], obj), "cross-reference entry %d points at its object", i+1)
+		}
+	}
+}
+
+// TestFpdfZlibWriter: a writer of fpdf.ZlibWriter, reused, gives the bytes
+// of a new writer at fpdf.ZlibLevel (documents take writers from the list
+// in any order: the same input must give the same bytes), and
+// compress/zlib inflates them (every PDF reader has a zlib of its own).
+func TestFpdfZlibWriter(t *testing.T) {
+	inputs := [][]byte{symbolCmap, bytes.Repeat([]byte("<20> <0020>\n"), 500), make([]byte, 70000), symbolCmap}
+	for i, in := range inputs {
+		got, err := compress(in, fpdf.ZlibLevel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		w, _ := kzlib.NewWriterLevel(&want, fpdf.ZlibLevel)
+		w.Write(in)
+		w.Close()
+		fpdfAssumption(t, bytes.Equal(got, want.Bytes()), "a reused ZlibWriter gives a new writer's bytes (input %d)", i)
+		r, err := zlib.NewReader(bytes.NewReader(got))
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := io.ReadAll(r)
+		if err != nil || !bytes.Equal(back, in) {
+			t.Errorf("input %d: compress/zlib read back %d of %d bytes: %v", i, len(back), len(in), err)
 		}
 	}
 }

@@ -8,12 +8,12 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// CMaps are compressed at BestSpeed by writers reused (fpdf.ZlibWriter:
-// the same bytes as a new writer, without its megabyte of new state). A
-// CMap is made for each sub-font of each document: at BestCompression,
-// resetting the writer's 640 KB of hash chains and its lazy matching took
-// half the time of a certificate's CMaps (0.3 s of the state benchmark),
-// for 3 % (about 15 bytes a CMap) less.
+// CMaps are compressed by writers reused (fpdf.ZlibWriter, at
+// fpdf.ZlibLevel: the same bytes as a new writer, without its state). A
+// CMap is made for each sub-font of each document: at compress/zlib's
+// BestCompression, resetting the writer's 640 KB of hash chains and its
+// lazy matching took half the time of a certificate's CMaps (0.3 s of the
+// state benchmark), for 3 % (about 15 bytes a CMap) less.
 
 // ToUnicodeCMap returns the compressed /ToUnicode CMap of a sub-font whose
 // code c stands for text[c], or nil if no code stands for any text.

@@ -4206,7 +4206,7 @@ func (f *Fpdf) RawWriteStr(str string) {
 
 // SetPageStream (a bulletin patch) sets the function that gives, at Output,
 // the compressed content stream of the current page: fn is called with the
-// page's content and returns its zlib stream at zlib.BestSpeed (what fpdf
+// page's content and returns its zlib stream at ZlibLevel (what fpdf
 // would write), or nil to let fpdf compress it. A caller that writes the
 // same page into several documents compresses it once.
 func (f *Fpdf) SetPageStream(fn func(content []byte) []byte) {
