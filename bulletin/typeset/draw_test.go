@@ -31,3 +31,24 @@ func TestAppendNumIsAppendFloat(t *testing.T) {
 		}
 	}
 }
+
+// A face's coverage table below U+1000 is what its cmap says.
+func TestCoversTableIsCmap(t *testing.T) {
+	for id, fd := range fontSet(t).faces {
+		if fd == nil {
+			continue
+		}
+		n := 0
+		for r := rune(-1); r < 0x1100; r++ {
+			if got, want := fd.covers(r), fd.lookupCovers(r); got != want {
+				t.Fatalf("face %d (%s): covers(%U) = %v, the cmap says %v", id, fd.file, r, got, want)
+			}
+			if fd.covers(r) {
+				n++
+			}
+		}
+		if n < 90 {
+			t.Errorf("face %d (%s) covers only %d runes below U+1100", id, fd.file, n)
+		}
+	}
+}

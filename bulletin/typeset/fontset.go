@@ -103,6 +103,9 @@ type faceData struct {
 	gap    float64
 	space  uint16  // glyph id of U+0020
 	spaceW float64 // its advance in font units
+	// lowCover: bit r of covers(r) for r below U+1000 (Latin, Devanagari
+	// and the punctuation around them), looked up once
+	lowCover [0x1000 / 64]uint64
 
 	// pdfWidth[g] is the width a PDF viewer uses for glyph g, in 1/1000 em:
 	// its hmtx advance rounded as the sub-fonts' /Widths have it.
@@ -295,6 +298,11 @@ func loadFace(name string, b []byte) (*faceData, error) {
 	}
 	fd.space = uint16(sp)
 	fd.spaceW = float64(face.HorizontalAdvance(sp))
+	for r := range rune(0x1000) {
+		if fd.lookupCovers(r) {
+			fd.lowCover[r/64] |= 1 << (r % 64)
+		}
+	}
 	return fd, nil
 }
 
@@ -315,6 +323,14 @@ func (s *FontSet) face(id faceID) (*faceData, error) {
 // covers reports whether the face maps r (or harfbuzz will treat r as a
 // default-ignorable and hide it).
 func (fd *faceData) covers(r rune) bool {
+	if r >= 0 && r < 0x1000 {
+		return fd.lowCover[r/64]>>(r%64)&1 != 0
+	}
+	return fd.lookupCovers(r)
+}
+
+// lookupCovers is covers, from the font's cmap.
+func (fd *faceData) lookupCovers(r rune) bool {
 	if _, ok := fd.font.Cmap.Lookup(r); ok {
 		return true
 	}
