@@ -98,12 +98,12 @@ func (ts *Typesetter) DrawLine(pdf *fpdf.Fpdf, x, y float64, align Align, runs .
 }
 
 type drawer struct {
-	ts   *Typesetter
-	pdf  *fpdf.Fpdf
-	doc  *pdffont.Doc
-	runs []Run
-	buf  []byte // content being written
-	rd   bytes.Reader
+	ts     *Typesetter
+	pdf    *fpdf.Fpdf
+	doc    *pdffont.Doc
+	colors []Color // of the runs drawn, by style index (a buffer kept: the runs are not)
+	buf    []byte  // content being written
+	rd     bytes.Reader
 	// current font and colour set on pdf by this drawer
 	font              *pdffont.DocFont
 	size              float64
@@ -119,7 +119,10 @@ type drawer struct {
 
 func newDrawer(ts *Typesetter, pdf *fpdf.Fpdf, runs []Run) *drawer {
 	d := &ts.dr // one drawing at a time: the Typesetter's, with its buffer
-	*d = drawer{ts: ts, pdf: pdf, doc: pdffont.DocOf(pdf), runs: runs, buf: d.buf[:0]}
+	*d = drawer{ts: ts, pdf: pdf, doc: pdffont.DocOf(pdf), colors: d.colors[:0], buf: d.buf[:0]}
+	for _, r := range runs {
+		d.colors = append(d.colors, r.Style.Color)
+	}
 	d.text[0], d.text[1], d.text[2] = pdf.GetTextColor()
 	d.fill[0], d.fill[1], d.fill[2] = pdf.GetFillColor()
 	spotText, _, _, _, _ := pdf.GetTextSpotColor()
@@ -210,7 +213,7 @@ func (d *drawer) glyphs(p *piece, gl []glyph, x, y float64, word, eol bool) erro
 	if err != nil {
 		return err
 	}
-	d.setColor(d.runs[p.style].Style.Color)
+	d.setColor(d.colors[p.style])
 	actual, spaced := "", false // spaced: actual and a space
 	switch {
 	case word:

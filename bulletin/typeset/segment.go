@@ -61,8 +61,8 @@ type text struct {
 	src    []Run
 }
 
-func prepare(runs []Run, buf []rune, sty []int32) text {
-	t := text{runes: buf[:0], styles: sty[:0], src: runs}
+func prepare(runs []Run, buf []rune, sty []int32) (runes []rune, styles []int32) {
+	t := text{runes: buf[:0], styles: sty[:0]}
 	pendingSpace := -1
 	for i, r := range runs {
 		s := r.Text
@@ -85,7 +85,7 @@ func prepare(runs []Run, buf []rune, sty []int32) text {
 			t.styles = append(t.styles, int32(i))
 		}
 	}
-	return t
+	return t.runes, t.styles
 }
 
 // assignFaces picks a face for every rune. Devanagari letters take the

@@ -322,18 +322,20 @@ func (ts *Typesetter) piecesOf(out []piece, runs []Run, glue bool) ([]piece, tex
 			return nil, text{}, fmt.Errorf("typeset: bad style %+v", r.Style)
 		}
 	}
-	t := prepare(runs, ts.runes, ts.styles)
-	ts.runes, ts.styles = t.runes, t.styles
+	runes, styles := prepare(runs, ts.runes, ts.styles)
+	ts.runes, ts.styles = runes, styles
+	// (t made here, not by prepare: runs would escape with the buffers)
+	t := text{runes: runes, styles: styles, src: runs}
 	ids, next, err := ts.set.assignFaces(t, ts.ids, ts.next)
 	ts.next = next
 	if err != nil {
 		return nil, t, err
 	}
 	ts.ids = ids
-	n := len(t.runes)
+	n := len(runes)
 	if out == nil {
 		words := 1
-		for _, r := range t.runes {
+		for _, r := range runes {
 			if r == ' ' {
 				words++
 			}
@@ -343,27 +345,27 @@ func (ts *Typesetter) piecesOf(out []piece, runs []Run, glue bool) ([]piece, tex
 	out = out[:0]
 	var opp []bool
 	if glue {
-		opp = ts.breakAfterSpaces(t.runes)
+		opp = ts.breakAfterSpaces(runes)
 	}
 	for i := 0; i < n; {
 		j := i + 1
-		if t.runes[i] != ' ' {
-			for j < n && t.runes[j] != ' ' && ids[j] == ids[i] && t.styles[j] == t.styles[i] {
+		if runes[i] != ' ' {
+			for j < n && runes[j] != ' ' && ids[j] == ids[i] && styles[j] == styles[i] {
 				j++
 			}
 		}
-		p := piece{face: ids[i], style: t.styles[i], size: runs[t.styles[i]].Style.Size}
-		if t.runes[i] == ' ' {
+		p := piece{face: ids[i], style: styles[i], size: runs[styles[i]].Style.Size}
+		if runes[i] == ' ' {
 			p.text, p.space = " ", true
 			p.glyphs = ts.spaceGlyphs(p.face)
 			p.units = ts.set.faces[p.face].spaceW
-			p.glue = glue && isGlue(t.runes, i, opp)
+			p.glue = glue && isGlue(runes, i, opp)
 		} else {
-			p.text, p.glyphs = ts.shape(p.face, t.runes[i:j])
+			p.text, p.glyphs = ts.shape(p.face, runes[i:j])
 			for _, g := range p.glyphs {
 				p.units += float64(g.adv)
 			}
-			p.wordEnd = j == n || t.runes[j] == ' '
+			p.wordEnd = j == n || runes[j] == ' '
 		}
 		out = append(out, p)
 		i = j
