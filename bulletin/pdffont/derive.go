@@ -621,9 +621,13 @@ func mergeNames(tabs [][]byte) []byte {
 
 func checksum(b []byte) uint32 {
 	var s uint32
-	for i := 0; i < len(b); i += 4 {
+	n := len(b) &^ 3
+	for i := 0; i < n; i += 4 {
+		s += binary.BigEndian.Uint32(b[i:])
+	}
+	if n < len(b) { // the last word, padded with zeros
 		var w [4]byte
-		copy(w[:], b[i:])
+		copy(w[:], b[n:])
 		s += binary.BigEndian.Uint32(w[:])
 	}
 	return s
@@ -650,10 +654,13 @@ func assemble(tables []ttfTable) []byte {
 	be.PutUint16(out[8:], uint16(es))
 	be.PutUint16(out[10:], uint16(n*16-sr*16))
 	headOff := 0
+	var sum uint32 // of the file: of its tables (padded with zeros) and directory
 	for i, t := range tables {
 		rec := out[12+16*i:]
 		copy(rec, t.tag)
-		be.PutUint32(rec[4:], checksum(t.data))
+		c := checksum(t.data)
+		sum += c
+		be.PutUint32(rec[4:], c)
 		be.PutUint32(rec[8:], uint32(len(out)))
 		be.PutUint32(rec[12:], uint32(len(t.data)))
 		if t.tag == "head" {
@@ -664,6 +671,6 @@ func assemble(tables []ttfTable) []byte {
 			out = append(out, 0)
 		}
 	}
-	be.PutUint32(out[headOff+8:], 0xB1B0AFBA-checksum(out))
+	be.PutUint32(out[headOff+8:], 0xB1B0AFBA-sum-checksum(out[:12+16*n]))
 	return out
 }

@@ -148,7 +148,9 @@ func compress(b []byte, level int) ([]byte, error) {
 // Open implements fpdf.FontLoader: fpdf calls it at Output for the program
 // of each registered sub-font: the whole program, compressed once per
 // process, if the document drew most of it (Program.MostlyUsed), else the
-// program cut to the codes the document drew, compressed for it.
+// program cut to the codes the document drew, compressed for it. It is an
+// fpdf.FontProgram (a bulletin patch), whose Length1 fpdf writes: a cut
+// is shorter than the definition's OriginalSize.
 func (d *Doc) Open(name string) (io.Reader, error) {
 	df := d.subs[name]
 	if df == nil {
@@ -156,11 +158,27 @@ func (d *Doc) Open(name string) (io.Reader, error) {
 	}
 	if df.sf.prog.MostlyUsed(&df.used) {
 		b, err := df.sf.wholeProgram()
-		return bytes.NewReader(b), err
+		return newProgramStream(b, df.sf.prog.full), err
 	}
-	b, err := compress(df.sf.prog.Cut(&df.used, true), fpdf.ZlibLevel)
-	return bytes.NewReader(b), err
+	cut := df.sf.prog.Cut(&df.used)
+	b, err := compress(cut, fpdf.ZlibLevel)
+	return newProgramStream(b, len(cut)), err
 }
+
+// programStream is a compressed font program as Open gives it: an
+// fpdf.FontProgram.
+type programStream struct {
+	*bytes.Reader
+	b []byte
+	n int // bytes once inflated
+}
+
+func newProgramStream(b []byte, n int) *programStream {
+	return &programStream{bytes.NewReader(b), b, n}
+}
+
+func (p *programStream) Bytes() []byte { return p.b }
+func (p *programStream) Length1() int  { return p.n }
 
 // FontUse is what a document has drawn with sub-fonts: its sub-fonts, the
 // codes drawn of each and the words drawn with each plan. AddUse gives it

@@ -113,6 +113,25 @@ func TestFpdfAddFontDef(t *testing.T) {
 	fpdfAssumption(t, err != nil, "ReadFontDef reports a definition it cannot read")
 }
 
+type programLoader struct{ p *programStream }
+
+func (l programLoader) Open(name string) (io.Reader, error) { return l.p, nil }
+
+// The bulletin patch FontProgram: a program the FontLoader gives as an
+// fpdf.FontProgram is written as its Bytes, with its Length1 as /Length1
+// instead of the definition's OriginalSize (a cut is not padded to it).
+func TestFpdfFontProgram(t *testing.T) {
+	prog := zlibOf("a cut font program")
+	_, b, _ := pinnedFontWith(t, func(pdf *fpdf.Fpdf, def string) {
+		pdf.SetFontLoader(programLoader{newProgramStream(prog, 18)})
+		pdf.AddFontFromReader("tspinned", "", strings.NewReader(def))
+	})
+	fpdfAssumption(t, regexp.MustCompile(`/Filter /FlateDecode\n/Length1 18\n`).Match(b),
+		"a FontProgram's Length1 is written as /Length1")
+	fpdfAssumption(t, bytes.Contains(b, append(append([]byte("stream\n"), prog...), "\nendstream"...)),
+		"a FontProgram's Bytes are the stream, as they are")
+}
+
 func zlibOf(s string) []byte {
 	var z bytes.Buffer
 	w := zlib.NewWriter(&z)

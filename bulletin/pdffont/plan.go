@@ -246,13 +246,13 @@ func (sf *SubFont) Definition() (FontDef, error) {
 }
 
 // Program returns the sub-font's program, uncompressed, with the glyphs of
-// the codes used, as a document that drew those codes embeds it (padded to
-// the definition's OriginalSize).
+// the codes used, as a document that drew those codes (and not most of the
+// sub-font: see Doc.Open) embeds it.
 func (sf *SubFont) Program(used *[256]bool) ([]byte, error) {
 	if err := sf.build(); err != nil {
 		return nil, err
 	}
-	return sf.prog.Cut(used, true), nil
+	return sf.prog.Cut(used), nil
 }
 
 // wholeProgram returns the sub-font's program with every glyph,
@@ -263,7 +263,7 @@ func (sf *SubFont) wholeProgram() ([]byte, error) {
 		for c := range all {
 			all[c] = sf.dgid[c] != 0
 		}
-		sf.whole, sf.wholeErr = compress(sf.prog.Cut(&all, true), wholeLevel)
+		sf.whole, sf.wholeErr = compress(sf.prog.Cut(&all), wholeLevel)
 	})
 	return sf.whole, sf.wholeErr
 }

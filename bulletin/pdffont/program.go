@@ -44,7 +44,7 @@ func NewProgram(d *PartData, dgid [256]uint16) (*Program, error) {
 	for c := range all {
 		all[c] = dgid[c] != 0
 	}
-	p.full = len(p.Cut(&all, false))
+	p.full = len(p.Cut(&all))
 	first := map[uint16]byte{}
 	for c := 255; c >= firstCode; c-- {
 		first[dgid[c]] = byte(c)
@@ -86,8 +86,8 @@ func (p *Program) MostlyUsed(used *[256]bool) bool {
 // certificate and cost a third of all the font programs' compression.
 const wholeShare, wholeOf = 3, 4
 
-// Full is the size of the program with all its glyphs, which Cut pads to:
-// fpdf writes the definition's OriginalSize as the stream's /Length1.
+// Full is the size of the program with all its glyphs: the definition's
+// OriginalSize (a cut's /Length1 is its own length: see Doc.Open).
 func (p *Program) Full() int { return p.full }
 
 // glyphIDs numbers the sub-font's glyphs: code c is glyph c; the
@@ -211,8 +211,8 @@ func (p *Program) table(tag string) []byte {
 }
 
 // Cut returns the font program holding the glyphs of the
-// codes used (and glyph 0, and their components); pad pads it to p.full.
-func (p *Program) Cut(used *[256]bool, pad bool) []byte {
+// codes used (and glyph 0, and their components).
+func (p *Program) Cut(used *[256]bool) []byte {
 	n := len(p.gl)
 	keep := make([]bool, n)
 	keep[0] = true
@@ -257,11 +257,7 @@ func (p *Program) Cut(used *[256]bool, pad bool) []byte {
 		}
 		tabs = append(tabs, t)
 	}
-	out := assemble(append(tabs, ttfTable{"glyf", glyf}, ttfTable{"loca", loca}))
-	if pad && len(out) < p.full {
-		out = append(out, make([]byte, p.full-len(out))...)
-	}
-	return out
+	return assemble(append(tabs, ttfTable{"glyf", glyf}, ttfTable{"loca", loca}))
 }
 
 // symbolCmap maps code c (32..255) to glyph c: a (1,0) format-0 subtable

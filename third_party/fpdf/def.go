@@ -387,6 +387,18 @@ type ToUnicodeLoader interface {
 	ToUnicode(name string) ([]byte, error)
 }
 
+// FontProgram (a bulletin patch) is what a FontLoader's Open may return
+// for a compressed (".z") TrueType font program: putfonts takes its bytes
+// as they are (Bytes, no copy) and writes Length1, the length of the
+// program they decode to, as the stream's /Length1 instead of the font
+// definition's OriginalSize, so that a program cut for one document need
+// not be padded to the size the definition gives.
+type FontProgram interface {
+	io.Reader
+	Bytes() []byte
+	Length1() int
+}
+
 // OutputIntentSubtype any of the pre defined types below or a value defined by ISO 32000 extension.
 type OutputIntentSubtype string
 

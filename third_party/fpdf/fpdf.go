@@ -4531,15 +4531,20 @@ func (f *Fpdf) putfonts() {
 				f.fontFiles[file] = info
 
 				var font []byte
+				length1 := info.length1
 
 				if info.embedded {
 					font = info.content
 				} else {
 					var err error
-					font, err = f.loadFontFile(file)
+					var n int
+					font, n, err = f.loadFontFile(file)
 					if err != nil {
 						f.err = err
 						return
+					}
+					if n >= 0 { // bulletin patch: see FontProgram
+						length1 = int64(n)
 					}
 				}
 				compressed := file[len(file)-2:] == ".z"
@@ -4552,7 +4557,7 @@ func (f *Fpdf) putfonts() {
 				if compressed {
 					f.out("/Filter /FlateDecode")
 				}
-				f.outf("/Length1 %d", info.length1)
+				f.outf("/Length1 %d", length1)
 				if info.length2 > 0 {
 					f.outf("/Length2 %d /Length3 0", info.length2)
 				}
@@ -4878,18 +4883,24 @@ func arrayCountValues(mp []int) map[int]int {
 	return answer
 }
 
-func (f *Fpdf) loadFontFile(name string) ([]byte, error) {
+// loadFontFile returns the data of the font file name and (a bulletin
+// patch) the Length1 of a FontProgram the font loader gave, else -1.
+func (f *Fpdf) loadFontFile(name string) ([]byte, int, error) {
 	if f.fontLoader != nil {
 		reader, err := f.fontLoader.Open(name)
 		if err == nil {
+			if p, ok := reader.(FontProgram); ok {
+				return p.Bytes(), p.Length1(), nil
+			}
 			data, err := io.ReadAll(reader)
 			if closer, ok := reader.(io.Closer); ok {
 				closer.Close()
 			}
-			return data, err
+			return data, -1, err
 		}
 	}
-	return os.ReadFile(path.Join(f.fontpath, name))
+	data, err := os.ReadFile(path.Join(f.fontpath, name))
+	return data, -1, err
 }
 
 func (f *Fpdf) putimages() {
