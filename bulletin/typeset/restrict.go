@@ -73,14 +73,15 @@ func (s *FontSet) RestrictTo(texts []string, styles []Style) (*FontSet, error) {
 	parts := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
 	tab := &wordTable{useID: map[faceUse]uint32{}, wordID: map[string]int32{}}
 	counts := make([][]int32, parts)
-	share := new(shapeShare) // each word shaped once, by one of them
+	inTexts := make([]map[faceText]textCount, parts) // by shaped word
+	share := new(shapeShare)                         // each word shaped once, by one of them
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			counts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts:(k+1)*len(distinct)/parts], in, share, tab)
+			counts[k], inTexts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts:(k+1)*len(distinct)/parts], in, share, tab)
 		}()
 	}
 	wg.Wait()
@@ -110,9 +111,46 @@ func (s *FontSet) RestrictTo(texts []string, styles []Style) (*FontSet, error) {
 		return nil, err
 	}
 	// The words shaped here are the words drawn with r: its Typesetters
-	// take them from r instead of shaping them again.
-	r.shapes = share.m
+	// take those of several texts from r instead of shaping them again.
+	r.shapes = sharedWords(share.m, inTexts)
 	return r, nil
+}
+
+// faceText is a word shaped in a face; textCount the distinct texts that
+// hold it (n) and the last one counted.
+type (
+	faceText struct {
+		face faceID
+		text string
+	}
+	textCount struct{ last, n int32 }
+)
+
+// sharedWords returns the shaped words of shapes that at least two of the
+// texts hold (inTexts, by part of the texts). A batch's texts share most
+// of their words, but each certificate has names, a number and a code of
+// its own, in each weight Restrict shapes it in (the weight it is drawn
+// in, and the other): keeping those grew the restricted set by ~3 KB a
+// certificate (issue 14: memory flat as the batch grows). A Typesetter
+// shapes a word it does not find once more, to the same glyphs.
+func sharedWords(shapes [numFaces]map[string]shaped, inTexts []map[faceText]textCount) [numFaces]map[string]shaped {
+	var out [numFaces]map[string]shaped
+	for id, m := range shapes {
+		for text, w := range m {
+			n := int32(0)
+			for _, c := range inTexts {
+				n += c[faceText{faceID(id), text}].n
+			}
+			if n < 2 {
+				continue
+			}
+			if out[id] == nil {
+				out[id] = map[string]shaped{}
+			}
+			out[id][text] = w
+		}
+	}
+	return out
 }
 
 // wordTable holds the distinct words of Restrict's texts compactly: each
@@ -273,11 +311,12 @@ func (s *FontSet) build() error {
 // most of their words: the words of a piece (its face, text and how it is
 // drawn) are worked out once, and a text then costs its shaping (from
 // share) and a count per word.
-func (s *FontSet) countWords(texts []string, in drawnStyles, share *shapeShare, t *wordTable) ([]int32, error) {
+func (s *FontSet) countWords(texts []string, in drawnStyles, share *shapeShare, t *wordTable) ([]int32, map[faceText]textCount, error) {
 	var count []int32
+	inTexts := map[faceText]textCount{}
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ts.share = share
 	memo := map[pieceKey][]int32{}
@@ -290,9 +329,15 @@ func (s *FontSet) countWords(texts []string, in drawnStyles, share *shapeShare, 
 				}
 				ps, err := ts.tmpPieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				for i := range ps {
+					if !ps[i].space {
+						k := faceText{ps[i].face, ps[i].text}
+						if c := inTexts[k]; c.last != int32(ti+1) {
+							inTexts[k] = textCount{int32(ti + 1), c.n + 1}
+						}
+					}
 					k := pieceKeyOf(ps, i)
 					words, ok := memo[k]
 					if !ok {
@@ -314,7 +359,7 @@ func (s *FontSet) countWords(texts []string, in drawnStyles, share *shapeShare, 
 			}
 		}
 	}
-	return count, nil
+	return count, inTexts, nil
 }
 
 // drawnStyles says which families and weights texts are drawn in.

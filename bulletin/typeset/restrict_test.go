@@ -446,3 +446,42 @@ func compareShown(t *testing.T, want, got []shownGlyph) (n, bad int) {
 	}
 	return len(want), bad
 }
+
+// TestRestrictKeepsSharedWords: the restricted set keeps the shaped words
+// that several texts hold, not those of one text alone (a certificate's
+// own names, number and code), which its Typesetters shape again
+// (TestRestrictedDrawsTheSame: to the same glyphs).
+func TestRestrictKeepsSharedWords(t *testing.T) {
+	texts := []string{"प्रशस्ति पत्र Kanpur", "प्रशस्ति पत्र Auraiya", "Kanpur नगर", "Kanpur नगर"}
+	r, err := fontSet(t).RestrictTo(texts, []Style{{Family: Serif, Weight: Regular, Size: 10}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := func(word string) bool {
+		for _, m := range r.shapes {
+			if _, ok := m[word]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range []string{"प्रशस्ति", "पत्र", "Kanpur"} {
+		if !kept(w) {
+			t.Errorf("%q, in several texts, is not kept", w)
+		}
+	}
+	for _, w := range []string{"Auraiya", "नगर"} { // one text (twice)
+		if kept(w) {
+			t.Errorf("%q, in one text only, is kept", w)
+		}
+	}
+	ts, err := NewTypesetter(r, "mm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range texts {
+		if _, err := ts.DrawLine(newPDFPage(), 10, 20, Left, Run{Text: text, Style: Style{Family: Serif, Size: 10}}); err != nil {
+			t.Errorf("%q: %v", text, err)
+		}
+	}
+}
