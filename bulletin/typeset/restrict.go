@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -49,52 +50,108 @@ func (s *FontSet) Restrict(texts []string) (*FontSet, error) { return s.Restrict
 // sub-fonts of those families and weights are Restrict's, byte for byte;
 // drawing in any other is an error wrapping ErrNotRestricted.
 func (s *FontSet) RestrictTo(texts []string, styles []Style) (*FontSet, error) {
-	var in drawnStyles
+	r, err := s.Restrictor(styles)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.Add(texts); err != nil {
+		return nil, err
+	}
+	return r.Restricted()
+}
+
+// A Restrictor makes the set RestrictTo makes from texts that come in
+// parts: a batch's texts that are known early (a month's certificates
+// but their numbers and codes) are counted while what comes later (the
+// register's numbers) is worked out. Whatever the parts, their order and
+// repetitions, Restricted gives RestrictTo's set for all the texts added.
+// Add and Restricted may be called from any goroutine; they run one at a
+// time.
+type Restrictor struct {
+	s     *FontSet
+	in    drawnStyles
+	mu    sync.Mutex
+	seen  map[string]struct{} // the texts counted
+	tab   *wordTable
+	share *shapeShare // each word shaped once, by one of the workers
+	n     []int32     // by word of tab: the texts that draw it
+	// By shaped word, the texts that hold it (each map counts texts of
+	// its own: one per worker and Add).
+	inTexts []map[faceText]textCount
+	err     error // of an Add; then of every later call
+	done    bool
+}
+
+// Restrictor returns an empty Restrictor of s for texts drawn in the
+// families and weights of styles (see RestrictTo).
+func (s *FontSet) Restrictor(styles []Style) (*Restrictor, error) {
+	r := &Restrictor{s: s, seen: map[string]struct{}{}, share: new(shapeShare),
+		tab: &wordTable{useID: map[faceUse]uint32{}, wordID: map[string]int32{}}}
 	for f := Sans; f <= Serif; f++ {
 		for w := Regular; w <= Bold; w++ {
-			in[f][w] = styles == nil
+			r.in[f][w] = styles == nil
 		}
 	}
 	for _, st := range styles {
 		if st.Family > Serif || st.Weight > Bold {
 			return nil, fmt.Errorf("typeset: bad style %+v", st)
 		}
-		in[st.Family][st.Weight] = true
+		r.in[st.Family][st.Weight] = true
+	}
+	return r, nil
+}
+
+// Add counts the texts that were not added before, shaping them on every
+// CPU.
+func (r *Restrictor) Add(texts []string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.err == nil && r.done {
+		r.err = errors.New("typeset: Restrictor.Add after Restricted")
+	}
+	if r.err != nil {
+		return r.err
 	}
 	var distinct []string
-	seen := make(map[string]struct{}, len(texts))
 	for _, text := range texts {
-		if _, ok := seen[text]; !ok {
-			seen[text] = struct{}{}
+		if _, ok := r.seen[text]; !ok {
+			r.seen[text] = struct{}{}
 			distinct = append(distinct, text)
 		}
 	}
-	// Shaping is shared out over the CPUs; the counts add up.
-	parts := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
-	tab := &wordTable{useID: map[faceUse]uint32{}, wordID: map[string]int32{}}
-	counts := make([][]int32, parts)
-	inTexts := make([]map[faceText]textCount, parts) // by shaped word
-	share := new(shapeShare)                         // each word shaped once, by one of them
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for k := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			counts[k], inTexts[k], errs[k] = s.countWords(distinct[k*len(distinct)/parts:(k+1)*len(distinct)/parts], in, share, tab)
-		}()
+	counts, inTexts, err := r.s.countAll(distinct, r.in, r.share, r.tab)
+	if err != nil {
+		r.err = err
+		return err
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	n := make([]int32, len(tab.words))
+	r.inTexts = append(r.inTexts, inTexts...)
 	for _, c := range counts {
+		for len(r.n) < len(c) {
+			r.n = append(r.n, 0)
+		}
 		for w, k := range c {
-			n[w] = int32(min(int64(n[w])+int64(k), math.MaxInt32))
+			r.n[w] = int32(min(int64(r.n[w])+int64(k), math.MaxInt32))
 		}
 	}
-	counts = nil
+	return nil
+}
+
+// Restricted returns the set restricted to the texts added; the
+// Restrictor takes no more texts.
+func (r *Restrictor) Restricted() (*FontSet, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.done {
+		return nil, errors.New("typeset: Restrictor.Restricted called twice")
+	}
+	r.done = true
+	s, tab, n := r.s, r.tab, r.n
+	for len(n) < len(tab.words) {
+		n = append(n, 0)
+	}
 	for id, fd := range s.faces {
 		if fd != nil { // spaces are drawn whatever the texts
 			w := tab.word(faceID(id), []use{{fd.space, " ", int16(fd.pdfWidth[fd.space])}})
@@ -105,15 +162,17 @@ func (s *FontSet) RestrictTo(texts []string, styles []Style) (*FontSet, error) {
 		}
 	}
 	byFace := tab.useCounts(n)
-	tab = nil
-	r, err := s.restricted(func(_ *faceData, fid faceID) map[use]int64 { return byFace[fid] })
+	r.tab, r.n, r.seen = nil, nil, nil
+	set, err := s.restricted(func(_ *faceData, fid faceID) map[use]int64 { return byFace[fid] })
 	if err != nil {
 		return nil, err
 	}
-	// The words shaped here are the words drawn with r: its Typesetters
-	// take those of several texts from r instead of shaping them again.
-	r.shapes = sharedWords(share.m, inTexts)
-	return r, nil
+	// The words shaped here are the words drawn with the set: its
+	// Typesetters take those of several texts from it instead of shaping
+	// them again.
+	set.shapes = sharedWords(r.share.m, r.inTexts)
+	r.inTexts = nil
+	return set, nil
 }
 
 // faceText is a word shaped in a face; textCount the distinct texts that
@@ -151,6 +210,43 @@ func sharedWords(shapes [numFaces]map[string]shaped, inTexts []map[faceText]text
 		}
 	}
 	return out
+}
+
+// countAll counts texts (see wordCounter) on every CPU, each worker taking
+// the next 32 texts as it is ready; the counts of the workers add up.
+func (s *FontSet) countAll(texts []string, in drawnStyles, share *shapeShare, tab *wordTable) ([][]int32, []map[faceText]textCount, error) {
+	const chunk = 32
+	workers := min(runtime.GOMAXPROCS(0), (len(texts)+chunk-1)/chunk)
+	counts := make([][]int32, workers)
+	inTexts := make([]map[faceText]textCount, workers)
+	errs := make([]error, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c, err := s.newWordCounter(in, share, tab)
+			if err != nil {
+				errs[k] = err
+				return
+			}
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(texts) {
+					break
+				}
+				for ti := lo; ti < min(lo+chunk, len(texts)); ti++ {
+					if errs[k] = c.add(ti, texts[ti]); errs[k] != nil {
+						return
+					}
+				}
+			}
+			counts[k], inTexts[k] = c.count, c.inTexts
+		}()
+	}
+	wg.Wait()
+	return counts, inTexts, errors.Join(errs...)
 }
 
 // wordTable holds the distinct words of Restrict's texts compactly: each
@@ -303,63 +399,76 @@ func (s *FontSet) build() error {
 	return nil
 }
 
-// countWords shapes every text in each family and weight of s that in
-// holds and counts, for each word (the uses of a piece as drawn: glyph ids
-// of a face, the texts and widths they are drawn for; see glyphUses) of
-// each face, the texts that draw it: the counts by word id of t. It shapes
-// each word not in share and puts it there. The texts of a batch repeat
-// most of their words: the words of a piece (its face, text and how it is
-// drawn) are worked out once, and a text then costs its shaping (from
-// share) and a count per word.
-func (s *FontSet) countWords(texts []string, in drawnStyles, share *shapeShare, t *wordTable) ([]int32, map[faceText]textCount, error) {
-	var count []int32
-	inTexts := map[faceText]textCount{}
+// wordCounter shapes texts in each family and weight of s that in holds
+// and counts, for each word (the uses of a piece as drawn: glyph ids of a
+// face, the texts and widths they are drawn for; see glyphUses) of each
+// face, the texts that draw it: count, by word id of t. It shapes each
+// word not in its Typesetter's share and puts it there. The texts of a
+// batch repeat most of their words: the words of a piece (its face, text
+// and how it is drawn) are worked out once, and a text then costs its
+// shaping (from the share) and a count per word. One worker's.
+type wordCounter struct {
+	s     *FontSet
+	in    drawnStyles
+	t     *wordTable
+	ts    *Typesetter
+	memo  map[pieceKey][]int32
+	count []int32
+	last  []int32 // by word: the text (+1) that counted it last
+	// inTexts counts, by shaped word, the texts that hold it.
+	inTexts map[faceText]textCount
+}
+
+func (s *FontSet) newWordCounter(in drawnStyles, share *shapeShare, t *wordTable) (*wordCounter, error) {
 	ts, err := NewTypesetter(s, "pt")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	ts.share = share
-	memo := map[pieceKey][]int32{}
-	var last []int32 // by word: the text (+1) that counted it last
-	for ti, text := range texts {
-		for f := Sans; f <= Serif; f++ {
-			for w := Regular; w <= Bold; w++ {
-				if !in[f][w] || s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
-					continue
-				}
-				ps, err := ts.tmpPieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
-				if err != nil {
-					return nil, nil, err
-				}
-				for i := range ps {
-					if !ps[i].space {
-						k := faceText{ps[i].face, ps[i].text}
-						if c := inTexts[k]; c.last != int32(ti+1) {
-							inTexts[k] = textCount{int32(ti + 1), c.n + 1}
-						}
+	return &wordCounter{s: s, in: in, t: t, ts: ts, memo: map[pieceKey][]int32{}, inTexts: map[faceText]textCount{}}, nil
+}
+
+// add counts text, the ti-th of the texts counted (each is counted once,
+// by one worker).
+func (c *wordCounter) add(ti int, text string) error {
+	s := c.s
+	for f := Sans; f <= Serif; f++ {
+		for w := Regular; w <= Bold; w++ {
+			if !c.in[f][w] || s.faces[makeFaceID(f, w, deva)] == nil && s.faces[makeFaceID(f, w, latn)] == nil {
+				continue
+			}
+			ps, err := c.ts.tmpPieces([]Run{{Text: text, Style: Style{Family: f, Weight: w, Size: 10}}})
+			if err != nil {
+				return err
+			}
+			for i := range ps {
+				if !ps[i].space {
+					k := faceText{ps[i].face, ps[i].text}
+					if n := c.inTexts[k]; n.last != int32(ti+1) {
+						c.inTexts[k] = textCount{int32(ti + 1), n.n + 1}
 					}
-					k := pieceKeyOf(ps, i)
-					words, ok := memo[k]
-					if !ok {
-						for _, uses := range s.pieceWords(ps, i) {
-							words = append(words, t.word(ps[i].face, uses))
-						}
-						memo[k] = words
+				}
+				k := pieceKeyOf(ps, i)
+				words, ok := c.memo[k]
+				if !ok {
+					for _, uses := range s.pieceWords(ps, i) {
+						words = append(words, c.t.word(ps[i].face, uses))
 					}
-					for _, c := range words {
-						for int(c) >= len(count) {
-							count, last = append(count, 0), append(last, 0)
-						}
-						if last[c] != int32(ti+1) { // once per text
-							last[c] = int32(ti + 1)
-							count[c]++
-						}
+					c.memo[k] = words
+				}
+				for _, w := range words {
+					for int(w) >= len(c.count) {
+						c.count, c.last = append(c.count, 0), append(c.last, 0)
+					}
+					if c.last[w] != int32(ti+1) { // once per text
+						c.last[w] = int32(ti + 1)
+						c.count[w]++
 					}
 				}
 			}
 		}
 	}
-	return count, inTexts, nil
+	return nil
 }
 
 // drawnStyles says which families and weights texts are drawn in.

@@ -485,3 +485,76 @@ func TestRestrictKeepsSharedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRestrictorInParts: texts added to a Restrictor in parts (from two
+// goroutines at once, overlapping, some twice) give RestrictTo's set of
+// all of them: the same sub-fonts and PDF bytes. A Restrictor takes no
+// texts once it has made its set.
+func TestRestrictorInParts(t *testing.T) {
+	items := readCorpus(t)
+	styles := []Style{{Family: Serif}, {Family: Serif, Weight: Bold}}
+	want, err := fontSet(t).RestrictTo(items, styles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := fontSet(t).Restrictor(styles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for _, part := range [][]string{items[len(items)/3:], items[:len(items)/2]} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := r.Add(part); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := r.Add(items[:7]); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Restricted()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, fd := range want.faces {
+		if fd == nil || faceID(id).family() != Serif {
+			continue
+		}
+		pa, pb := fd.plan.Subs(), got.faces[id].plan.Subs()
+		if len(pa) != len(pb) {
+			t.Fatalf("face %d: %d and %d sub-fonts", id, len(pa), len(pb))
+		}
+		for i := range pa {
+			if pa[i].Name() != pb[i].Name() || pa[i].Glyphs() != pb[i].Glyphs() {
+				t.Errorf("face %d: sub-font %d differs", id, i)
+			}
+		}
+	}
+	tsA, _ := NewTypesetter(want, "mm")
+	tsB, _ := NewTypesetter(got, "mm")
+	serif := func(ts *Typesetter) []byte {
+		pdf := newPDFPage()
+		for i, item := range items[:60] {
+			if _, err := ts.DrawLine(pdf, 10, 10+float64(i%25)*7, Left, Run{Text: item, Style: Style{Family: Serif, Weight: Weight(i % 2), Size: 11}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := Output(pdf, &buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	if !bytes.Equal(serif(tsA), serif(tsB)) {
+		t.Error("PDFs differ")
+	}
+	if err := r.Add(items[:1]); err == nil {
+		t.Error("Add after Restricted was taken")
+	}
+	if _, err := r.Restricted(); err == nil {
+		t.Error("a second Restricted was taken")
+	}
+}
