@@ -69,6 +69,10 @@ type Plan struct {
 	// Register, when set, records every certificate file once the files
 	// are on disk (see Run).
 	Register *register.Register
+	// Restrictor, when set, holds texts of the certificates counted ahead
+	// for the fonts they are drawn with (made from the set given to Run,
+	// with Layout's styles; see typeset.Restrictor): Run adds the others.
+	Restrictor *typeset.Restrictor
 }
 
 // PDF is a document drawn by Draw with a worker's typesetter.
@@ -214,7 +218,7 @@ func (r *run) prepare() error {
 	r.certSet = r.set
 	if len(p.Certificates) > 0 {
 		var err error
-		if r.certSet, err = r.set.RestrictTo(p.certificateTexts(), p.Layout.Styles()); err != nil {
+		if r.certSet, err = p.restrict(r.set); err != nil {
 			return err
 		}
 		r.total++ // the manifest
@@ -440,6 +444,23 @@ func finishJoined(ctx context.Context, cancel context.CancelCauseFunc, p Plan, j
 	}
 	close(next)
 	wg.Wait()
+}
+
+// restrict returns set restricted to the certificates' texts and the
+// layout's styles (typeset.FontSet.RestrictTo), with those counted
+// already by p.Restrictor.
+func (p Plan) restrict(set *typeset.FontSet) (*typeset.FontSet, error) {
+	rs := p.Restrictor
+	if rs == nil {
+		var err error
+		if rs, err = set.Restrictor(p.Layout.Styles()); err != nil {
+			return nil, err
+		}
+	}
+	if err := rs.Add(p.certificateTexts()); err != nil {
+		return nil, err
+	}
+	return rs.Restricted()
 }
 
 // certificateTexts is every text the certificates draw (see

@@ -254,3 +254,20 @@ func BenchmarkStateNumber(b *testing.B) {
 		reg.Close()
 	}
 }
+
+// The fonts restricted to the state's certificates (their every run, in
+// the layout's styles), as build.Run does before the batch.
+func BenchmarkStateRestrict(b *testing.B) {
+	env, m := benchEnv(b, b.TempDir())
+	set, p := benchPlan(b, env, m, false)
+	var texts []string
+	for _, c := range p.Certificates {
+		texts = append(texts, c.Runs(p.Layout)...)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := set.RestrictTo(texts, p.Layout.Styles()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/plan"
 	"github.com/igrs-pro/bulletin/bulletin/register"
+	"github.com/igrs-pro/bulletin/bulletin/typeset"
 )
 
 // BuildOptions are the options of `bulletin build` and `bulletin certificates`.
@@ -138,6 +139,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
+	p.Restrictor = restrictAhead(set, p)
 	if err := plan.Drawable(set, env.Data, p); err != nil {
 		return err
 	}
@@ -151,20 +153,9 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	// rankings: ~8 MB live for the state, growing with it) is not read
 	// again (numbering needs the plan, the config and the catalogs).
 	env.Data = nil
-	// The register gives the numbers once build.Run holds the month folder.
-	var reg *register.Register
-	defer func() {
-		if reg != nil {
-			reg.Close()
-		}
-	}()
-	p.Number = func(p *build.Plan) error {
-		var err error
-		if reg, err = env.OpenRegister(); err != nil {
-			return err
-		}
-		return env.renderErr(env.Inputs.Register(p, plan.Options{Month: m, Date: date, Layout: p.Layout, Register: reg}))
-	}
+	var closeRegister func()
+	p.Number, closeRegister = env.numberer(m, date)
+	defer closeRegister()
 
 	if ctx == nil {
 		ctx = context.Background()
@@ -188,6 +179,44 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 			len(p.Files)+len(p.PDFs), time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// numberer returns what gives a plan of month m, dated date, the
+// register's numbers (build.Plan.Number: the register is opened once
+// build.Run holds the month folder) and what closes the register then.
+func (e *Env) numberer(m dataset.Month, date time.Time) (number func(p *build.Plan) error, close func()) {
+	var reg *register.Register
+	number = func(p *build.Plan) error {
+		var err error
+		if reg, err = e.OpenRegister(); err != nil {
+			return err
+		}
+		return e.renderErr(e.Inputs.Register(p, plan.Options{Month: m, Date: date, Layout: p.Layout, Register: reg}))
+	}
+	return number, func() {
+		if reg != nil {
+			reg.Close()
+		}
+	}
+}
+
+// restrictAhead starts counting, on goroutines of its own, the texts of
+// p's certificates that numbering leaves as they are (plan.FixedRuns) for
+// the fonts the batch draws them with: most of the work before the batch
+// then runs beside the checks and the register's numbering, and build.Run
+// adds only the numbers and codes (build.Plan.Restrictor).
+func restrictAhead(set *typeset.FontSet, p build.Plan) *typeset.Restrictor {
+	if len(p.Certificates) == 0 {
+		return nil
+	}
+	r, err := set.Restrictor(p.Layout.Styles())
+	if err != nil {
+		return nil // build.Run meets it again and reports it
+	}
+	go func() {
+		r.Add(plan.FixedRuns(p)) // an error comes back from build.Run's Add
+	}()
+	return r
 }
 
 // limitMemory sets the soft memory ceiling of a batch of n certificates

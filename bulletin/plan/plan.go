@@ -350,6 +350,23 @@ func (in *Inputs) Register(p *build.Plan, o Options) error {
 	return nil
 }
 
+// FixedRuns returns the texts p's certificates are drawn with (see
+// certificate.Certificate.Runs) but those their numbers and codes make
+// (the number line, the code line's runs), which are all that Register
+// changes: the texts that can be counted for the batch's fonts (see
+// typeset.Restrictor) before the register gives the numbers.
+func FixedRuns(p build.Plan) []string {
+	var out []string
+	for _, c := range p.Certificates {
+		for _, r := range c.Runs(p.Layout) {
+			if r != c.NumberLine && !strings.Contains(c.CodeLine, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
 // numbers gives each award its certificate number: the register's (given
 // once per scope, month and unit, kept for good), or for a preview the
 // number the award would have in a register new to the month.
