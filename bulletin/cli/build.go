@@ -234,22 +234,25 @@ func limitMemory(n, workers int) (restore func()) {
 // memoryLimit is the soft ceiling on the memory of a batch of n
 // certificates drawn by workers goroutines (see debug.SetMemoryLimit),
 // never above prev (the limit already set: GOMEMLIMIT, for a container).
-// Since the print file and the bundles are written as their pages come
-// (issue 14), what the batch holds live while it draws is ~20 MB whatever
-// its size (fonts, catalogs), a few MB a worker (its typesetter's bounded
-// caches, the document it draws and the queued files: ~15 MB with 2) and
-// ~11 KB a certificate (the plan, the restricted fonts' shaped words):
-// 52-60 MB for the state's 1,851 certificates on 2 workers, 86-128 MB for
-// four times that. At its default pace (GOGC 100) the collector lets the
-// heap reach twice the live data: 150 MB of memory for the state. The
-// ceiling keeps it at about 1.3 times the live data instead, for any n and
-// number of workers (77 MiB for the state on 2: 99 MB in all, twice as
-// many collections, ~1 s more CPU of ~6); a fixed one would be below the
-// live data of a bigger batch or more workers and make the collector run
-// without end. The floor leaves room for the press notes, cards and
-// charts of a small month.
+// Since the print file and the bundles are written as their pages come,
+// each certificate is drawn straight into its own PDF and the restricted
+// fonts keep only the words texts share (issue 14), what the batch holds
+// live while it draws is ~30 MB whatever its size (fonts, catalogs), a
+// few MB a worker (its typesetter's bounded caches, the document it draws
+// and the queued files) and ~3-4 KB a certificate (mostly the plan): ~40
+// MB for the state's 1,851 certificates on 2 workers, ~52 MB for twice
+// and 50-60 MB for four times as many (gctrace; Restrict, before the
+// drawing, peaks at ~85 MB there). At its default pace (GOGC 100) the
+// collector lets the heap reach twice the live data. The ceiling, which
+// also counts the runtime's own memory (~17 MB), holds the state on 2
+// workers at ~73 MiB: 91-93 MB of memory in all (77 MiB: 96-98 MB and 42
+// instead of 47 collections). 7 KiB a certificate keeps twice and four
+// times the state near the same pace (85 and 111 MiB); a fixed ceiling
+// would be below the live data of a bigger batch or more workers and
+// make the collector run without end. The floor leaves room for the press
+// notes, cards and charts of a small month.
 func memoryLimit(prev int64, n, workers int) int64 {
-	return min(prev, max(64<<20, 32<<20+int64(workers)*8<<20+int64(n)*16<<10))
+	return min(prev, max(64<<20, 44<<20+int64(workers)*8<<20+int64(n)*7<<10))
 }
 
 // progress is what build reports after each file it writes: a progress

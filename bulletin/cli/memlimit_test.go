@@ -15,12 +15,12 @@ func TestMemoryLimit(t *testing.T) {
 		n, workers int
 		want       int64
 	}{
-		{math.MaxInt64, 0, 1, 64 * MiB},                  // a month without certificates: the floor
-		{math.MaxInt64, 1851, 2, 48*MiB + 1851*16<<10},   // the state on 2 cores
-		{math.MaxInt64, 1851, 64, 544*MiB + 1851*16<<10}, // on 64 workers: 8 MiB each
-		{math.MaxInt64, 7404, 2, 48*MiB + 7404*16<<10},   // 4x the state
-		{100 * MiB, 1851, 64, 100 * MiB},                 // GOMEMLIMIT=100MiB holds
-		{32 * MiB, 0, 1, 32 * MiB},                       // even below the floor
+		{math.MaxInt64, 0, 1, 64 * MiB},                 // a month without certificates: the floor
+		{math.MaxInt64, 1851, 2, 60*MiB + 1851*7<<10},   // the state on 2 cores: 73 MiB
+		{math.MaxInt64, 1851, 64, 556*MiB + 1851*7<<10}, // on 64 workers: 8 MiB each
+		{math.MaxInt64, 7404, 2, 60*MiB + 7404*7<<10},   // 4x the state: 111 MiB
+		{100 * MiB, 1851, 64, 100 * MiB},                // GOMEMLIMIT=100MiB holds
+		{32 * MiB, 0, 1, 32 * MiB},                      // even below the floor
 	} {
 		if got := memoryLimit(c.prev, c.n, c.workers); got != c.want {
 			t.Errorf("memoryLimit(%d, %d, %d) = %d MiB, want %d MiB", c.prev, c.n, c.workers, got/MiB, c.want/MiB)
