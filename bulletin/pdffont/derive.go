@@ -634,7 +634,10 @@ func checksum(b []byte) uint32 {
 }
 
 // assemble writes an sfnt file from tables sorted by tag.
-func assemble(tables []ttfTable) []byte {
+func assemble(tables []ttfTable) []byte { return assembleInto(nil, tables) }
+
+// assembleInto is assemble appending to dst[:0] (it sorts tables).
+func assembleInto(dst []byte, tables []ttfTable) []byte {
 	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
 	n := len(tables)
 	sr, es := 1, 0
@@ -646,7 +649,11 @@ func assemble(tables []ttfTable) []byte {
 	for _, t := range tables {
 		size += (len(t.data) + 3) &^ 3
 	}
-	out := make([]byte, 12+16*n, size)
+	out := dst[:0]
+	if cap(out) < size {
+		out = make([]byte, 0, size)
+	}
+	out = append(out, make([]byte, 12+16*n)...)
 	be := binary.BigEndian
 	be.PutUint32(out[0:], 0x00010000)
 	be.PutUint16(out[4:], uint16(n))

@@ -126,6 +126,7 @@ const wholeLevel = zlib.BestCompression
 // klauspost/compress's (see fpdf.ZlibLevel).
 func compress(b []byte, level int) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(len(b)/2 + 64) // font programs shrink to about half
 	var w *zlib.Writer
 	if level == fpdf.ZlibLevel {
 		w = fpdf.ZlibWriter(&buf)
@@ -160,7 +161,9 @@ func (d *Doc) Open(name string) (io.Reader, error) {
 		b, err := df.sf.wholeProgram()
 		return newProgramStream(b, df.sf.prog.full), err
 	}
-	cut := df.sf.prog.Cut(&df.used)
+	buf := cutPool.Get().(*cutBuffers)
+	defer cutPool.Put(buf)
+	cut := df.sf.prog.cutInto(buf, &df.used)
 	b, err := compress(cut, fpdf.ZlibLevel)
 	return newProgramStream(b, len(cut)), err
 }

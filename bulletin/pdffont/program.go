@@ -3,6 +3,7 @@ package pdffont
 import (
 	"encoding/binary"
 	"fmt"
+	"sync"
 )
 
 // The codes of a simple font that fpdf gives widths for (it writes
@@ -213,8 +214,27 @@ func (p *Program) table(tag string) []byte {
 // Cut returns the font program holding the glyphs of the
 // codes used (and glyph 0, and their components).
 func (p *Program) Cut(used *[256]bool) []byte {
+	return p.cutInto(new(cutBuffers), used)
+}
+
+// cutBuffers is what Cut writes into: a document's cut is compressed at
+// once and then not needed, so Doc.Open reuses them (cutPool) instead of
+// allocating about 35 KB for each sub-font of each document.
+type cutBuffers struct {
+	keep             []bool
+	glyf, loca, hmtx []byte
+	tabs             []ttfTable
+	out              []byte
+}
+
+var cutPool = sync.Pool{New: func() any { return new(cutBuffers) }}
+
+// cutInto is Cut into buf: the program it returns is buf's, valid until
+// buf is used again.
+func (p *Program) cutInto(buf *cutBuffers, used *[256]bool) []byte {
 	n := len(p.gl)
-	keep := make([]bool, n)
+	keep := append(buf.keep[:0], make([]bool, n)...)
+	buf.keep = keep
 	keep[0] = true
 	for _, id := range p.need[0] {
 		keep[id] = true
@@ -227,14 +247,8 @@ func (p *Program) Cut(used *[256]bool) []byte {
 			}
 		}
 	}
-	size := 0
-	for id, k := range keep {
-		if k {
-			size += len(p.gl[id])
-		}
-	}
-	glyf := make([]byte, 0, size)
-	loca := make([]byte, 4*(n+1))
+	glyf := buf.glyf[:0]
+	loca := append(buf.loca[:0], make([]byte, 4*(n+1))...)
 	for id, k := range keep {
 		binary.BigEndian.PutUint32(loca[4*id:], uint32(len(glyf)))
 		if k {
@@ -242,22 +256,27 @@ func (p *Program) Cut(used *[256]bool) []byte {
 		}
 	}
 	binary.BigEndian.PutUint32(loca[4*n:], uint32(len(glyf)))
+	buf.glyf, buf.loca = glyf, loca
 	// The metrics of the glyphs left out are zeros, which compress to
 	// nothing (viewers take advances from /Widths).
-	tabs := make([]ttfTable, 0, len(p.tabs)+2)
+	tabs := buf.tabs[:0]
 	for _, t := range p.tabs {
 		if t.tag == "hmtx" {
-			h := make([]byte, len(t.data))
+			h := append(buf.hmtx[:0], make([]byte, len(t.data))...)
 			for id, k := range keep {
 				if k {
 					copy(h[4*id:4*id+4], t.data[4*id:])
 				}
 			}
+			buf.hmtx = h
 			t.data = h
 		}
 		tabs = append(tabs, t)
 	}
-	return assemble(append(tabs, ttfTable{"glyf", glyf}, ttfTable{"loca", loca}))
+	tabs = append(tabs, ttfTable{"glyf", glyf}, ttfTable{"loca", loca})
+	buf.tabs = tabs
+	buf.out = assembleInto(buf.out[:0], tabs)
+	return buf.out
 }
 
 // symbolCmap maps code c (32..255) to glyph c: a (1,0) format-0 subtable
