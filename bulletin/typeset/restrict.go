@@ -171,7 +171,7 @@ func (r *Restrictor) Restricted() (*FontSet, error) {
 	// Typesetters take those of several texts from it instead of shaping
 	// them again.
 	set.shapes = sharedWords(r.share.m, r.inTexts)
-	r.inTexts = nil
+	r.share, r.inTexts = nil, nil // the words of one text alone go (a Plan keeps r)
 	return set, nil
 }
 
