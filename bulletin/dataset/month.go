@@ -28,7 +28,17 @@ type Month struct {
 // 24-Nov, Nov 24 (24 November?), and dates such as 2024-11-01.
 func ParseMonth(s string) (Month, error) {
 	s = strings.TrimSpace(s)
-	bad := fmt.Errorf("month %q is not YYYY-MM (e.g. 2024-11)", s)
+	m, ok := parseMonth(s)
+	if !ok {
+		return Month{}, fmt.Errorf("month %q is not YYYY-MM (e.g. 2024-11)", s)
+	}
+	return m, nil
+}
+
+// parseMonth is ParseMonth of a trimmed s, without the error (made only
+// for a bad month: a state's rankings are ~22,000 good ones).
+func parseMonth(s string) (Month, bool) {
+	const bad = false
 	var year, mon int
 	if y, m, ok := strings.Cut(s, "-"); ok && len(y) == 4 && len(m) == 2 && digits(y) && digits(m) {
 		year, _ = strconv.Atoi(y)
@@ -56,7 +66,7 @@ func ParseMonth(s string) (Month, error) {
 	if year < 1900 || mon < 1 || mon > 12 {
 		return Month{}, bad
 	}
-	return Month{Year: year, Month: time.Month(mon)}, nil
+	return Month{Year: year, Month: time.Month(mon)}, true
 }
 
 // monthByName returns the number of an English month name, written in

@@ -103,7 +103,7 @@ func checkParent(u Unit, units []Unit, byID map[string]int, ids *idIndex, ps *Pr
 // the state, and second rows for a unit and month, which it reports.
 func knownRankings(rankings []Ranking, units []Unit, byID map[string]int, ids *idIndex, ps *Problems) []Ranking {
 	seen := make(map[pair]Pos, len(rankings))
-	kr := rankings[:0:0]
+	kr := make([]Ranking, 0, len(rankings))
 	for _, r := range rankings {
 		i, ok := byID[r.Unit]
 		if !ok {
