@@ -35,6 +35,7 @@ type joiner struct {
 	pending map[int]*certificate.Page
 	next    int
 	err     error
+	scratch []byte // a page's bytes as written (pdfjoin.Writer.AddPageBuf)
 }
 
 // joinedPaths lists the documents made of the certificates' pages: the
@@ -149,7 +150,8 @@ func (j *joiner) put(i int, pg *certificate.Page) error {
 		}
 		for _, d := range j.of[j.next] {
 			doc := j.docs[d]
-			if err := doc.w.AddPage(stream); err != nil {
+			var err error
+			if j.scratch, err = doc.w.AddPageBuf(j.scratch, stream); err != nil {
 				j.err = err
 				break
 			}

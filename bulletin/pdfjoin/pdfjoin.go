@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 )
 
@@ -67,17 +68,24 @@ func (j *Writer) Pages() int { return len(j.offsets) / 2 }
 // AddPage writes a page whose content stream, compressed with zlib
 // (/FlateDecode), is stream.
 func (j *Writer) AddPage(stream []byte) error {
+	_, err := j.AddPageBuf(nil, stream)
+	return err
+}
+
+// AddPageBuf is AddPage with buf's storage for the page's bytes, which
+// are written in one go: it returns that storage, grown if need be, for
+// the next page of any Writer. A Writer keeps no buffer (a batch has
+// hundreds of bundles open); its caller keeps one for them all.
+func (j *Writer) AddPageBuf(buf, stream []byte) ([]byte, error) {
 	n := firstPage + len(j.offsets)
-	// One write a page; no buffer is kept (a batch has hundreds of
-	// bundles open).
-	b := make([]byte, 0, 160+len(j.pageDict)+len(stream))
+	b := slices.Grow(buf[:0], 160+len(j.pageDict)+len(stream))
 	j.offsets = append(j.offsets, j.off)
 	b = fmt.Appendf(b, "%d 0 obj\n%s/Contents %d 0 R>>\nendobj\n", n, j.pageDict, n+1)
 	j.offsets = append(j.offsets, j.off+int64(len(b)))
 	b = fmt.Appendf(b, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n+1, len(stream))
 	b = append(append(b, stream...), "\nendstream\nendobj\n"...)
 	j.write(b)
-	return j.err
+	return b, j.err
 }
 
 // Size is the number of bytes written.

@@ -106,6 +106,33 @@ func TestJoinedPagesReadBack(t *testing.T) {
 	if !bytes.Equal(b, again) {
 		t.Error("the same pages and resources gave different bytes")
 	}
+	// Pages written by two Writers through one buffer (AddPageBuf, as a
+	// batch does): the same bytes.
+	var out [2]bytes.Buffer
+	var ws [2]*pdfjoin.Writer
+	for i := range ws {
+		var err error
+		if ws[i], err = pdfjoin.New(&out[i], res); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf []byte
+	for _, s := range pageStreams(t, 5) {
+		for _, w := range ws {
+			var err error
+			if buf, err = w.AddPageBuf(buf, s); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for i, w := range ws {
+		if err := w.Close(res); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out[i].Bytes(), b) {
+			t.Errorf("file %d written through a shared buffer differs", i)
+		}
+	}
 	if !bytes.HasPrefix(b, []byte("%PDF-1.3\n")) {
 		t.Errorf("the joined file begins %q, not as its prototype", b[:10])
 	}
