@@ -36,8 +36,6 @@ import (
 //     notices of all faces.
 //
 // Shaping always uses the original fonts, so none of this affects layout.
-// The code point a glyph has in the merged cmap names it in the sub-fonts'
-// /Differences, which is what a viewer that ignores /ActualText copies out.
 
 type ttfTable struct {
 	tag  string

@@ -39,11 +39,11 @@ func latinFont(t *testing.T) (*Font, map[rune]uint16) {
 		t.Fatal(err)
 	}
 	n := int(binary.BigEndian.Uint16(tabs["maxp"][4:]))
-	data, codes, err := Derive([]Part{{Name: "NotoSans-Regular.ttf", Raw: raw, Cmap: cmap, NumGlyphs: n}}, []int{0})
+	data, _, err := Derive([]Part{{Name: "NotoSans-Regular.ttf", Raw: raw, Cmap: cmap, NumGlyphs: n}}, []int{0})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := NewFont("tstest", "", "NotoSans-Regular", data, n, codes[0])
+	f, err := NewFont("tstest", "", "NotoSans-Regular", data, n)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -28,11 +27,16 @@ type FontDef struct {
 }
 
 // Definition returns the font definition of a sub-font named name (its
-// /BaseFont) whose program p is fpdf's file (ending in ".z"), with each
-// code's width and the code point its glyph is named after: the font definition fpdf reads (its JSON form of a
-// font made by its makefont tool), with sizes in 1/1000 em: each code's
-// width (see use) and its glyph's name in /Differences.
-func Definition(p *Program, name, file string, widths *[256]int16, names *[256]uint16) FontDef {
+// /BaseFont) whose program p is fpdf's file (ending in ".z"): the font
+// definition fpdf reads (its JSON form of a font made by its makefont
+// tool), with sizes in 1/1000 em and each code's width (see Use). It has
+// no /Differences, and fpdf then writes no /Encoding (putfonts, a
+// bulletin patch): a symbolic TrueType font's codes reach its glyphs
+// through the program's (3,0) and (1,0) cmaps, and its text is given by
+// /ToUnicode. (Naming each code's glyph uniXXXX in /Differences cost 5-7
+// KB of uncompressed text a certificate and changed neither what poppler,
+// pdf.js and PDFium draw nor what the extractors copy out.)
+func Definition(p *Program, name, file string, widths *[256]int16) FontDef {
 	be := binary.BigEndian
 	head, hhea, os2, post := p.table("head"), p.table("hhea"), p.table("OS/2"), p.table("post")
 	upem := float64(be.Uint16(head[18:]))
@@ -53,24 +57,11 @@ func Definition(p *Program, name, file string, widths *[256]int16, names *[256]u
 		weight = float64(be.Uint16(os2[4:]))
 	}
 	def.Desc.StemV = 50 + int(math.Pow(weight/65, 2))
-	var diff strings.Builder
-	next := -1
 	for c := firstCode; c < 256; c++ {
-		dg := p.dgid[c]
-		if dg == 0 {
-			continue
+		if p.dgid[c] != 0 {
+			def.Cw[c] = int(widths[c])
 		}
-		def.Cw[c] = int(widths[c])
-		if c != next {
-			if diff.Len() > 0 {
-				diff.WriteByte(' ')
-			}
-			fmt.Fprintf(&diff, "%d", c)
-		}
-		fmt.Fprintf(&diff, " /uni%04X", names[c])
-		next = c + 1
 	}
-	def.Diff = diff.String()
 	return def
 }
 

@@ -113,6 +113,21 @@ func TestFpdfAddFontDef(t *testing.T) {
 	fpdfAssumption(t, err != nil, "ReadFontDef reports a definition it cannot read")
 }
 
+// The bulletin patch in putfonts: a symbolic TrueType font (/Flags 4)
+// whose definition has no Enc and no Diff gets no /Encoding (code c is
+// glyph c through its program's cmaps); any other simple font still gets
+// /WinAnsiEncoding.
+func TestFpdfSymbolicNoEncoding(t *testing.T) {
+	for _, flags := range []string{`"Flags":4,`, `"Flags":32,`} {
+		_, b, _ := pinnedFontWith(t, func(pdf *fpdf.Fpdf, def string) {
+			def = strings.Replace(strings.Replace(def, `"Diff":"32 /uni0915 /uni093F"`, `"Diff":""`, 1), `"Flags":4,`, flags, 1)
+			pdf.AddFontFromReader("tspinned", "", strings.NewReader(def))
+		})
+		enc := bytes.Contains(b, []byte("/Encoding"))
+		fpdfAssumption(t, enc == (flags != `"Flags":4,`), "a symbolic TrueType font without Enc or Diff has no /Encoding, any other /WinAnsiEncoding (%s /Encoding: %v)", flags, enc)
+	}
+}
+
 type programLoader struct{ p *programStream }
 
 func (l programLoader) Open(name string) (io.Reader, error) { return l.p, nil }

@@ -22,8 +22,8 @@ import (
 // fonts ("sub-fonts") of at most CodesPerFont codes each, addressed by
 // one-byte codes FirstCode to 255 (fpdf writes /FirstChar 32 /LastChar
 // 255). Each is registered with fpdf's AddFontFromReader (Doc.Use) from a
-// font definition built once per sub-font (Definition: widths, descriptor,
-// and /Differences naming each code's glyph uniXXXX after its code point).
+// font definition built once per sub-font (Definition: widths and
+// descriptor; no encoding: the program's cmaps take code c to glyph c).
 // Its program (Program) is not given at registration: fpdf asks the
 // document's FontLoader (Doc) for it at Output, which returns the sub-font
 // cut down to the glyphs that document drew.
@@ -51,18 +51,17 @@ type Font struct {
 	psName        string // the /BaseFont's name after the subset tag
 	sum           [32]byte
 	derived       *PartData
-	names         []uint16 // by derived glyph id: the code point naming it
+	numGlyphs     int
 }
 
 // NewFont reads the derived font data (of numGlyphs glyphs) for sub-fonts
-// of the fpdf style ("" or "B") whose names derive from family and psName,
-// whose glyph dg is named after the code point names[dg] in /Differences.
-func NewFont(family, style, psName string, data []byte, numGlyphs int, names []uint16) (*Font, error) {
+// of the fpdf style ("" or "B") whose names derive from family and psName.
+func NewFont(family, style, psName string, data []byte, numGlyphs int) (*Font, error) {
 	d, err := ReadPart(Part{Name: "derived", Raw: data, NumGlyphs: numGlyphs}, 0)
 	if err != nil {
 		return nil, err
 	}
-	return &Font{family: family, style: style, psName: psName, sum: sha256.Sum256(data), derived: d, names: names}, nil
+	return &Font{family: family, style: style, psName: psName, sum: sha256.Sum256(data), derived: d, numGlyphs: numGlyphs}, nil
 }
 
 // Plan is the sub-fonts of a Font a font set draws with, and the slot
@@ -77,7 +76,7 @@ type Plan struct {
 // Plan gives uses codes of sub-fonts, CodesPerFont a sub-font, in order.
 // restricted says that the uses are all the set may draw (see Slot).
 func (f *Font) Plan(uses []Use, restricted bool) *Plan {
-	p := &Plan{restricted: restricted, slots: make(map[Use]uint16, len(uses)), first: make([]uint16, len(f.names))}
+	p := &Plan{restricted: restricted, slots: make(map[Use]uint16, len(uses)), first: make([]uint16, f.numGlyphs)}
 	for i := 0; i < len(uses); i += CodesPerFont {
 		sf := &SubFont{f: f}
 		for j, u := range uses[i:min(i+CodesPerFont, len(uses))] {
@@ -216,13 +215,7 @@ func (sf *SubFont) make() error {
 	if sf.prog, err = NewProgram(sf.f.derived, sf.dgid); err != nil {
 		return err
 	}
-	var names [256]uint16 // the code point each code's glyph is named after
-	for c, dg := range sf.dgid {
-		if dg != 0 {
-			names[c] = sf.f.names[dg]
-		}
-	}
-	if sf.def, err = json.Marshal(Definition(sf.prog, sf.name, sf.file, &sf.w, &names)); err != nil {
+	if sf.def, err = json.Marshal(Definition(sf.prog, sf.name, sf.file, &sf.w)); err != nil {
 		return err
 	}
 	for c, t := range sf.text {

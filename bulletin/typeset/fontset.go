@@ -139,9 +139,10 @@ type pdfFontFile struct {
 
 	once sync.Once
 	font *pdffont.Font // the derived font, for its sub-fonts
-	// By derived glyph id: the code point that names it in the sub-fonts'
-	// /Differences (its own character, else its Private Use code point in
-	// data's cmap), and its own character (0 if none).
+	// By derived glyph id: the code point that names it (its own
+	// character, else its Private Use code point in data's cmap; the order
+	// of a full set's uses: see fullOrder), and its own character (0 if
+	// none).
 	cp  []uint16
 	uni []rune
 	err error
@@ -196,7 +197,7 @@ func (pf *pdfFontFile) build() error {
 		for _, fd := range pf.faces {
 			copy(pf.cp[fd.dOff:], fd.codes)
 		}
-		if pf.font, err = pdffont.NewFont(pf.family, pf.style, pf.psName, data, total, pf.cp); err != nil {
+		if pf.font, err = pdffont.NewFont(pf.family, pf.style, pf.psName, data, total); err != nil {
 			pf.err = fmt.Errorf("typeset: deriving %s: %w", strings.Join(names, " + "), err)
 			return
 		}

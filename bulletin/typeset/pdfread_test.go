@@ -84,10 +84,10 @@ type pdfFont struct {
 	length1   int    // its /Length1
 	flags     int
 	first     int
-	widths    []int          // /Widths, from /FirstChar
-	names     map[int]string // /Differences: code -> glyph name
-	resources string         // resource name, e.g. "F1a2b..."
-	cmap      map[int]int    // code -> glyph id, read from the program's (3,0) cmap
+	widths    []int       // /Widths, from /FirstChar
+	encoding  bool        // whether the font dictionary has an /Encoding (it must not)
+	resources string      // resource name, e.g. "F1a2b..."
+	cmap      map[int]int // code -> glyph id, read from the program's (3,0) cmap
 }
 
 // shownGlyph is one code shown by a Tj, with the font it was shown in and
@@ -100,9 +100,7 @@ type shownGlyph struct {
 }
 
 var (
-	numRE   = regexp.MustCompile(`-?\d+`)
-	nameRE  = regexp.MustCompile(`\d+|/[^\s/\]]+`)
-	diffsRE = regexp.MustCompile(`/Differences \[([^\]]*)\]`)
+	numRE = regexp.MustCompile(`-?\d+`)
 )
 
 // pdfGlyphs returns, page by page in order, every code shown by the
@@ -133,7 +131,7 @@ func pdfGlyphs(t testing.TB, b []byte) []shownGlyph {
 				baseFont:  regexp.MustCompile(`/BaseFont /(\S+)`).FindStringSubmatch(f.dict)[1],
 				fontFile:  ff.stream,
 				resources: m[1],
-				names:     map[int]string{},
+				encoding:  strings.Contains(f.dict, "/Encoding"),
 			}
 			pf.length1, _ = strconv.Atoi(regexp.MustCompile(`/Length1 (\d+)`).FindStringSubmatch(ff.dict)[1])
 			pf.flags, _ = strconv.Atoi(regexp.MustCompile(`/Flags (\d+)`).FindStringSubmatch(fd.dict)[1])
@@ -141,19 +139,6 @@ func pdfGlyphs(t testing.TB, b []byte) []shownGlyph {
 			for _, w := range numRE.FindAllString(objs[ref(t, f.dict, "/Widths")].dict, -1) {
 				v, _ := strconv.Atoi(w)
 				pf.widths = append(pf.widths, v)
-			}
-			if enc := objs[ref(t, f.dict, "/Encoding")]; enc != nil {
-				if dm := diffsRE.FindStringSubmatch(enc.dict); dm != nil {
-					code := 0
-					for _, tok := range nameRE.FindAllString(dm[1], -1) {
-						if tok[0] == '/' {
-							pf.names[code] = tok[1:]
-							code++
-						} else {
-							code, _ = strconv.Atoi(tok)
-						}
-					}
-				}
 			}
 			var err error
 			if pf.cmap, err = symbolCmapOf(pf.fontFile); err != nil {

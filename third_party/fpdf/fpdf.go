@@ -4609,7 +4609,11 @@ func (f *Fpdf) putfonts() {
 				f.outf("/FontDescriptor %d 0 R", f.n+2)
 				if font.DiffN > 0 {
 					f.outf("/Encoding %d 0 R", nf+font.DiffN)
-				} else {
+				} else if tp != "TrueType" || font.Desc.Flags&4 == 0 || font.Enc != "" {
+					// bulletin patch: a symbolic TrueType font whose
+					// definition gives no encoding (Enc, Diff) gets no
+					// /Encoding: its codes are its program's (3,0) and
+					// (1,0) cmap's, not WinAnsiEncoding's characters.
 					f.out("/Encoding /WinAnsiEncoding")
 				}
 				toUnicode := f.toUnicode(font.File) // bulletin patch
