@@ -238,11 +238,18 @@ func Output(pdf *fpdf.Fpdf, w io.Writer) error { return pdf.Output(w) }
 // ToUnicode implements fpdf.ToUnicodeLoader (a bulletin patch): fpdf asks
 // it at Output for the /ToUnicode CMap of each sub-font registered, which
 // maps the codes the document drew (lines made once per sub-font), nil if
-// none stands for text.
+// none stands for text. A document that embeds the whole program (see
+// Open) gets the map of all its codes, made and compressed once per
+// sub-font: in the state that is three CMaps of a certificate's four, 0.18
+// s less CPU for 1.5 KB more a certificate.
 func (d *Doc) ToUnicode(name string) ([]byte, error) {
 	df := d.subs[name]
 	if df == nil {
 		return nil, nil
+	}
+	if df.sf.prog.MostlyUsed(&df.used) { // the whole program: the whole map, made once
+		_, err := df.sf.wholeProgram()
+		return df.sf.wholeMap, err
 	}
 	var entries [256]string
 	for c, used := range df.used {

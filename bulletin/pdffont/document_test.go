@@ -142,7 +142,10 @@ func inflateAfter(t *testing.T, pdf, key string) string {
 
 // A document that drew most of a sub-font's glyphs embeds the whole
 // program, the same compressed bytes in every such document; one that drew
-// few embeds a program cut to them, with its own /Length1 (fpdf.FontProgram).
+// few embeds a program cut to them, with its own /Length1 (fpdf.FontProgram);
+// the /ToUnicode map follows the program.
+var cmapLine = regexp.MustCompile(`(?m)^<[0-9A-F]{2}> <[0-9A-F]{4,}>$`)
+
 func TestWholeOrCut(t *testing.T) {
 	f, cmap := latinFont(t)
 	var uses []Use
@@ -174,6 +177,19 @@ func TestWholeOrCut(t *testing.T) {
 		b, _ := io.ReadAll(r)
 		if n := r.(fpdf.FontProgram).Length1(); n != len(inflate(b)) {
 			t.Errorf("%d codes drawn: /Length1 %d for %d bytes", codes, n, len(inflate(b)))
+		}
+		// The /ToUnicode map: of every code with the whole program, else
+		// of the codes drawn.
+		m, err := d.ToUnicode(sf.File())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := codes
+		if codes >= 24 {
+			want = 26
+		}
+		if n := len(cmapLine.FindAll(inflate(m), -1)); n != want {
+			t.Errorf("%d codes drawn: %d lines in /ToUnicode, want %d", codes, n, want)
 		}
 		return b
 	}

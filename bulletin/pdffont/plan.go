@@ -147,6 +147,7 @@ type SubFont struct {
 	wholeOnce sync.Once
 	whole     []byte // the program with every glyph, compressed
 	wholeErr  error
+	wholeMap  []byte // the CMap of every code, compressed (see Doc.ToUnicode)
 }
 
 // setNames sets the /BaseFont, fpdf family and fpdf file name of sf, from a
@@ -249,7 +250,8 @@ func (sf *SubFont) Program(used *[256]bool) ([]byte, error) {
 }
 
 // wholeProgram returns the sub-font's program with every glyph,
-// compressed, made once per sub-font (the sub-font must be built).
+// compressed, made once per sub-font (the sub-font must be built), and
+// sets sf.wholeMap.
 func (sf *SubFont) wholeProgram() ([]byte, error) {
 	sf.wholeOnce.Do(func() {
 		var all [256]bool
@@ -257,6 +259,9 @@ func (sf *SubFont) wholeProgram() ([]byte, error) {
 			all[c] = sf.dgid[c] != 0
 		}
 		sf.whole, sf.wholeErr = compress(sf.prog.Cut(&all), wholeLevel)
+		if sf.wholeErr == nil {
+			sf.wholeMap, sf.wholeErr = compressCMap(sf.cmap[:])
+		}
 	})
 	return sf.whole, sf.wholeErr
 }
