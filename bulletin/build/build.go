@@ -457,17 +457,17 @@ func (p Plan) restrict(set *typeset.FontSet) (*typeset.FontSet, error) {
 			return nil, err
 		}
 	}
-	if err := rs.Add(p.certificateTexts()); err != nil {
+	if err := rs.AddEach(len(p.Certificates), p.certificateTexts); err != nil {
 		return nil, err
 	}
 	return rs.Restricted()
 }
 
-// certificateTexts is every text the certificates draw (see
+// certificateTexts is every text certificates lo to hi-1 draw (see
 // certificate.Certificate.Runs).
-func (p Plan) certificateTexts() []string {
+func (p Plan) certificateTexts(lo, hi int) []string {
 	var out []string
-	for _, c := range p.Certificates {
+	for _, c := range p.Certificates[lo:hi] {
 		out = append(out, c.Runs(p.Layout)...)
 	}
 	return out

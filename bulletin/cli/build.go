@@ -213,8 +213,12 @@ func restrictAhead(set *typeset.FontSet, p build.Plan) *typeset.Restrictor {
 	if err != nil {
 		return nil // build.Run meets it again and reports it
 	}
-	go func() {
-		r.Add(plan.FixedRuns(p)) // an error comes back from build.Run's Add
+	go func() { // an error comes back from build.Run's Add
+		r.AddEach(len(p.Certificates), func(lo, hi int) []string {
+			q := p
+			q.Certificates = p.Certificates[lo:hi]
+			return plan.FixedRuns(q)
+		})
 	}()
 	return r
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"runtime"
 	"slices"
@@ -71,21 +72,33 @@ type Restrictor struct {
 	s     *FontSet
 	in    drawnStyles
 	mu    sync.Mutex
-	seen  map[string]struct{} // the texts counted
+	seen  map[textHash]struct{} // the texts counted (a hash each: not the texts)
 	tab   *wordTable
 	share *shapeShare // each word shaped once, by one of the workers
 	n     []int32     // by word of tab: the texts that draw it
-	// By shaped word, the texts that hold it (each map counts texts of
-	// its own: one per worker and Add).
-	inTexts []map[faceText]textCount
-	err     error // of an Add; then of every later call
-	done    bool
+	// By shaped word, the texts that hold it, counted up to 2 (see
+	// sharedWords).
+	held map[faceText]int8
+	err  error // of an Add; then of every later call
+	done bool
+}
+
+// textHash stands for a text the Restrictor counted: 128 bits of two
+// independent hashes, so that the counted texts of a batch are not kept
+// (two texts of a batch share one with a chance below 1e-25).
+type textHash struct{ a, b uint64 }
+
+// hashSeeds are textHash's (per process: a hash is never stored).
+var hashSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+func hashText(text string) textHash {
+	return textHash{maphash.String(hashSeeds[0], text), maphash.String(hashSeeds[1], text)}
 }
 
 // Restrictor returns an empty Restrictor of s for texts drawn in the
 // families and weights of styles (see RestrictTo).
 func (s *FontSet) Restrictor(styles []Style) (*Restrictor, error) {
-	r := &Restrictor{s: s, seen: map[string]struct{}{}, share: new(shapeShare),
+	r := &Restrictor{s: s, seen: map[textHash]struct{}{}, share: new(shapeShare), held: map[faceText]int8{},
 		tab: &wordTable{useID: map[faceUse]uint32{}, wordID: map[string]int32{}}}
 	for f := Sans; f <= Serif; f++ {
 		for w := Regular; w <= Bold; w++ {
@@ -102,7 +115,10 @@ func (s *FontSet) Restrictor(styles []Style) (*Restrictor, error) {
 }
 
 // Add counts the texts that were not added before, shaping them on every
-// CPU.
+// CPU. What a Restrictor keeps between Adds grows with the distinct words
+// of the texts, not with the texts: a batch added in parts of a few
+// hundred documents (see AddEach) counts with far less memory than at
+// once (issue 14: memory flat as the batch grows).
 func (r *Restrictor) Add(texts []string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -114,8 +130,8 @@ func (r *Restrictor) Add(texts []string) error {
 	}
 	var distinct []string
 	for _, text := range texts {
-		if _, ok := r.seen[text]; !ok {
-			r.seen[text] = struct{}{}
+		if h := hashText(text); !has(r.seen, h) {
+			r.seen[h] = struct{}{}
 			distinct = append(distinct, text)
 		}
 	}
@@ -124,7 +140,7 @@ func (r *Restrictor) Add(texts []string) error {
 		r.err = err
 		return err
 	}
-	r.inTexts = append(r.inTexts, inTexts...)
+	r.hold(inTexts)
 	for _, c := range counts {
 		for len(r.n) < len(c) {
 			r.n = append(r.n, 0)
@@ -170,9 +186,45 @@ func (r *Restrictor) Restricted() (*FontSet, error) {
 	// The words shaped here are the words drawn with the set: its
 	// Typesetters take those of several texts from it instead of shaping
 	// them again.
-	set.shapes = sharedWords(r.share.m, r.inTexts)
-	r.share, r.inTexts = nil, nil // the words of one text alone go (a Plan keeps r)
+	set.shapes = sharedWords(r.share.m, r.held)
+	r.share, r.held = nil, nil // the words of one text alone go (a Plan keeps r)
 	return set, nil
+}
+
+func has[K comparable](m map[K]struct{}, k K) bool { _, ok := m[k]; return ok }
+
+// hold adds the counts of an Add's workers (inTexts) to r.held, and lets
+// go of the shaped words that one text alone holds so far: a later text
+// that holds one shapes it again, to the same glyphs. Each document's own
+// words (names) are then kept while its part is counted, not for the
+// batch.
+func (r *Restrictor) hold(inTexts []map[faceText]textCount) {
+	for _, m := range inTexts {
+		for k, c := range m {
+			r.held[k] = int8(min(int32(r.held[k])+c.n, 2))
+		}
+	}
+	r.share.mu.Lock()
+	defer r.share.mu.Unlock()
+	for id, m := range r.share.m {
+		for text := range m {
+			if r.held[faceText{faceID(id), text}] < 2 {
+				delete(m, text)
+			}
+		}
+	}
+}
+
+// AddEach adds the texts of n documents in parts of a few hundred (see
+// Add): texts(lo, hi) returns those of documents lo to hi-1.
+func (r *Restrictor) AddEach(n int, texts func(lo, hi int) []string) error {
+	const part = 256
+	for lo := 0; lo < n; lo += part {
+		if err := r.Add(texts(lo, min(lo+part, n))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // faceText is a word shaped in a face; textCount the distinct texts that
@@ -186,21 +238,17 @@ type (
 )
 
 // sharedWords returns the shaped words of shapes that at least two of the
-// texts hold (inTexts, by part of the texts). A batch's texts share most
+// texts hold (held: by word, the texts that hold it, up to 2). A batch's texts share most
 // of their words, but each certificate has names, a number and a code of
 // its own, in each weight Restrict shapes it in (the weight it is drawn
 // in, and the other): keeping those grew the restricted set by ~3 KB a
 // certificate (issue 14: memory flat as the batch grows). A Typesetter
 // shapes a word it does not find once more, to the same glyphs.
-func sharedWords(shapes [numFaces]map[string]shaped, inTexts []map[faceText]textCount) [numFaces]map[string]shaped {
+func sharedWords(shapes [numFaces]map[string]shaped, held map[faceText]int8) [numFaces]map[string]shaped {
 	var out [numFaces]map[string]shaped
 	for id, m := range shapes {
 		for text, w := range m {
-			n := int32(0)
-			for _, c := range inTexts {
-				n += c[faceText{faceID(id), text}].n
-			}
-			if n < 2 {
+			if held[faceText{faceID(id), text}] < 2 {
 				continue
 			}
 			if out[id] == nil {

@@ -558,3 +558,71 @@ func TestRestrictorInParts(t *testing.T) {
 		t.Error("a second Restricted was taken")
 	}
 }
+
+// TestRestrictorLetsGoOfOwnWords: between parts, a Restrictor keeps the
+// shaped words of one text alone no longer (a document's own names); a
+// word a later part shares again is shaped again and kept, so a batch
+// added one text a part keeps the same words as at once.
+func TestRestrictorLetsGoOfOwnWords(t *testing.T) {
+	texts := []string{"प्रशस्ति पत्र Kanpur", "प्रशस्ति पत्र Auraiya", "Kanpur नगर", "Kanpur नगर", "Auraiya Etawah"}
+	styles := []Style{{Family: Serif, Weight: Regular, Size: 10}}
+	want, err := fontSet(t).RestrictTo(texts, styles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := fontSet(t).Restrictor(styles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inShare := func(word string) bool {
+		for _, m := range r.share.m {
+			if _, ok := m[word]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	err = r.AddEach(2, func(lo, hi int) []string { return texts[lo:hi] }) // one part
+	if err == nil {
+		err = r.Add(texts[2:4])
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inShare("Auraiya") || inShare("नगर") || !inShare("Kanpur") || !inShare("पत्र") {
+		t.Errorf("after three parts, the share keeps the wrong words: %v", r.share.m)
+	}
+	if err := r.Add(texts[4:]); err != nil { // Auraiya in a second text
+		t.Fatal(err)
+	}
+	got, err := r.Restricted()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := range want.shapes {
+		if len(want.shapes[id]) != len(got.shapes[id]) {
+			t.Errorf("face %d: %d words kept, want %d", id, len(got.shapes[id]), len(want.shapes[id]))
+		}
+		for w, sw := range want.shapes[id] {
+			if gw, ok := got.shapes[id][w]; !ok || !slices.Equal(gw.glyphs, sw.glyphs) {
+				t.Errorf("face %d: %q not kept the same", id, w)
+			}
+		}
+	}
+	if _, ok := got.shapes[makeFaceID(Serif, Regular, latn)]["Auraiya"]; !ok {
+		t.Error("Auraiya, in two texts of different parts, is not kept")
+	}
+	for id, fd := range want.faces {
+		if fd != nil && fd.plan != nil {
+			pa, pb := fd.plan.Subs(), got.faces[id].plan.Subs()
+			if len(pa) != len(pb) {
+				t.Fatalf("face %d: %d and %d sub-fonts", id, len(pa), len(pb))
+			}
+			for i := range pa {
+				if pa[i].Name() != pb[i].Name() || pa[i].Glyphs() != pb[i].Glyphs() {
+					t.Errorf("face %d: sub-font %d differs", id, i)
+				}
+			}
+		}
+	}
+}
