@@ -112,6 +112,9 @@ var pauseAfter func(ctx context.Context, files int)
 
 func buildRun(ctx context.Context, opts *BuildOptions) error {
 	start := time.Now()
+	ceiling, restore := limitMemory(opts.Workers)
+	defer restore()
+	ceiling(0) // before the data is read: the floor until the count is known
 	env, err := opts.Globals.Load()
 	if err != nil {
 		return err
@@ -139,6 +142,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
+	ceiling(len(p.Certificates))
 	p.Restrictor = restrictAhead(set, p)
 	if err := plan.Drawable(set, env.Data, p); err != nil {
 		return err
@@ -164,7 +168,6 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	defer stop()
 	progress, finish := opts.progress(ctx, m.String())
 	bo := build.Options{Workers: opts.Workers, Progress: progress}
-	defer limitMemory(len(p.Certificates), opts.Workers)()
 	res, err := build.Run(ctx, set, p, bo)
 	finish()
 	if err != nil {
@@ -223,40 +226,44 @@ func restrictAhead(set *typeset.FontSet, p build.Plan) *typeset.Restrictor {
 	return r
 }
 
-// limitMemory sets the soft memory ceiling of a batch of n certificates
-// drawn by workers goroutines (0: one per CPU) and returns what restores
-// the one before.
-func limitMemory(n, workers int) (restore func()) {
-	if workers == 0 {
+// limitMemory returns what sets the soft memory ceiling of a batch of n
+// certificates drawn by workers goroutines (0: one per CPU; see
+// memoryLimit), and what restores the one before.
+func limitMemory(workers int) (ceiling func(n int), restore func()) {
+	if workers <= 0 || workers > MaxWorkers {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	prev := debug.SetMemoryLimit(-1) // -1 reads it: GOMEMLIMIT, if set
-	debug.SetMemoryLimit(memoryLimit(prev, n, workers))
-	return func() { debug.SetMemoryLimit(prev) }
+	return func(n int) { debug.SetMemoryLimit(memoryLimit(prev, n, workers)) },
+		func() { debug.SetMemoryLimit(prev) }
 }
 
 // memoryLimit is the soft ceiling on the memory of a batch of n
 // certificates drawn by workers goroutines (see debug.SetMemoryLimit),
 // never above prev (the limit already set: GOMEMLIMIT, for a container).
-// Since the print file and the bundles are written as their pages come,
-// each certificate is drawn straight into its own PDF and the restricted
-// fonts keep only the words texts share (issue 14), what the batch holds
-// live while it draws is ~30 MB whatever its size (fonts, catalogs), a
-// few MB a worker (its typesetter's bounded caches, the document it draws
-// and the queued files) and ~3-4 KB a certificate (mostly the plan): ~40
-// MB for the state's 1,851 certificates on 2 workers, ~52 MB for twice
-// and 50-60 MB for four times as many (gctrace; Restrict, before the
-// drawing, peaks at ~85 MB there). At its default pace (GOGC 100) the
-// collector lets the heap reach twice the live data. The ceiling, which
-// also counts the runtime's own memory (~17 MB), holds the state on 2
-// workers at ~73 MiB: 91-93 MB of memory in all (77 MiB: 96-98 MB and 42
-// instead of 47 collections). 7 KiB a certificate keeps twice and four
-// times the state near the same pace (85 and 111 MiB); a fixed ceiling
-// would be below the live data of a bigger batch or more workers and
-// make the collector run without end. The floor leaves room for the press
-// notes, cards and charts of a small month.
+// It is set before the data is read (n = 0: the floor) and again once the
+// plan counts the certificates, so that reading, planning and the fonts'
+// counting run under it too. Since the print file and the bundles are
+// written as their pages come, each certificate is drawn straight into its
+// own PDF, the restricted fonts keep only the words texts share and the
+// fonts' counting keeps no text and no word of one text alone between its
+// parts of 256 certificates (issue 14), the live data is ~25-35 MB whatever
+// the batch (fonts, catalogs), a few MB a worker (its typesetter's bounded
+// caches, the document it draws, the queued files) and ~3 KB a certificate
+// (the plan, the data while it is planned, the words counted): at most
+// 37, 43 and 66 MB for the state's 1,851 certificates, twice and four times
+// as many on 2 workers (gctrace; the last while the fonts are counted,
+// 50-55 MB while drawing). At its default pace (GOGC 100) the collector
+// lets the heap reach twice the live data. The ceiling, which also counts
+// the runtime's own memory (~17 MB), holds the state on 2 workers at ~73
+// MiB: 91-93 MB of memory in all (77 MiB: 96-98 MB and 42 instead of 47
+// collections); twice and four times the state get 79 and 90 MiB. A fixed
+// ceiling would be below the live data of a bigger batch or more workers
+// and make the collector run without end. The floor holds the data while
+// it is read and planned, and leaves room for the press notes, cards and
+// charts of a small month.
 func memoryLimit(prev int64, n, workers int) int64 {
-	return min(prev, max(64<<20, 44<<20+int64(workers)*8<<20+int64(n)*7<<10))
+	return min(prev, max(72<<20, 52<<20+int64(workers)*8<<20+int64(n)*3<<10))
 }
 
 // progress is what build reports after each file it writes: a progress

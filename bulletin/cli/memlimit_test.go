@@ -15,10 +15,11 @@ func TestMemoryLimit(t *testing.T) {
 		n, workers int
 		want       int64
 	}{
-		{math.MaxInt64, 0, 1, 64 * MiB},                 // a month without certificates: the floor
-		{math.MaxInt64, 1851, 2, 60*MiB + 1851*7<<10},   // the state on 2 cores: 73 MiB
-		{math.MaxInt64, 1851, 64, 556*MiB + 1851*7<<10}, // on 64 workers: 8 MiB each
-		{math.MaxInt64, 7404, 2, 60*MiB + 7404*7<<10},   // 4x the state: 111 MiB
+		{math.MaxInt64, 0, 1, 72 * MiB},                 // before the plan, or a month without certificates: the floor
+		{math.MaxInt64, 0, 2, 72 * MiB},                 // the same on 2 cores
+		{math.MaxInt64, 1851, 2, 68*MiB + 1851*3<<10},   // the state on 2 cores: 73 MiB
+		{math.MaxInt64, 1851, 64, 564*MiB + 1851*3<<10}, // on 64 workers: 8 MiB each
+		{math.MaxInt64, 7404, 2, 68*MiB + 7404*3<<10},   // 4x the state: 90 MiB
 		{100 * MiB, 1851, 64, 100 * MiB},                // GOMEMLIMIT=100MiB holds
 		{32 * MiB, 0, 1, 32 * MiB},                      // even below the floor
 	} {
