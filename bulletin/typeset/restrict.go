@@ -73,12 +73,15 @@ type Restrictor struct {
 	in    drawnStyles
 	mu    sync.Mutex
 	seen  map[textHash]struct{} // the texts counted (a hash each: not the texts)
-	tab   *wordTable
-	share *shapeShare // each word shaped once, by one of the workers
-	n     []int32     // by word of tab: the texts that draw it
-	// By shaped word, the texts that hold it, counted up to 2 (see
-	// sharedWords).
-	held map[faceText]int8
+	tab   *wordTable            // the uses seen, and the words of the part being added
+	share *shapeShare           // each word shaped once, by one of the workers
+	// By use of tab: the texts that draw each word that has it, summed
+	// over the words (see wordTable.useCounts); lone, the part of it of
+	// the word that is a face's space alone.
+	sum, lone []int64
+	// By shaped word (a hash of its text), the texts that hold it,
+	// counted up to 2 (see sharedWords).
+	held map[faceHash]int8
 	err  error // of an Add; then of every later call
 	done bool
 }
@@ -87,6 +90,12 @@ type Restrictor struct {
 // independent hashes, so that the counted texts of a batch are not kept
 // (two texts of a batch share one with a chance below 1e-25).
 type textHash struct{ a, b uint64 }
+
+// faceHash is a word of a face, by textHash.
+type faceHash struct {
+	face faceID
+	h    textHash
+}
 
 // hashSeeds are textHash's (per process: a hash is never stored).
 var hashSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
@@ -98,7 +107,7 @@ func hashText(text string) textHash {
 // Restrictor returns an empty Restrictor of s for texts drawn in the
 // families and weights of styles (see RestrictTo).
 func (s *FontSet) Restrictor(styles []Style) (*Restrictor, error) {
-	r := &Restrictor{s: s, seen: map[textHash]struct{}{}, share: new(shapeShare), held: map[faceText]int8{},
+	r := &Restrictor{s: s, seen: map[textHash]struct{}{}, share: new(shapeShare), held: map[faceHash]int8{},
 		tab: &wordTable{useID: map[faceUse]uint32{}, wordID: map[string]int32{}}}
 	for f := Sans; f <= Serif; f++ {
 		for w := Regular; w <= Bold; w++ {
@@ -141,15 +150,47 @@ func (r *Restrictor) Add(texts []string) error {
 		return err
 	}
 	r.hold(inTexts)
+	n := make([]int64, len(r.tab.words))
 	for _, c := range counts {
-		for len(r.n) < len(c) {
-			r.n = append(r.n, 0)
-		}
 		for w, k := range c {
-			r.n[w] = int32(min(int64(r.n[w])+int64(k), math.MaxInt32))
+			n[w] += int64(k)
 		}
 	}
+	r.fold(n)
 	return nil
+}
+
+// fold adds the counts n of the words of the part just added (by word of
+// r.tab) to the sums of their uses, and lets go of the part's words: a
+// word's count is the texts that draw it, and the texts of one part are
+// in no other, so what the batch keeps grows with its distinct uses, not
+// with its words (each document's names).
+func (r *Restrictor) fold(n []int64) {
+	t := r.tab
+	for len(r.sum) < len(t.uses) {
+		r.sum, r.lone = append(r.sum, 0), append(r.lone, 0)
+	}
+	for w, ids := range t.words {
+		for _, k := range ids {
+			r.sum[k] += n[w]
+		}
+	}
+	for id, fd := range r.s.faces {
+		if fd == nil {
+			continue
+		}
+		if k, ok := t.useID[faceUse{faceID(id), r.spaceUse(fd)}]; ok {
+			if w, ok := t.wordID[string(binary.LittleEndian.AppendUint32(nil, k))]; ok {
+				r.lone[k] += n[w]
+			}
+		}
+	}
+	t.wordID, t.words = map[string]int32{}, nil
+}
+
+// spaceUse is the use of fd's space.
+func (r *Restrictor) spaceUse(fd *faceData) use {
+	return use{fd.space, " ", int16(fd.pdfWidth[fd.space])}
 }
 
 // Restricted returns the set restricted to the texts added; the
@@ -164,21 +205,21 @@ func (r *Restrictor) Restricted() (*FontSet, error) {
 		return nil, errors.New("typeset: Restrictor.Restricted called twice")
 	}
 	r.done = true
-	s, tab, n := r.s, r.tab, r.n
-	for len(n) < len(tab.words) {
-		n = append(n, 0)
-	}
+	s, tab := r.s, r.tab
 	for id, fd := range s.faces {
 		if fd != nil { // spaces are drawn whatever the texts
-			w := tab.word(faceID(id), []use{{fd.space, " ", int16(fd.pdfWidth[fd.space])}})
-			if int(w) >= len(n) {
-				n = append(n, 0)
-			}
-			n[w] = math.MaxInt32
+			tab.word(faceID(id), []use{r.spaceUse(fd)})
 		}
 	}
-	byFace := tab.useCounts(n)
-	r.tab, r.n, r.seen = nil, nil, nil
+	r.fold(make([]int64, len(tab.words))) // the spaces' uses, if new, with no count
+	for id, fd := range s.faces {
+		if fd != nil { // a space alone counts as drawn by every text
+			k := tab.useID[faceUse{faceID(id), r.spaceUse(fd)}]
+			r.sum[k] += math.MaxInt32 - r.lone[k]
+		}
+	}
+	byFace := tab.useCounts(r.sum)
+	r.tab, r.sum, r.lone, r.seen = nil, nil, nil, nil
 	set, err := s.restricted(func(_ *faceData, fid faceID) map[use]int64 { return byFace[fid] })
 	if err != nil {
 		return nil, err
@@ -201,14 +242,15 @@ func has[K comparable](m map[K]struct{}, k K) bool { _, ok := m[k]; return ok }
 func (r *Restrictor) hold(inTexts []map[faceText]textCount) {
 	for _, m := range inTexts {
 		for k, c := range m {
-			r.held[k] = int8(min(int32(r.held[k])+c.n, 2))
+			h := faceHash{k.face, hashText(k.text)}
+			r.held[h] = int8(min(int32(r.held[h])+c.n, 2))
 		}
 	}
 	r.share.mu.Lock()
 	defer r.share.mu.Unlock()
 	for id, m := range r.share.m {
 		for text := range m {
-			if r.held[faceText{faceID(id), text}] < 2 {
+			if r.held[faceHash{faceID(id), hashText(text)}] < 2 {
 				delete(m, text)
 			}
 		}
@@ -244,11 +286,11 @@ type (
 // in, and the other): keeping those grew the restricted set by ~3 KB a
 // certificate (issue 14: memory flat as the batch grows). A Typesetter
 // shapes a word it does not find once more, to the same glyphs.
-func sharedWords(shapes [numFaces]map[string]shaped, held map[faceText]int8) [numFaces]map[string]shaped {
+func sharedWords(shapes [numFaces]map[string]shaped, held map[faceHash]int8) [numFaces]map[string]shaped {
 	var out [numFaces]map[string]shaped
 	for id, m := range shapes {
 		for text, w := range m {
-			if held[faceText{faceID(id), text}] < 2 {
+			if held[faceHash{faceID(id), hashText(text)}] < 2 {
 				continue
 			}
 			if out[id] == nil {
@@ -346,15 +388,9 @@ func (t *wordTable) word(id faceID, uses []use) int32 {
 	return w
 }
 
-// useCounts returns, by face, each use's count: the sum of the counts n of
-// the words that have it.
-func (t *wordTable) useCounts(n []int32) [numFaces]map[use]int64 {
-	sum := make([]int64, len(t.uses))
-	for w, ids := range t.words {
-		for _, k := range ids {
-			sum[k] += int64(n[w])
-		}
-	}
+// useCounts returns, by face, each use's count sum (by use id): the sum
+// of the counts of the words that have it.
+func (t *wordTable) useCounts(sum []int64) [numFaces]map[use]int64 {
 	var out [numFaces]map[use]int64
 	for k, fu := range t.uses {
 		if out[fu.face] == nil {
