@@ -280,12 +280,13 @@ type (
 )
 
 // sharedWords returns the shaped words of shapes that at least two of the
-// texts hold (held: by word, the texts that hold it, up to 2). A batch's texts share most
-// of their words, but each certificate has names, a number and a code of
-// its own, in each weight Restrict shapes it in (the weight it is drawn
-// in, and the other): keeping those grew the restricted set by ~3 KB a
-// certificate (issue 14: memory flat as the batch grows). A Typesetter
-// shapes a word it does not find once more, to the same glyphs.
+// texts hold (held: by word, the texts that hold it, up to 2). A batch's
+// texts share most of their words, but each certificate has names, a
+// number and a code of its own, in each weight Restrict shapes it in (the
+// weight it is drawn in, and the other): keeping those grew the restricted
+// set by ~3 KB a certificate (issue 14: memory flat as the batch grows).
+// A Typesetter shapes a word it does not find once more, to the same
+// glyphs.
 func sharedWords(shapes [numFaces]map[string]shaped, held map[faceHash]int8) [numFaces]map[string]shaped {
 	var out [numFaces]map[string]shaped
 	for id, m := range shapes {
