@@ -216,7 +216,9 @@ func (sf *SubFont) make() error {
 	if sf.prog, err = NewProgram(sf.f.derived, sf.dgid); err != nil {
 		return err
 	}
-	if sf.def, err = json.Marshal(Definition(sf.prog, sf.name, sf.file, &sf.w)); err != nil {
+	def := Definition(sf.prog, sf.name, sf.file, &sf.w)
+	def.Desc.MissingWidth = sf.spaceWidth()
+	if sf.def, err = json.Marshal(def); err != nil {
 		return err
 	}
 	for c, t := range sf.text {
@@ -227,6 +229,26 @@ func (sf *SubFont) make() error {
 	}
 	sf.resource, err = FontID(sf.family, sf.f.style, sf.def)
 	return err
+}
+
+// spaceWidth returns the /MissingWidth of the sub-font (the program must
+// be made): the largest advance (1/1000 em) of the glyphs of its codes
+// whose text is " ", 0 if none. No viewer draws with it (every code 32-255
+// has a /Widths entry); pypdf takes the last code whose /ToUnicode text is
+// " " as the space and, when that code's width is 0 (a space where a line
+// breaks: typeset's draw), the /MissingWidth as the space's width, below
+// which a gap between glyphs is no space. With 0 it copied words broken
+// at every gap (the ु matra: "क ु मार"). The glyph's own advance, not
+// any code's /Widths entry, depends only on which space glyphs the
+// sub-font has, not on the widths or the order of the batch's uses.
+func (sf *SubFont) spaceWidth() int {
+	w := 0
+	for c := firstCode; c < 256; c++ {
+		if sf.text[c] == " " && sf.dgid[c] != 0 {
+			w = max(w, sf.prog.advance(byte(c)))
+		}
+	}
+	return w
 }
 
 // Definition returns the font definition fpdf is given for the sub-font.

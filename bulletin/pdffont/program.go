@@ -205,6 +205,12 @@ func (p *Program) otherTables(n int, hmtx []byte) []ttfTable {
 	}
 }
 
+// advance returns the advance width of code c's glyph in 1/1000 em.
+func (p *Program) advance(c byte) int {
+	upem := float64(binary.BigEndian.Uint16(p.table("head")[18:]))
+	return int(roundHalfAway(float64(p.d.adv[p.dgid[c]]) * 1000 / upem))
+}
+
 // table returns the sub-font's table tag (of p.tabs).
 func (p *Program) table(tag string) []byte {
 	for _, t := range p.tabs {
