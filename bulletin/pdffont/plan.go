@@ -75,22 +75,60 @@ type Plan struct {
 
 // Plan gives uses codes of sub-fonts, CodesPerFont a sub-font, in order.
 // restricted says that the uses are all the set may draw (see Slot).
+//
+// A sub-font whose uses have no space is given one more code, its first
+// (FirstCode), standing for the widest space of the uses (see spaceUse),
+// which nothing draws: pypdf takes a font's space width from the code whose
+// /ToUnicode text is " ", else from code 32 whatever it draws, and inserts
+// a space wherever the text moves by more than a multiple of it, so a
+// sub-font without a space, whose code 32 was a narrow glyph, made it copy
+// words broken at the glyphs drawn in it ("ललितप ुर").
 func (f *Font) Plan(uses []Use, restricted bool) *Plan {
 	p := &Plan{restricted: restricted, slots: make(map[Use]uint16, len(uses)), first: make([]uint16, f.numGlyphs)}
-	for i := 0; i < len(uses); i += CodesPerFont {
-		sf := &SubFont{f: f}
-		for j, u := range uses[i:min(i+CodesPerFont, len(uses))] {
-			slot := uint16(len(p.subs))<<8 | uint16(FirstCode+j)
-			sf.dgid[FirstCode+j], sf.text[FirstCode+j], sf.w[FirstCode+j] = u.Glyph, u.Text, u.Width
+	space, hasSpace := spaceUse(uses)
+	for i := 0; i < len(uses); {
+		n := min(CodesPerFont, len(uses)-i)
+		sf, code := &SubFont{f: f}, FirstCode
+		if hasSpace && !hasText(uses[i:i+n], " ") {
+			n = min(CodesPerFont-1, n)
+			sf.dgid[code], sf.text[code], sf.w[code] = space.Glyph, space.Text, space.Width
+			code++
+		}
+		for j, u := range uses[i : i+n] {
+			slot := uint16(len(p.subs))<<8 | uint16(code+j)
+			sf.dgid[code+j], sf.text[code+j], sf.w[code+j] = u.Glyph, u.Text, u.Width
 			p.slots[u] = slot
 			if int(u.Glyph) < len(p.first) && p.first[u.Glyph] == 0 {
 				p.first[u.Glyph] = slot
 			}
 		}
+		i += n
 		sf.setNames()
 		p.subs = append(p.subs, sf)
 	}
 	return p
+}
+
+// spaceUse returns the use with the text " " of the largest width (of the
+// smallest glyph id among those), and whether there is one.
+func spaceUse(uses []Use) (Use, bool) {
+	var s Use
+	for _, u := range uses {
+		if u.Text == " " && (s.Text == "" || u.Width > s.Width || u.Width == s.Width && u.Glyph < s.Glyph) {
+			s = u
+		}
+	}
+	return s, s.Text != "" && s.Glyph != 0
+}
+
+// hasText reports whether one of uses has the text t.
+func hasText(uses []Use, t string) bool {
+	for _, u := range uses {
+		if u.Text == t {
+			return true
+		}
+	}
+	return false
 }
 
 // Slot returns the sub-font index<<8 | code that draws u: the code of that
