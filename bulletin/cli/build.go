@@ -144,6 +144,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	}
 	ceiling(len(p.Certificates))
 	p.Restrictor = restrictAhead(set, p)
+	defer p.Restrictor.Stop() // if the batch is not drawn, counting for it stops
 	if err := plan.Drawable(set, env.Data, p); err != nil {
 		return err
 	}

@@ -84,11 +84,15 @@ type Restrictor struct {
 	held map[faceHash]int8
 	err  error // of an Add; then of every later call
 	done bool
+	// stopped ends AddEach at its next part (see Stop).
+	stopped atomic.Bool
 }
 
 // textHash stands for a text the Restrictor counted: 128 bits of two
 // independent hashes, so that the counted texts of a batch are not kept
-// (two texts of a batch share one with a chance below 1e-25).
+// (two texts of a batch share one with a chance below 1e-25; the second
+// would go uncounted, and drawing it then fails with ErrNotRestricted,
+// never draws a wrong glyph).
 type textHash struct{ a, b uint64 }
 
 // faceHash is a word of a face, by textHash.
@@ -262,11 +266,26 @@ func (r *Restrictor) hold(inTexts []map[faceText]textCount) {
 func (r *Restrictor) AddEach(n int, texts func(lo, hi int) []string) error {
 	const part = 256
 	for lo := 0; lo < n; lo += part {
+		if r.stopped.Load() {
+			return errStopped
+		}
 		if err := r.Add(texts(lo, min(lo+part, n))); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// errStopped is AddEach's error once Stop was called.
+var errStopped = errors.New("typeset: Restrictor stopped")
+
+// Stop ends an AddEach running on another goroutine at its next part (a
+// batch counted ahead that will not be drawn: its command failed). Stop
+// on a nil Restrictor does nothing.
+func (r *Restrictor) Stop() {
+	if r != nil {
+		r.stopped.Store(true)
+	}
 }
 
 // faceText is a word shaped in a face; textCount the distinct texts that
@@ -310,7 +329,7 @@ func (s *FontSet) countAll(texts []string, in drawnStyles, share *shapeShare, ta
 	workers := min(runtime.GOMAXPROCS(0), (len(texts)+chunk-1)/chunk)
 	counts := make([][]int32, workers)
 	inTexts := make([]map[faceText]textCount, workers)
-	errs := make([]error, workers)
+	errs := make([]indexedErr, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for k := range workers {
@@ -319,7 +338,7 @@ func (s *FontSet) countAll(texts []string, in drawnStyles, share *shapeShare, ta
 			defer wg.Done()
 			c, err := s.newWordCounter(in, share, tab)
 			if err != nil {
-				errs[k] = err
+				errs[k] = indexedErr{-1, err}
 				return
 			}
 			for {
@@ -328,7 +347,8 @@ func (s *FontSet) countAll(texts []string, in drawnStyles, share *shapeShare, ta
 					break
 				}
 				for ti := lo; ti < min(lo+chunk, len(texts)); ti++ {
-					if errs[k] = c.add(ti, texts[ti]); errs[k] != nil {
+					if err := c.add(ti, texts[ti]); err != nil {
+						errs[k] = indexedErr{ti, err}
 						return
 					}
 				}
@@ -337,7 +357,30 @@ func (s *FontSet) countAll(texts []string, in drawnStyles, share *shapeShare, ta
 		}()
 	}
 	wg.Wait()
-	return counts, inTexts, errors.Join(errs...)
+	return counts, inTexts, firstErr(errs)
+}
+
+// indexedErr is the error of text i of countAll (-1: of no text).
+type indexedErr struct {
+	i   int
+	err error
+}
+
+// firstErr returns the error of the first text that failed, whichever
+// worker met it: chunks are taken in order and a worker stops at its
+// first error, so every text before that one was counted, and the error
+// is the same run to run.
+func firstErr(errs []indexedErr) error {
+	var first *indexedErr
+	for k := range errs {
+		if e := &errs[k]; e.err != nil && (first == nil || e.i < first.i) {
+			first = e
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	return first.err
 }
 
 // wordTable holds the distinct words of Restrict's texts compactly: each

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -625,4 +626,43 @@ func TestRestrictorLetsGoOfOwnWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A batch with several texts the fonts cannot draw reports the first of
+// them, run after run, whichever worker met it (countAll's workers take
+// the texts in chunks as they are ready).
+func TestRestrictReportsTheFirstBadText(t *testing.T) {
+	texts := readCorpus(t)
+	texts = append(texts[:len(texts):len(texts)], texts...)
+	texts[40] += " 漢" // the earlier bad text
+	texts[len(texts)-3] += " ぁ"
+	_, first := fontSet(t).RestrictTo(texts[40:41], nil)
+	if first == nil {
+		t.Fatal("a text with 漢 was restricted")
+	}
+	for range 10 {
+		if _, err := fontSet(t).RestrictTo(texts, nil); err == nil || err.Error() != first.Error() {
+			t.Fatalf("got %v, want the first bad text's error %q", err, first)
+		}
+	}
+}
+
+// Stop ends a Restrictor's AddEach at its next part: a batch counted
+// ahead stops counting when its command fails.
+func TestRestrictorStop(t *testing.T) {
+	r, err := fontSet(t).Restrictor(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := 0
+	err = r.AddEach(1000, func(lo, hi int) []string {
+		if parts++; parts == 2 {
+			r.Stop()
+		}
+		return []string{"part " + strconv.Itoa(lo)}
+	})
+	if !errors.Is(err, errStopped) || parts != 2 {
+		t.Errorf("AddEach after Stop: %v after %d parts, want errStopped after 2", err, parts)
+	}
+	(*Restrictor)(nil).Stop() // does nothing
 }
