@@ -169,18 +169,21 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	defer stop()
 	progress, finish := opts.progress(ctx, m.String())
 	bo := build.Options{Workers: opts.Workers, Progress: progress}
+	// p is not used once build.Run has it: the certificates as planned,
+	// before the register numbers them anew, are then no longer live.
+	dir, bundles, notes := p.Dir, len(p.Bundles), len(p.Files)+len(p.PDFs)
 	res, err := build.Run(ctx, set, p, bo)
 	finish()
 	if err != nil {
 		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted after %d files; every file in %s is complete; run the same command again to complete the month", res.Files, p.Dir)
+			return fmt.Errorf("interrupted after %d files; every file in %s is complete; run the same command again to complete the month", res.Files, dir)
 		}
 		return err
 	}
 	if !opts.Quiet {
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %d files (%.1f MB) in %s: %d certificates, %d bundles, %d notes, cards and charts; %.1fs\n",
-			m, res.Files, float64(res.Bytes)/1e6, p.Dir, res.Certificates, len(p.Bundles),
-			len(p.Files)+len(p.PDFs), time.Since(start).Seconds())
+			m, res.Files, float64(res.Bytes)/1e6, dir, res.Certificates, bundles,
+			notes, time.Since(start).Seconds())
 	}
 	return nil
 }

@@ -294,6 +294,7 @@ func (in *Inputs) Certificates(o Options) ([]certificate.Certificate, map[string
 	if err != nil {
 		return nil, nil, err
 	}
+	shareLines(certs)
 	scope, _ := in.Data.Unit(c.Scope)
 	bundles := map[string][]int{}
 	for i, a := range awards {
@@ -302,6 +303,27 @@ func (in *Inputs) Certificates(o Options) ([]certificate.Certificate, map[string
 		}
 	}
 	return certs, bundles, nil
+}
+
+// shareLines makes the lines many certificates write alike (the date, the
+// titles, a citation of the same rank and score) one string each: the plan
+// holds them for the whole batch, and each composed anew is its own copy.
+func shareLines(certs []certificate.Certificate) {
+	seen := map[string]string{}
+	share := func(s *string) {
+		if t, ok := seen[*s]; ok {
+			*s = t
+		} else {
+			seen[*s] = *s
+		}
+	}
+	for i := range certs {
+		share(&certs[i].DateLine)
+		for j := range certs[i].Texts {
+			share(&certs[i].Texts[j].Title)
+			share(&certs[i].Texts[j].Citation)
+		}
+	}
 }
 
 // Register numbers the certificates of p (planned with o, without a

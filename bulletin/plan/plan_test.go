@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unsafe"
 
 	"github.com/igrs-pro/bulletin/bulletin/build"
 	"github.com/igrs-pro/bulletin/bulletin/certificate"
@@ -314,4 +315,44 @@ func defaultLayout(t *testing.T) *certificate.Layout {
 		t.Fatal(err)
 	}
 	return layout
+}
+
+// The plan holds its certificates for the whole batch: lines they write
+// alike (the date, the titles, the citation of ranks and scores alike) are
+// one string each, not one copy a certificate.
+func TestCertificatesShareLinesAlike(t *testing.T) {
+	in := example(t)
+	m := dataset.Month{Year: 2024, Month: time.November}
+	certs, _, err := in.Certificates(plan.Options{Month: m, Date: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(certs) < 2 {
+		t.Fatalf("%d certificates, want several", len(certs))
+	}
+	first := map[string]*byte{}
+	same, citations := 0, 0
+	check := func(s string) {
+		if p, ok := first[s]; ok {
+			same++
+			if p != unsafe.StringData(s) {
+				t.Errorf("%q is written twice, once more at %p", s, unsafe.StringData(s))
+			}
+			return
+		}
+		first[s] = unsafe.StringData(s)
+	}
+	for _, c := range certs {
+		check(c.DateLine)
+		for _, x := range c.Texts {
+			check(x.Title)
+			if _, ok := first[x.Citation]; ok {
+				citations++
+			}
+			check(x.Citation)
+		}
+	}
+	if same == 0 || citations == 0 {
+		t.Errorf("%d lines and %d citations alike in %d certificates: the test shows nothing", same, citations, len(certs))
+	}
 }
