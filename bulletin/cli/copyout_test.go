@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/csv"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,13 +22,7 @@ func TestCertificatesCopyOutWholeWords(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts the month's certificates")
 	}
-	referenceBuild(t)
-	dir := filepath.Join(reference.dir, "2024-11")
-	rows, err := csv.NewReader(bytes.NewReader(reference.files["manifest.csv"])).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows = rows[1:]
+	dir, rows := referenceCertificates(t)
 	cfg, err := config.Load(repoConfig)
 	if err != nil {
 		t.Fatal(err)

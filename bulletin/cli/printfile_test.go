@@ -37,6 +37,18 @@ func pdfPages(t *testing.T, path string) int {
 	return n
 }
 
+// referenceCertificates builds the example month once (referenceBuild)
+// and returns its month folder and its manifest's rows, one a certificate.
+func referenceCertificates(t *testing.T) (dir string, rows [][]string) {
+	t.Helper()
+	referenceBuild(t)
+	rows, err := csv.NewReader(bytes.NewReader(reference.files["manifest.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(reference.dir, "2024-11"), rows[1:]
+}
+
 // The print file and the bundles, written as their pages come
 // (bulletin/pdfjoin), hold every certificate's page in the manifest's
 // order, and their text copies out as each certificate's own PDF does, in
@@ -45,13 +57,7 @@ func TestBuildPrintFileAndBundles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts the text of every certificate")
 	}
-	referenceBuild(t)
-	dir := filepath.Join(reference.dir, "2024-11")
-	rows, err := csv.NewReader(bytes.NewReader(reference.files["manifest.csv"])).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows = rows[1:]
+	dir, rows := referenceCertificates(t)
 	own := make([]string, len(rows)) // pdftotext of each certificate's own PDF
 	place := map[string]int{}        // its place in the manifest, by that text
 	for i, r := range rows {

@@ -229,38 +229,7 @@ func TestRestrictToSameSubFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for id, fd := range all.faces {
-		if fd == nil || faceID(id).family() != Serif {
-			continue
-		}
-		pa, pb := fd.plan.Subs(), serif.faces[id].plan.Subs()
-		if len(pa) != len(pb) {
-			t.Fatalf("face %d: %d and %d sub-fonts", id, len(pa), len(pb))
-		}
-		for i := range pa {
-			if pa[i].Name() != pb[i].Name() || pa[i].Glyphs() != pb[i].Glyphs() {
-				t.Errorf("face %d: sub-font %d differs", id, i)
-			}
-		}
-	}
-	tsA, _ := NewTypesetter(all, "mm")
-	tsB, _ := NewTypesetter(serif, "mm")
-	draw := func(ts *Typesetter) []byte {
-		pdf := newPDFPage()
-		for i, item := range items[:40] {
-			if _, err := ts.DrawLine(pdf, 10, 10+float64(i%25)*7, Left, Run{Text: item, Style: Style{Family: Serif, Weight: Weight(i % 2), Size: 11}}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		var buf bytes.Buffer
-		if err := Output(pdf, &buf); err != nil {
-			t.Fatal(err)
-		}
-		return buf.Bytes()
-	}
-	if !bytes.Equal(draw(tsA), draw(tsB)) {
-		t.Error("PDFs differ")
-	}
+	tsB := sameSerif(t, all, serif, items[:40])
 	_, err = tsB.DrawLine(newPDFPage(), 10, 20, Left, Run{Text: items[0], Style: Style{Family: Sans, Size: 12}})
 	if !errors.Is(err, ErrNotRestricted) {
 		t.Errorf("sans: got %v, want ErrNotRestricted", err)
@@ -520,11 +489,25 @@ func TestRestrictorInParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for id, fd := range want.faces {
+	sameSerif(t, want, got, items[:60])
+	if err := r.Add(items[:1]); err == nil {
+		t.Error("Add after Restricted was taken")
+	}
+	if _, err := r.Restricted(); err == nil {
+		t.Error("a second Restricted was taken")
+	}
+}
+
+// sameSerif checks that b has a's serif sub-fonts, glyph for glyph, and
+// draws items in serif (alternately regular and bold) to the same PDF
+// bytes; it returns b's Typesetter.
+func sameSerif(t *testing.T, a, b *FontSet, items []string) *Typesetter {
+	t.Helper()
+	for id, fd := range a.faces {
 		if fd == nil || faceID(id).family() != Serif {
 			continue
 		}
-		pa, pb := fd.plan.Subs(), got.faces[id].plan.Subs()
+		pa, pb := fd.plan.Subs(), b.faces[id].plan.Subs()
 		if len(pa) != len(pb) {
 			t.Fatalf("face %d: %d and %d sub-fonts", id, len(pa), len(pb))
 		}
@@ -534,11 +517,11 @@ func TestRestrictorInParts(t *testing.T) {
 			}
 		}
 	}
-	tsA, _ := NewTypesetter(want, "mm")
-	tsB, _ := NewTypesetter(got, "mm")
-	serif := func(ts *Typesetter) []byte {
+	tsA, _ := NewTypesetter(a, "mm")
+	tsB, _ := NewTypesetter(b, "mm")
+	draw := func(ts *Typesetter) []byte {
 		pdf := newPDFPage()
-		for i, item := range items[:60] {
+		for i, item := range items {
 			if _, err := ts.DrawLine(pdf, 10, 10+float64(i%25)*7, Left, Run{Text: item, Style: Style{Family: Serif, Weight: Weight(i % 2), Size: 11}}); err != nil {
 				t.Fatal(err)
 			}
@@ -549,15 +532,10 @@ func TestRestrictorInParts(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
-	if !bytes.Equal(serif(tsA), serif(tsB)) {
+	if !bytes.Equal(draw(tsA), draw(tsB)) {
 		t.Error("PDFs differ")
 	}
-	if err := r.Add(items[:1]); err == nil {
-		t.Error("Add after Restricted was taken")
-	}
-	if _, err := r.Restricted(); err == nil {
-		t.Error("a second Restricted was taken")
-	}
+	return tsB
 }
 
 // TestRestrictorLetsGoOfOwnWords: between parts, a Restrictor keeps the
