@@ -253,21 +253,23 @@ func limitMemory(workers int) (ceiling func(n int), restore func()) {
 // fonts' counting keeps no text and no word of one text alone between its
 // parts of 256 certificates (issue 14), the live data is ~25-35 MB whatever
 // the batch (fonts, catalogs), a few MB a worker (its typesetter's bounded
-// caches, the document it draws, the queued files) and ~3 KB a certificate
-// (the plan, the data while it is planned, the words counted): at most
-// 37, 43 and 66 MB for the state's 1,851 certificates, twice and four times
-// as many on 2 workers (gctrace; the last while the fonts are counted,
-// 50-55 MB while drawing). At its default pace (GOGC 100) the collector
-// lets the heap reach twice the live data. The ceiling, which also counts
-// the runtime's own memory (~17 MB), holds the state on 2 workers at ~73
-// MiB: 91-93 MB of memory in all (77 MiB: 96-98 MB and 42 instead of 47
-// collections); twice and four times the state get 79 and 90 MiB. A fixed
+// caches, the document it draws, the queued files) and ~2-3 KB a
+// certificate (the plan, whose lines alike are one string, the data while
+// it is planned, the words counted): at most 33-34, 39-40 and 50-53 MB for
+// the state's 1,851 certificates, twice and four times as many on 2
+// workers (gctrace; 40-46 MB while drawing the last). At its default pace
+// (GOGC 100) the collector lets the heap reach twice the live data. The
+// ceiling, which also counts the runtime's own memory (~17 MB), holds the
+// state on 2 workers at ~73.6 MiB: 92-95 MB of memory in all (77 MiB:
+// 96-98 MB); twice and four times the state get 77 and 84.5 MiB (at 3 KiB
+// a certificate, 79 and 90 MiB: at four times the state ~6 MB more memory
+// and ~14 fewer of ~96 collections). A fixed
 // ceiling would be below the live data of a bigger batch or more workers
 // and make the collector run without end. The floor holds the data while
 // it is read and planned, and leaves room for the press notes, cards and
 // charts of a small month.
 func memoryLimit(prev int64, n, workers int) int64 {
-	return min(prev, max(72<<20, 52<<20+int64(workers)*8<<20+int64(n)*3<<10))
+	return min(prev, max(72<<20, 54<<20+int64(workers)*8<<20+int64(n)*2<<10))
 }
 
 // progress is what build reports after each file it writes: a progress

@@ -17,9 +17,9 @@ func TestMemoryLimit(t *testing.T) {
 	}{
 		{math.MaxInt64, 0, 1, 72 * MiB},                 // before the plan, or a month without certificates: the floor
 		{math.MaxInt64, 0, 2, 72 * MiB},                 // the same on 2 cores
-		{math.MaxInt64, 1851, 2, 68*MiB + 1851*3<<10},   // the state on 2 cores: 73 MiB
-		{math.MaxInt64, 1851, 64, 564*MiB + 1851*3<<10}, // on 64 workers: 8 MiB each
-		{math.MaxInt64, 7404, 2, 68*MiB + 7404*3<<10},   // 4x the state: 90 MiB
+		{math.MaxInt64, 1851, 2, 70*MiB + 1851*2<<10},   // the state on 2 cores: 73.6 MiB
+		{math.MaxInt64, 1851, 64, 566*MiB + 1851*2<<10}, // on 64 workers: 8 MiB each
+		{math.MaxInt64, 7404, 2, 70*MiB + 7404*2<<10},   // 4x the state: 84.5 MiB
 		{100 * MiB, 1851, 64, 100 * MiB},                // GOMEMLIMIT=100MiB holds
 		{32 * MiB, 0, 1, 32 * MiB},                      // even below the floor
 	} {
