@@ -226,6 +226,20 @@ func TestLayoutOverride(t *testing.T) {
 	}
 }
 
+// fullTypesetter is a Typesetter of the embedded fonts, whole.
+func fullTypesetter(t testing.TB) *typeset.Typesetter {
+	t.Helper()
+	full, err := typeset.NewFontSet(fonts.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := typeset.NewTypesetter(full, "mm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts
+}
+
 // render draws the certificates of units ids into one PDF.
 func render(t testing.TB, f fixture, ids ...string) ([]byte, []certificate.Certificate) {
 	full, err := typeset.NewFontSet(fonts.FS)
@@ -337,14 +351,7 @@ func TestRecordedPageLooksTheSame(t *testing.T) {
 	pdftotext := testtools.RequireTool(t, "pdftotext")
 	f := load(t, "2024-11")
 	ids := []string{"z-kanpur", "t-auraiya-bidhuna", "t-kanpur-dehat-cyber"}
-	full, err := typeset.NewFontSet(fonts.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts, err := typeset.NewTypesetter(full, "mm")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ts := fullTypesetter(t)
 	drawn := certificate.NewDocument("test", date)
 	copied := certificate.NewDocument("test", date)
 	n := 0
@@ -477,14 +484,7 @@ func TestPdfcheckEveryCertificate(t *testing.T) {
 // a page cannot be added to another document (it keeps no content).
 func TestDrawPageIsDraw(t *testing.T) {
 	f := load(t, "2024-11")
-	full, err := typeset.NewFontSet(fonts.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts, err := typeset.NewTypesetter(full, "mm")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ts := fullTypesetter(t)
 	n := 0
 	for _, a := range f.awards {
 		if a.Unit.ID != "z-kanpur" && a.Unit.ID != "t-auraiya-bidhuna" {

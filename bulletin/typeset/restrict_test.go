@@ -258,20 +258,7 @@ func TestRestrictDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for id := range a.faces {
-		if a.faces[id] == nil {
-			continue
-		}
-		pa, pb := a.faces[id].plan.Subs(), b.faces[id].plan.Subs()
-		if len(pa) != len(pb) {
-			t.Fatalf("face %d: %d and %d sub-fonts", id, len(pa), len(pb))
-		}
-		for i := range pa {
-			if pa[i].Name() != pb[i].Name() || pa[i].Glyphs() != pb[i].Glyphs() {
-				t.Errorf("face %d: sub-font %d differs", id, i)
-			}
-		}
-	}
+	sameSubFonts(t, a, b, Sans, Serif)
 	tsA, _ := NewTypesetter(a, "mm")
 	tsB, _ := NewTypesetter(b, "mm")
 	if !bytes.Equal(corpusPDF(t, tsA, items[:40]), corpusPDF(t, tsB, items[:40])) {
@@ -498,13 +485,12 @@ func TestRestrictorInParts(t *testing.T) {
 	}
 }
 
-// sameSerif checks that b has a's serif sub-fonts, glyph for glyph, and
-// draws items in serif (alternately regular and bold) to the same PDF
-// bytes; it returns b's Typesetter.
-func sameSerif(t *testing.T, a, b *FontSet, items []string) *Typesetter {
+// sameSubFonts checks that b has a's sub-fonts, glyph for glyph, in the
+// faces of families.
+func sameSubFonts(t *testing.T, a, b *FontSet, families ...Family) {
 	t.Helper()
 	for id, fd := range a.faces {
-		if fd == nil || faceID(id).family() != Serif {
+		if fd == nil || !slices.Contains(families, faceID(id).family()) {
 			continue
 		}
 		pa, pb := fd.plan.Subs(), b.faces[id].plan.Subs()
@@ -517,6 +503,14 @@ func sameSerif(t *testing.T, a, b *FontSet, items []string) *Typesetter {
 			}
 		}
 	}
+}
+
+// sameSerif checks that b has a's serif sub-fonts, glyph for glyph, and
+// draws items in serif (alternately regular and bold) to the same PDF
+// bytes; it returns b's Typesetter.
+func sameSerif(t *testing.T, a, b *FontSet, items []string) *Typesetter {
+	t.Helper()
+	sameSubFonts(t, a, b, Serif)
 	tsA, _ := NewTypesetter(a, "mm")
 	tsB, _ := NewTypesetter(b, "mm")
 	draw := func(ts *Typesetter) []byte {
