@@ -77,6 +77,6 @@ func validateRun(opts *ValidateOptions) error {
 	printLines(opts.IO.ErrOut, p.Notices)
 	ms := env.Data.Months()
 	fmt.Fprintf(opts.IO.Out, "ok: %d units, %d ranking rows in %d months (%s to %s); %s for %s: %d certificates, press notes in %d languages\n",
-		len(env.Data.Units), len(env.Data.Rankings), len(ms), ms[0], ms[len(ms)-1], env.Config.Scope, m, len(p.Certificates), len(env.Config.Press.Languages))
+		len(env.Data.Units), env.Data.NumRankings(), len(ms), ms[0], ms[len(ms)-1], env.Config.Scope, m, len(p.Certificates), len(env.Config.Press.Languages))
 	return nil
 }

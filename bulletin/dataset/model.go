@@ -143,17 +143,14 @@ type Ranking struct {
 
 // Data is the validated input: units in file order and their rankings.
 type Data struct {
-	Units    []Unit
-	Rankings []Ranking
+	Units []Unit
 
 	byID   map[string]int
-	byPair map[pair]int
-	months []Month
-}
-
-type pair struct {
-	m  Month
-	id string
+	months []Month   // oldest first
+	rows   []rankRow // the rankings, in the order read (see Rankings)
+	spans  []span    // where the rows of each file begin, for their positions
+	byUnit []int32   // indexes of rows, by unit and month (see rankRows.index)
+	first  []int32   // byUnit[first[u]:first[u+1]] are unit u's
 }
 
 // Unit returns the unit with the given id.
@@ -167,11 +164,15 @@ func (d *Data) Unit(id string) (Unit, bool) {
 
 // Rank returns the ranking of unit id in month m.
 func (d *Data) Rank(m Month, id string) (Ranking, bool) {
-	i, ok := d.byPair[pair{m, id}]
+	u, ok := d.byID[id]
 	if !ok {
 		return Ranking{}, false
 	}
-	return d.Rankings[i], true
+	i, ok := d.row(m, u)
+	if !ok {
+		return Ranking{}, false
+	}
+	return d.ranking(i), true
 }
 
 // Months returns the months that have rankings, oldest first.
@@ -205,15 +206,18 @@ func (d *Data) Contains(scope Unit, id string) bool {
 	return false
 }
 
-// New indexes units and rankings that have already been validated.
+// New indexes units and rankings that have already been validated. A
+// ranking of a unit that units lacks is left out.
 func New(units []Unit, rankings []Ranking) *Data {
-	d := &Data{Units: units, Rankings: rankings, byID: make(map[string]int, len(units)), byPair: make(map[pair]int, len(rankings))}
+	byID := make(map[string]int, len(units))
 	for i, u := range units {
-		d.byID[u.ID] = i
+		byID[u.ID] = i
 	}
-	for i, r := range rankings {
-		d.byPair[pair{r.Month, r.Unit}] = i
+	t := newRankRows(func(id string) (int32, bool) { i, ok := byID[id]; return int32(i), ok })
+	for _, r := range rankings {
+		t.add(r)
 	}
-	d.months = sortedMonths(rankings)
-	return d
+	t = mergeRows([]*rankRows{t})
+	byUnit, first := t.index(len(units))
+	return newData(units, byID, t, byUnit, first)
 }

@@ -16,29 +16,28 @@ const maxWarnings = 20
 // commands do, that the rankings hold every ranked unit of a level
 // (the published ranking), not a part of it; Validate does not call it.
 func CheckRanks(d *Data) (errs, warns Problems) {
-	units, rs := d.Units, d.Rankings
 	type group struct {
-		m Month
+		m int32 // index in d.months
 		l Level
 	}
-	groups := map[group][]Ranking{}
+	groups := map[group][]int32{} // indexes of d.rows
 	var keys []group
-	for _, r := range rs {
-		g := group{r.Month, units[d.byID[r.Unit]].Level}
+	for i, r := range d.rows {
+		g := group{r.month, d.Units[r.unit].Level}
 		if groups[g] == nil {
 			keys = append(keys, g)
 		}
-		groups[g] = append(groups[g], r)
+		groups[g] = append(groups[g], int32(i))
 	}
 	for _, g := range keys {
 		rows := groups[g]
-		for _, r := range rows {
-			if r.Rank > len(rows) {
+		for _, i := range rows {
+			if r := d.ranking(int(i)); r.Rank > len(rows) {
 				errs.add(r.Pos.At("rank"), "rank %d for %s %q in %s, but only %d %s units were ranked that month; correct the rank (or add the missing rows)",
-					r.Rank, g.l, r.Unit, g.m, len(rows), g.l)
+					r.Rank, g.l, r.Unit, r.Month, len(rows), g.l)
 			}
 		}
-		warns = append(warns, inversions(g.l, rows)...)
+		warns = append(warns, d.inversions(g.l, rows)...)
 	}
 	if len(warns) > maxWarnings {
 		n := len(warns) - maxWarnings
@@ -47,25 +46,26 @@ func CheckRanks(d *Data) (errs, warns Problems) {
 	return errs.sorted(), warns
 }
 
-// inversions warns of each unit of rows (one level, one month) that has
-// fewer marks than another with the same max_score but a better rank,
-// naming the other row: the worst-ranked one with more marks.
-func inversions(l Level, rows []Ranking) Problems {
+// inversions warns of each unit of rows (indexes of d.rows of one level,
+// one month) that has fewer marks than another with the same max_score
+// but a better rank, naming the other row: the worst-ranked one with more
+// marks.
+func (d *Data) inversions(l Level, rows []int32) Problems {
 	// Grouped by max_score ("-" for none), in the order of the keys'
 	// text; each group's rows by score, best first, in file order among
-	// equals. Sorted as pointers: a state's ~22,000 rows are ~120 bytes.
+	// equals.
 	type maxKey struct {
 		has bool
 		max float64
 	}
-	byMax := map[maxKey][]*Ranking{}
-	for i := range rows {
-		if r := &rows[i]; r.HasScore {
-			k := maxKey{r.HasMax, r.MaxScore}
-			if !r.HasMax {
+	byMax := map[maxKey][]int32{}
+	for _, i := range rows {
+		if r := &d.rows[i]; r.hasScore {
+			k := maxKey{r.hasMax, r.max}
+			if !r.hasMax {
 				k.max = 0
 			}
-			byMax[k] = append(byMax[k], r)
+			byMax[k] = append(byMax[k], i)
 		}
 	}
 	keys := make([]maxKey, 0, len(byMax))
@@ -81,19 +81,22 @@ func inversions(l Level, rows []Ranking) Problems {
 	var ps Problems
 	for _, k := range keys {
 		rs := byMax[k]
-		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Score > rs[j].Score })
-		var worst *Ranking // the worst rank among units with more marks
+		score := func(i int) float64 { return d.rows[rs[i]].score }
+		rank := func(i int32) int { return d.rows[i].rank }
+		sort.SliceStable(rs, func(i, j int) bool { return score(i) > score(j) })
+		worst := int32(-1) // the row of the worst rank among units with more marks
 		for i := 0; i < len(rs); {
 			j := i
-			for j < len(rs) && rs[j].Score == rs[i].Score {
-				if worst != nil && rs[j].Rank < worst.Rank {
-					ps.add(rs[j].Pos.At("rank"), "%s %q has rank %d with %g marks, better than %q (%s) with more marks, %g, and rank %d; check the two rows",
-						l, rs[j].Unit, rs[j].Rank, rs[j].Score, worst.Unit, worst.Pos, worst.Score, worst.Rank)
+			for j < len(rs) && score(j) == score(i) {
+				if worst >= 0 && rank(rs[j]) < rank(worst) {
+					r, w := d.ranking(int(rs[j])), d.ranking(int(worst))
+					ps.add(r.Pos.At("rank"), "%s %q has rank %d with %g marks, better than %q (%s) with more marks, %g, and rank %d; check the two rows",
+						l, r.Unit, r.Rank, r.Score, w.Unit, w.Pos, w.Score, w.Rank)
 				}
 				j++
 			}
 			for ; i < j; i++ {
-				if worst == nil || rs[i].Rank > worst.Rank {
+				if worst < 0 || rank(rs[i]) > rank(worst) {
 					worst = rs[i]
 				}
 			}

@@ -76,17 +76,23 @@ func LoadWith(unitsPath, rankingsPath string, o Options) (*Data, error) {
 		ps = append(ps, Problem{Pos: Pos{File: rankingsPath}, Msg: err.Error()})
 		return nil, ps.sorted()
 	}
-	rankings, rps := readRankingFiles(files, o)
+	// The units are checked before the rankings are read, so that each
+	// row is kept as it is read with its unit's index, not its text.
+	var c *checker
+	var unitOf func(string) (int32, bool)
+	if len(ups) == 0 {
+		c = checkUnits(units)
+		unitOf = c.unit
+	}
+	rankings, rps := readRankingFiles(files, o, unitOf)
 	ps = append(ps, rps...)
 	if len(ups) > 0 {
 		// Units that could not be read would show up again as unknown
 		// units and parents: report the rows themselves only.
 		return nil, ps.sorted()
 	}
-	d, err := Validate(units, rankings)
-	if err != nil {
-		ps = append(ps, err.(Problems)...)
-	}
+	d, vps := c.data(rankings)
+	ps = append(ps, vps...)
 	if len(ps) > 0 {
 		return nil, ps.sorted()
 	}
@@ -95,13 +101,11 @@ func LoadWith(unitsPath, rankingsPath string, o Options) (*Data, error) {
 
 // readRankingFiles reads the rankings files, as many at a time as there
 // are CPUs (a state's year is twelve files of ~1,850 rows each), and
-// returns their rows and problems in the files' order.
-func readRankingFiles(files []string, o Options) ([]Ranking, Problems) {
-	type read struct {
-		rs []Ranking
-		ps Problems
-	}
-	out := make([]read, len(files))
+// returns their rows, merged in the files' order (units resolved by
+// unitOf, see rankRows), and their problems in the files' order.
+func readRankingFiles(files []string, o Options, unitOf func(string) (int32, bool)) (*rankRows, Problems) {
+	parts := make([]*rankRows, len(files))
+	fps := make([]Problems, len(files))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, f := range files {
@@ -109,34 +113,34 @@ func readRankingFiles(files []string, o Options) ([]Ranking, Problems) {
 		slots <- struct{}{}
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			out[i].rs, out[i].ps = readRankingFile(f, o)
+			parts[i] = newRankRows(unitOf)
+			fps[i] = readRankingFile(f, o, parts[i].add)
 		}()
 	}
 	wg.Wait()
-	var rankings []Ranking
 	var ps Problems
-	for _, r := range out {
-		rankings = append(rankings, r.rs...)
-		ps = append(ps, r.ps...)
+	for _, p := range fps {
+		ps = append(ps, p...)
 	}
-	return rankings, ps
+	return mergeRows(parts), ps
 }
 
-// readRankingFile reads one rankings file, CSV or a workbook.
-func readRankingFile(f string, o Options) ([]Ranking, Problems) {
+// readRankingFile reads one rankings file, CSV or a workbook, handing
+// each good row to keep.
+func readRankingFile(f string, o Options, keep func(Ranking)) Problems {
 	if kindOf(f) == xlsFile {
-		return nil, Problems{xlsProblem(f)}
+		return Problems{xlsProblem(f)}
 	}
 	b, err := readfile.Read(f, readfile.MaxData)
 	if err != nil {
 		var ps Problems
 		ps.add(Pos{File: f}, "cannot read the rankings file (%v)", errText(err))
-		return nil, ps
+		return ps
 	}
 	if kindOf(f) == xlsxFile {
-		return readRankingsXLSX(f, b, o.RankingsSheet)
+		return readRankingsXLSX(f, b, o.RankingsSheet, keep)
 	}
-	return readRankings(f, b)
+	return readRankings(f, b, keep)
 }
 
 type fileKind int
@@ -305,30 +309,34 @@ func unitsOf(t *table, ps Problems) ([]Unit, Problems) {
 // ReadRankings parses one rankings CSV file. Units are checked by Validate.
 // It returns rankings or problems, never both.
 func ReadRankings(file string, b []byte) ([]Ranking, Problems) {
-	return noBoth(readRankings(file, b))
+	var rs []Ranking
+	ps := readRankings(file, b, func(r Ranking) { rs = append(rs, r) })
+	return noBoth(rs, ps)
 }
 
-func readRankings(file string, b []byte) ([]Ranking, Problems) {
+func readRankings(file string, b []byte, keep func(Ranking)) Problems {
 	t, ps := readTable(file, b, rankingColumns, "unit and month")
 	if t == nil {
-		return nil, ps
+		return ps
 	}
-	return rankingsOf(t, ps)
+	return rankingsOf(t, ps, keep)
 }
 
 // ReadRankingsXLSX parses rankings from a worksheet of an .xlsx workbook:
 // sheet, or the first sheet when sheet is empty. A month cell may hold
 // text (see ParseMonth) or an Excel date on the 1st of the month.
 func ReadRankingsXLSX(file string, b []byte, sheet string) ([]Ranking, Problems) {
-	return noBoth(readRankingsXLSX(file, b, sheet))
+	var rs []Ranking
+	ps := readRankingsXLSX(file, b, sheet, func(r Ranking) { rs = append(rs, r) })
+	return noBoth(rs, ps)
 }
 
-func readRankingsXLSX(file string, b []byte, sheet string) ([]Ranking, Problems) {
+func readRankingsXLSX(file string, b []byte, sheet string, keep func(Ranking)) Problems {
 	t, ps := readSheet(file, b, sheet, rankingColumns, "unit and month", []string{"month"})
 	if t == nil {
-		return nil, ps
+		return ps
 	}
-	return rankingsOf(t, ps)
+	return rankingsOf(t, ps, keep)
 }
 
 // noBoth drops the rankings read when there are problems: the rows that
@@ -342,8 +350,9 @@ func noBoth(rs []Ranking, ps Problems) ([]Ranking, Problems) {
 
 const monthHelp = "write the month as year-month, e.g. 2024-11 (Nov-2024, Nov-24, November 2024, 11/2024 and an Excel date on the 1st of the month are read too)"
 
-func rankingsOf(t *table, ps Problems) ([]Ranking, Problems) {
-	rs := make([]Ranking, 0, len(t.rows))
+// rankingsOf reads the rankings of t, handing each good one to keep, and
+// returns ps with the problems of the others.
+func rankingsOf(t *table, ps Problems, keep func(Ranking)) Problems {
 	for _, r := range t.rows {
 		if !t.checkCells(r, []string{"month", "unit", "rank", "score", "max_score"}, &ps) {
 			continue
@@ -397,10 +406,10 @@ func rankingsOf(t *table, ps Problems) ([]Ranking, Problems) {
 			ok = false
 		}
 		if ok {
-			rs = append(rs, rk)
+			keep(rk)
 		}
 	}
-	return rs, ps
+	return ps
 }
 
 func parseRank(s string) (int, error) {

@@ -288,8 +288,8 @@ func TestLoadGood(t *testing.T) {
 	if msg != "" {
 		t.Fatalf("Load: %s", msg)
 	}
-	if len(d.Units) != 6 || len(d.Rankings) != 3 {
-		t.Errorf("got %d units and %d rankings, want 6 and 3", len(d.Units), len(d.Rankings))
+	if len(d.Units) != 6 || d.NumRankings() != 3 {
+		t.Errorf("got %d units and %d rankings, want 6 and 3", len(d.Units), d.NumRankings())
 	}
 }
 
@@ -509,7 +509,7 @@ func TestLoadAccepts(t *testing.T) {
 
 	// Rankings in file name order, then row order.
 	var order []string
-	for _, r := range d.Rankings {
+	for r := range d.Rankings() {
 		order = append(order, fmt.Sprintf("%s %s %s:%d", r.Month, r.Unit, filepath.Base(r.Pos.File), r.Pos.Line))
 	}
 	wantOrder := []string{

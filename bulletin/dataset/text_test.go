@@ -106,7 +106,7 @@ func TestRankingsFolderFormats(t *testing.T) {
 	}
 	delete(files, "rankings/2024-10.xls")
 	d, got := load(t, files, "rankings")
-	if got != "" || len(d.Rankings) != 4 {
+	if got != "" || d.NumRankings() != 4 {
 		t.Errorf("without the .xls: %v, %s", d, got)
 	}
 }

@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -14,15 +13,51 @@ var parentLevel = map[Level]Level{Zone: State, Range: Zone, District: Range, Tha
 // and at most one row per unit and month. It returns the indexed Data or
 // every problem found.
 func Validate(units []Unit, rankings []Ranking) (*Data, error) {
-	var ps Problems
-	units, byID := uniqueUnits(units, &ps)
-	ids := &idIndex{units: units, byLevel: map[Level]*suggester{}}
-	checkParents(units, byID, ids, &ps)
-	kr := knownRankings(rankings, units, byID, ids, &ps)
-	if len(ps) > 0 {
-		return nil, ps.sorted().resolveHints()
+	c := checkUnits(units)
+	t := newRankRows(c.unit)
+	for _, r := range rankings {
+		t.add(r)
 	}
-	return New(units, kr), nil
+	d, ps := c.data(mergeRows([]*rankRows{t}))
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return d, nil
+}
+
+// checker is a validation under way: the units, checked, which the
+// rankings are then checked against, and the problems found so far.
+type checker struct {
+	units []Unit
+	byID  map[string]int
+	ids   *idIndex
+	ps    Problems
+}
+
+// checkUnits checks units against each other (see Validate).
+func checkUnits(units []Unit) *checker {
+	c := &checker{}
+	c.units, c.byID = uniqueUnits(units, &c.ps)
+	c.ids = &idIndex{units: c.units, byLevel: map[Level]*suggester{}}
+	checkParents(c.units, c.byID, c.ids, &c.ps)
+	return c
+}
+
+// unit returns the index of the unit with id (rankRows' unitOf).
+func (c *checker) unit(id string) (int32, bool) {
+	i, ok := c.byID[id]
+	return int32(i), ok
+}
+
+// data checks the rankings t, merged, against the units and returns the
+// Data, or every problem found, sorted.
+func (c *checker) data(t *rankRows) (*Data, Problems) {
+	byUnit, first := t.index(len(c.units))
+	c.knownRankings(t, byUnit, first)
+	if len(c.ps) > 0 {
+		return nil, c.ps.sorted().resolveHints()
+	}
+	return newData(c.units, c.byID, t, byUnit, first), nil
 }
 
 // uniqueUnits returns units without those whose id was used before, even
@@ -99,33 +134,36 @@ func checkParent(u Unit, units []Unit, byID map[string]int, ids *idIndex, ps *Pr
 	}
 }
 
-// knownRankings returns rankings without the rows of unknown units, of
-// the state, and second rows for a unit and month, which it reports.
-func knownRankings(rankings []Ranking, units []Unit, byID map[string]int, ids *idIndex, ps *Problems) []Ranking {
-	seen := make(map[pair]Pos, len(rankings))
-	kr := make([]Ranking, 0, len(rankings))
-	for _, r := range rankings {
-		i, ok := byID[r.Unit]
-		if !ok {
-			ps.addHinted(r.Pos.At("unit"), fmt.Sprintf("unknown unit %q; add it to units.csv or correct the id", r.Unit), r.Unit, ids.of(-1),
-				func(s string) string {
-					return fmt.Sprintf("unknown unit %q; did you mean %q? (unit ids come from units.csv)", r.Unit, s)
-				})
-			continue
-		}
-		if units[i].Level == State {
-			ps.add(r.Pos.At("unit"), "unit %q is the state, which is not ranked; remove this row", r.Unit)
-			continue
-		}
-		k := pair{r.Month, r.Unit}
-		if first, dup := seen[k]; dup {
-			ps.add(r.Pos.At("unit"), "second row for unit %q in %s, the first is at %s; keep one row per unit and month", r.Unit, r.Month, first.At("unit"))
-			continue
-		}
-		seen[k] = r.Pos
-		kr = append(kr, r)
+// knownRankings reports the rankings of unknown units (t's strays), of
+// the state, and second rows for a unit and month (byUnit and first index
+// t's rows, as rankRows.index does).
+func (c *checker) knownRankings(t *rankRows, byUnit, first []int32) {
+	for _, s := range t.strays {
+		unit := s.unit
+		c.ps.addHinted(s.pos.At("unit"), fmt.Sprintf("unknown unit %q; add it to units.csv or correct the id", unit), unit, c.ids.of(-1),
+			func(s string) string {
+				return fmt.Sprintf("unknown unit %q; did you mean %q? (unit ids come from units.csv)", unit, s)
+			})
 	}
-	return kr
+	d := &Data{Units: c.units, months: t.months, rows: t.rows, spans: t.spans} // for positions
+	for u, unit := range c.units {
+		rows := byUnit[first[u]:first[u+1]]
+		if unit.Level == State {
+			for _, i := range rows {
+				c.ps.add(d.pos(int(i)).At("unit"), "unit %q is the state, which is not ranked; remove this row", unit.ID)
+			}
+			continue
+		}
+		month := func(j int) int32 { return t.rows[rows[j]].month }
+		for j := 0; j < len(rows); {
+			k := j + 1
+			for ; k < len(rows) && month(k) == month(j); k++ { // rows of a month: in the order read
+				c.ps.add(d.pos(int(rows[k])).At("unit"), "second row for unit %q in %s, the first is at %s; keep one row per unit and month",
+					unit.ID, t.months[month(k)], d.pos(int(rows[j])).At("unit"))
+			}
+			j = k
+		}
+	}
 }
 
 // idIndex makes the suggesters of unit ids when first needed: for all
@@ -182,18 +220,4 @@ func cyclePath(u Unit, units []Unit, byID map[string]int) string {
 	}
 	path = append(path, u.ID)
 	return strings.Join(path, " → ")
-}
-
-// sortedMonths returns the distinct months of rankings, oldest first.
-func sortedMonths(rs []Ranking) []Month {
-	seen := map[Month]bool{}
-	var ms []Month
-	for _, r := range rs {
-		if !seen[r.Month] {
-			seen[r.Month] = true
-			ms = append(ms, r.Month)
-		}
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].Before(ms[j]) })
-	return ms
 }

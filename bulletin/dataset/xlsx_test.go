@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -183,7 +184,7 @@ func TestXLSXExampleIsTheSameData(t *testing.T) {
 		for i := range us {
 			us[i].Pos = dataset.Pos{Line: us[i].Pos.Line}
 		}
-		rs := append([]dataset.Ranking(nil), d.Rankings...)
+		rs := slices.Collect(d.Rankings())
 		for i := range rs {
 			rs[i].Pos = dataset.Pos{File: strings.TrimSuffix(filepath.Base(rs[i].Pos.File), filepath.Ext(rs[i].Pos.File)), Line: rs[i].Pos.Line}
 		}
@@ -285,7 +286,8 @@ func TestXLSXAccepts(t *testing.T) {
 		t.Fatal(msg)
 	}
 	var got []string
-	for _, r := range d.Rankings {
+	rs := slices.Collect(d.Rankings())
+	for _, r := range rs {
 		got = append(got, r.Month.String()+" "+r.Unit+" "+strconv.Itoa(r.Rank)+" "+r.Pos.String())
 	}
 	want := []string{
@@ -299,7 +301,7 @@ func TestXLSXAccepts(t *testing.T) {
 		"2024-05 d-auraiya 8 DIR/r.xlsx!Ranks!10:10",
 	}
 	for i := range got {
-		got[i] = strings.Replace(got[i], filepath.Dir(d.Rankings[0].Pos.File)+string(filepath.Separator), "DIR/", 1)
+		got[i] = strings.Replace(got[i], filepath.Dir(rs[0].Pos.File)+string(filepath.Separator), "DIR/", 1)
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rankings:\n got %q\nwant %q", got, want)

@@ -53,6 +53,18 @@ func Awards(d *dataset.Data, scopeID string, m dataset.Month, rule AwardRule) ([
 	}
 	seq := map[dataset.Level]int{}
 	byLevel := map[dataset.Level][]Award{}
+	parents := map[string]*UnitRef{} // one for the units of a parent: ~1,900 a state
+	parent := func(id string) *UnitRef {
+		p, seen := parents[id]
+		if !seen {
+			if u, ok := d.Unit(id); ok {
+				p = &UnitRef{}
+				*p = ref(u)
+			}
+			parents[id] = p
+		}
+		return p
+	}
 	for _, u := range d.Units {
 		seq[u.Level]++
 		if !want[u.Level] || !d.Contains(scope, u.ID) {
@@ -62,17 +74,8 @@ func Awards(d *dataset.Data, scopeID string, m dataset.Month, rule AwardRule) ([
 		if !ok || r.Rank > rule.BestRank {
 			continue
 		}
-		a := Award{Unit: ref(u), Month: m, Rank: r.Rank, Seq: seq[u.Level]}
-		if r.HasScore {
-			a.Score = &r.Score
-		}
-		if r.HasMax {
-			a.MaxScore = &r.MaxScore
-		}
-		if p, ok := d.Unit(u.Parent); ok {
-			pr := ref(p)
-			a.Parent = &pr
-		}
+		a := Award{Unit: ref(u), Parent: parent(u.Parent), Month: m, Rank: r.Rank, Seq: seq[u.Level],
+			Score: score(r), MaxScore: maxScore(r)}
 		byLevel[u.Level] = append(byLevel[u.Level], a)
 	}
 	var out []Award

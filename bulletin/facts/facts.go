@@ -254,9 +254,9 @@ func scopeFacts(s *Scope, d *dataset.Data, h history, m dataset.Month, r dataset
 	}
 	jan := dataset.Month{Year: m.Year, Month: time.January}
 	s.Year.Whole = !jan.Before(h.from)
-	levelMonths := publishedAt(d, s.Level)
+	levelMonths := d.Ranked(s.Level) // the rankings of its level published
 	for mm := m; mm.Year == m.Year && !mm.Before(h.from); mm = mm.Prev() {
-		if levelMonths[mm] {
+		if levelMonths[mm] > 0 {
 			s.Year.MonthsPublished++
 		}
 		if p, ok := d.Rank(mm, s.ID); ok {
@@ -301,17 +301,6 @@ func (h history) previous(m dataset.Month) (dataset.Month, bool) {
 			return dataset.Month{}, false
 		}
 	}
-}
-
-// publishedAt returns the months in which a unit of level l was ranked.
-func publishedAt(d *dataset.Data, l dataset.Level) map[dataset.Month]bool {
-	ms := map[dataset.Month]bool{}
-	for _, r := range d.Rankings {
-		if u, ok := d.Unit(r.Unit); ok && u.Level == l {
-			ms[r.Month] = true
-		}
-	}
-	return ms
 }
 
 func score(r dataset.Ranking) *float64 {

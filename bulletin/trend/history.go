@@ -41,12 +41,7 @@ func Of(d *dataset.Data, scopeID string, from, to dataset.Month) (History, error
 	if to.Before(from) {
 		return History{}, fmt.Errorf("trend: history from %s ends before it starts, at %s", from, to)
 	}
-	units := map[dataset.Month]int{}
-	for _, r := range d.Rankings {
-		if v, ok := d.Unit(r.Unit); ok && v.Level == u.Level && !r.Month.Before(from) && !to.Before(r.Month) {
-			units[r.Month]++
-		}
-	}
+	units := d.Ranked(u.Level)
 	var h History
 	for m := from; !to.Before(m); m = m.Next() {
 		hm := Month{Month: m, Units: units[m]}

@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -230,7 +231,7 @@ func TestGapLegendWhenARankingLeftTheScopeOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := sample()
-	d = dataset.New(d.Units, append(d.Rankings, dataset.Ranking{Month: month(2024, 5), Unit: "Z2", Rank: 1}, dataset.Ranking{Month: month(2024, 6), Unit: "Z1", Rank: 1}))
+	d = dataset.New(d.Units, append(slices.Collect(d.Rankings()), dataset.Ranking{Month: month(2024, 5), Unit: "Z2", Rank: 1}, dataset.Ranking{Month: month(2024, 6), Unit: "Z1", Rank: 1}))
 	for _, tt := range []struct {
 		to   dataset.Month
 		want string
