@@ -51,8 +51,12 @@ type Plan struct {
 	Files []output.File // ready files (press notes as text), paths relative to Dir
 	// PDFs are other PDF documents to draw (the press notes), paths relative to Dir.
 	PDFs []PDF
-	// Certificates to draw, in order; Layout is their page design.
-	Certificates []certificate.Certificate
+	// Certificates to draw, in order, each by its award, number and code:
+	// Composer writes each one's wording when it is counted for the fonts
+	// and again when it is drawn, so that what a batch holds per
+	// certificate is small (issue 14). Layout is their page design.
+	Certificates []certificate.Ref
+	Composer     *certificate.Composer
 	Layout       *certificate.Layout
 	// Bundles groups the certificates by the unit that forwards them (a
 	// district for its thanas): file name (without .pdf) -> indexes into
@@ -69,9 +73,11 @@ type Plan struct {
 	// Register, when set, records every certificate file once the files
 	// are on disk (see Run).
 	Register *register.Register
-	// Restrictor, when set, holds texts of the certificates counted ahead
-	// for the fonts they are drawn with (made from the set given to Run,
-	// with Layout's styles; see typeset.Restrictor): Run adds the others.
+	// Restrictor, when set, counts ahead the texts of the certificates
+	// but their numbers and codes (those of plan.FixedRuns) for the fonts
+	// they are drawn with (made from the set given to Run, with Layout's
+	// styles; see typeset.Restrictor.AddEachAhead): Run adds those of
+	// the numbers and codes (certificate.Certificate.NumberRuns).
 	Restrictor *typeset.Restrictor
 }
 
@@ -102,7 +108,7 @@ type Result struct {
 }
 
 // Paths of a month's certificate outputs, relative to its folder.
-func CertificatePath(c certificate.Certificate) string {
+func CertificatePath(c certificate.Ref) string {
 	return filepath.Join("certificates", c.Award.Unit.Level.String(), c.Award.Unit.ID+".pdf")
 }
 
@@ -125,6 +131,11 @@ type task struct {
 	cert int                                          // or the index of a certificate (-1 for none)
 }
 
+// certTask is the task of drawing certificate i of p.
+func (p Plan) certTask(i int) task {
+	return task{path: CertificatePath(p.Certificates[i]), cert: i}
+}
+
 // drawn is a task's file, drawn, for the writers.
 type drawn struct {
 	t task
@@ -137,13 +148,13 @@ type run struct {
 	opts    Options
 	set     *typeset.FontSet // the press notes' fonts
 	certSet *typeset.FontSet // the certificates': restricted to their texts
-	tasks   []task
-	planned []string // every PDF to write, joined ones included
+	tasks   []task           // the press notes' PDFs; then one a certificate (certTask)
+	planned int              // PDFs to write, joined ones included
 	batch   output.Batch
 	workers int
-	join    *joiner // the print file and bundles, made when drawing starts
-	bufs    buffers // the certificates' PDFs' storage, reused
-	sums    []string
+	join    *joiner             // the print file and bundles, made when drawing starts
+	bufs    buffers             // the certificates' PDFs' storage, reused
+	sums    [][sha256.Size]byte // of the certificates' PDFs
 
 	ctx      context.Context
 	cancel   context.CancelCauseFunc
@@ -205,13 +216,11 @@ func (r *run) prepare() error {
 		return err
 	}
 	r.tasks = p.tasks()
-	r.planned = p.joinedPaths()
-	for _, t := range r.tasks {
-		r.planned = append(r.planned, t.path)
-	}
-	if err := removeUnplanned(p.Dir, p.Month, r.planned); err != nil {
+	planned := p.plannedPaths()
+	if err := removeUnplanned(p.Dir, p.Month, planned); err != nil {
 		return err
 	}
+	r.planned = len(planned)
 	// Certificates are drawn with the fonts restricted to their text and
 	// the layout's families (see typeset.FontSet.RestrictTo): a
 	// certificate then needs one sub-font per weight.
@@ -223,12 +232,12 @@ func (r *run) prepare() error {
 		}
 		r.total++ // the manifest
 	}
-	r.total += len(p.Files) + len(r.planned)
+	r.total += len(p.Files) + r.planned
 	r.workers = r.opts.Workers
 	if r.workers <= 0 {
 		r.workers = runtime.GOMAXPROCS(0)
 	}
-	r.sums = make([]string, len(p.Certificates))
+	r.sums = make([][sha256.Size]byte, len(p.Certificates))
 	return nil
 }
 
@@ -265,7 +274,7 @@ func (r *run) drawAll() error {
 	}
 	syncErr := r.batch.Sync(r.p.Dir)
 	// An interrupt that comes after the last file is no reason to stop.
-	if err := context.Cause(r.ctx); err != nil && r.finished.Load() < int64(len(r.planned)) {
+	if err := context.Cause(r.ctx); err != nil && r.finished.Load() < int64(r.planned) {
 		return err
 	}
 	return syncErr
@@ -293,23 +302,33 @@ func (r *run) draw() {
 			r.work(queue, writes)
 		}()
 	}
-feed:
-	for _, t := range r.tasks {
-		if t.cert >= 0 {
+	r.feed(queue)
+	close(queue)
+	wg.Wait()
+	close(writes)
+	wwg.Wait()
+}
+
+// feed queues the tasks: the press notes' PDFs, then the certificates,
+// each once the joiner has room for its page.
+func (r *run) feed(queue chan<- task) {
+	n := len(r.p.Certificates)
+	for i := range len(r.tasks) + n {
+		var t task
+		if i < len(r.tasks) {
+			t = r.tasks[i]
+		} else {
+			t = r.p.certTask(i - len(r.tasks))
 			if r.join.wait(r.ctx) != nil {
-				break feed
+				return
 			}
 		}
 		select {
 		case queue <- t:
 		case <-r.ctx.Done():
-			break feed
+			return
 		}
 	}
-	close(queue)
-	wg.Wait()
-	close(writes)
-	wwg.Wait()
 }
 
 // work draws the tasks of queue, each with a typesetter of its fonts, and
@@ -361,8 +380,7 @@ func (r *run) write(writes <-chan drawn) {
 			continue
 		}
 		if d.t.cert >= 0 {
-			sum := sha256.Sum256(d.b)
-			r.sums[d.t.cert] = hex.EncodeToString(sum[:])
+			r.sums[d.t.cert] = sha256.Sum256(d.b)
 			r.bufs.put(docBuf, d.b)
 		}
 		r.finished.Add(1)
@@ -404,17 +422,28 @@ func (r *run) record() error {
 	return nil
 }
 
-// tasks lists the PDFs to draw: the press notes, then one task per
-// certificate, whose page then goes into the print file and its bundle.
+// tasks lists the press notes' PDFs to draw; the certificates' tasks
+// (certTask) follow them, each drawn into its own PDF and its page into
+// the print file and its bundle.
 func (p Plan) tasks() []task {
 	var tasks []task
 	for _, d := range p.PDFs {
 		tasks = append(tasks, task{path: d.Path, draw: d.Draw, cert: -1})
 	}
-	for i, c := range p.Certificates {
-		tasks = append(tasks, task{path: CertificatePath(c), cert: i})
-	}
 	return tasks
+}
+
+// plannedPaths lists every PDF p writes: the print file and bundles, the
+// press notes' and the certificates'.
+func (p Plan) plannedPaths() []string {
+	paths := p.joinedPaths()
+	for _, d := range p.PDFs {
+		paths = append(paths, d.Path)
+	}
+	for _, c := range p.Certificates {
+		paths = append(paths, CertificatePath(c))
+	}
+	return paths
 }
 
 // finishJoined finishes the print file and the bundles on workers
@@ -447,17 +476,18 @@ func finishJoined(ctx context.Context, cancel context.CancelCauseFunc, p Plan, j
 }
 
 // restrict returns set restricted to the certificates' texts and the
-// layout's styles (typeset.FontSet.RestrictTo), with those counted
-// already by p.Restrictor.
+// layout's styles (typeset.FontSet.RestrictTo): with p.Restrictor, which
+// counts the others ahead, their numbers' and codes' alone.
 func (p Plan) restrict(set *typeset.FontSet) (*typeset.FontSet, error) {
-	rs := p.Restrictor
+	rs, texts := p.Restrictor, p.numberTexts
 	if rs == nil {
 		var err error
 		if rs, err = set.Restrictor(p.Layout.Styles()); err != nil {
 			return nil, err
 		}
+		texts = p.certificateTexts
 	}
-	if err := rs.AddEach(len(p.Certificates), p.certificateTexts); err != nil {
+	if err := rs.AddEach(len(p.Certificates), texts); err != nil {
 		return nil, err
 	}
 	return rs.Restricted()
@@ -465,12 +495,30 @@ func (p Plan) restrict(set *typeset.FontSet) (*typeset.FontSet, error) {
 
 // certificateTexts is every text certificates lo to hi-1 draw (see
 // certificate.Certificate.Runs).
-func (p Plan) certificateTexts(lo, hi int) []string {
+func (p Plan) certificateTexts(lo, hi int) ([]string, error) {
 	var out []string
-	for _, c := range p.Certificates[lo:hi] {
+	for _, r := range p.Certificates[lo:hi] {
+		c, err := p.Composer.Compose(r)
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, c.Runs(p.Layout)...)
 	}
-	return out
+	return out, nil
+}
+
+// numberTexts is the texts certificates lo to hi-1 draw their numbers
+// and codes with (see certificate.Certificate.NumberRuns).
+func (p Plan) numberTexts(lo, hi int) ([]string, error) {
+	var out []string
+	for _, r := range p.Certificates[lo:hi] {
+		runs, err := p.Composer.NumberRuns(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, runs...)
+	}
+	return out, nil
 }
 
 // DrawCertificate draws certificate i of p once, as the batch does: its
@@ -482,7 +530,10 @@ func DrawCertificate(ts *typeset.Typesetter, p Plan, i int) (*certificate.Page, 
 // drawCertificate is DrawCertificate with the documents' storage taken
 // from bufs (nil: none) and given back but for the PDF's bytes.
 func drawCertificate(ts *typeset.Typesetter, p Plan, i int, bufs *buffers) (*certificate.Page, []byte, error) {
-	c := p.Certificates[i]
+	c, err := p.Composer.Compose(p.Certificates[i])
+	if err != nil {
+		return nil, nil, err
+	}
 	pdf := certificate.NewDocument(c.Number, p.Date)
 	certificate.MarkVerification(pdf, c)
 	pdf.SetBuffers(bufs.get(docBuf), bufs.get(pageBuf))
@@ -502,27 +553,27 @@ func drawCertificate(ts *typeset.Typesetter, p Plan, i int, bufs *buffers) (*cer
 
 // issues are the certificate files as the register records them, with the
 // SHA-256 of each file as written.
-func (p Plan) issues(sums []string) []register.Issue {
+func (p Plan) issues(sums [][sha256.Size]byte) []register.Issue {
 	out := make([]register.Issue, len(p.Certificates))
 	for i, c := range p.Certificates {
 		a := c.Award
 		out[i] = register.Issue{Number: c.Number, NameHi: a.Unit.NameHi, NameEn: a.Unit.NameEn, Rank: a.Rank,
-			Score: a.Score, MaxScore: a.MaxScore, SHA256: sums[i], IssueDate: p.Date.Format("2006-01-02"),
-			Code: c.Verification.Code, File: filepath.ToSlash(CertificatePath(c))}
+			Score: a.Score, MaxScore: a.MaxScore, SHA256: hex.EncodeToString(sums[i][:]), IssueDate: p.Date.Format("2006-01-02"),
+			Code: c.Code, File: filepath.ToSlash(CertificatePath(c))}
 	}
 	return out
 }
 
 // manifest lists the certificates: number, unit, level, names, rank,
 // score, file (relative to the manifest) and SHA-256 of the file.
-func manifest(cs []certificate.Certificate, sums []string) []byte {
+func manifest(cs []certificate.Ref, sums [][sha256.Size]byte) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write([]string{"number", "unit", "level", "name_hi", "name_en", "rank", "score", "max_score", "file", "sha256"})
 	for i, c := range cs {
 		a := c.Award
 		w.Write(safeCells(c.Number, a.Unit.ID, a.Unit.Level.String(), a.Unit.NameHi, a.Unit.NameEn,
-			strconv.Itoa(a.Rank), number(a.Score), number(a.MaxScore), filepath.ToSlash(CertificatePath(c)), sums[i]))
+			strconv.Itoa(a.Rank), number(a.Score), number(a.MaxScore), filepath.ToSlash(CertificatePath(c)), hex.EncodeToString(sums[i][:])))
 	}
 	w.Flush()
 	return b.Bytes()

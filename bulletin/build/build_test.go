@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
 	"strings"
 	"testing"
@@ -15,7 +16,7 @@ import (
 // Cells a spreadsheet would run as a formula are written as text.
 func TestManifestCellsAreNeverFormulas(t *testing.T) {
 	score := 125.0
-	c := certificate.Certificate{
+	c := certificate.Ref{
 		Number: "=HYPERLINK(\"http://x\")",
 		Award: facts.Award{
 			Unit:  facts.UnitRef{ID: "t1", Level: dataset.Thana, NameHi: "+थाना", NameEn: "@Bidhuna"},
@@ -23,12 +24,12 @@ func TestManifestCellsAreNeverFormulas(t *testing.T) {
 			Score: &score, MaxScore: &score,
 		},
 	}
-	rows, err := csv.NewReader(bytes.NewReader(manifest([]certificate.Certificate{c}, []string{"-sum"}))).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(manifest([]certificate.Ref{c}, [][sha256.Size]byte{{0xde, 0xad}}))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := strings.Join(rows[1], "|")
-	want := `'=HYPERLINK("http://x")|t1|thana|'+थाना|'@Bidhuna|1|125|125|certificates/thana/t1.pdf|'-sum`
+	want := `'=HYPERLINK("http://x")|t1|thana|'+थाना|'@Bidhuna|1|125|125|certificates/thana/t1.pdf|dead` + strings.Repeat("0", 60)
 	if got != want {
 		t.Errorf("row = %s\nwant  %s", got, want)
 	}

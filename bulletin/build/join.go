@@ -104,8 +104,8 @@ func (p Plan) prototypes() ([][]byte, error) {
 	out := make([][]byte, len(groups))
 	for d, idx := range groups {
 		var r certificate.Resources
-		for _, i := range idx {
-			r.Expect(p.Certificates[i], p.Layout)
+		if len(idx) > 0 {
+			r.Expect(p.Composer.Identity(), p.Layout)
 		}
 		key := fmt.Sprint(r.Emblems())
 		if made[key] == nil {

@@ -6,6 +6,7 @@ package certificate
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/igrs-pro/bulletin/bulletin/config"
+	"github.com/igrs-pro/bulletin/bulletin/dataset"
 	"github.com/igrs-pro/bulletin/bulletin/facts"
 	"github.com/igrs-pro/bulletin/bulletin/l10n"
 )
@@ -114,70 +116,197 @@ func (n *Numberer) Number(a facts.Award, serial int) (string, error) {
 	return b.String(), nil
 }
 
-// Compose writes a's certificate in each of langs.
+// Compose writes a's certificate in each of langs (Composer.Compose, for
+// one certificate).
 func Compose(langs []*l10n.Lang, a facts.Award, number string, date time.Time, sig config.Signatory, id *Identity, v Verification) (Certificate, error) {
-	c := Certificate{Award: a, Number: number, Identity: id, Verification: v}
-	if len(langs) == 0 {
-		return c, fmt.Errorf("certificate of %s: no language", a.Unit.ID)
+	return NewComposer(Batch{Langs: langs, Month: a.Month, Date: date, Signatory: sig, Identity: id}).compose(a, number, v)
+}
+
+// Ref is a certificate as a batch holds it until it is drawn: its award,
+// number and verification code. Its wording is composed from them each
+// time it is needed (Composer), so that what a batch holds per
+// certificate is small whatever its size (issue 14).
+type Ref struct {
+	Award  facts.Award
+	Number string
+	Code   string // register.CodeLen characters
+}
+
+// Batch is what a month's certificates share.
+type Batch struct {
+	Langs      []*l10n.Lang  // the first writes the lines shared by all languages
+	Month      dataset.Month // the month most are awarded for (their citations')
+	Date       time.Time     // the certificates' date
+	Signatory  config.Signatory
+	Identity   *Identity // the issuer; nil for none
+	VerifyBase string    // certificates.verify_base (see QRPayload)
+}
+
+// Composer writes the certificates of a batch. What they all print alike
+// (the titles, the date line, the labels) is composed once; each
+// certificate's own lines when it is composed. It is immutable and safe
+// for concurrent use.
+type Composer struct {
+	b        Batch
+	noQR     bool
+	titles   []string // by language of b.Langs
+	months   []string // b.Month, by language
+	dateLine string
+	// Labels are the labels of a labelled line, joined (see labelLine).
+	numberLabel, codeLabel string
+	// err is the error of composing the shared lines: every certificate's
+	// (a batch without certificates needs none of them).
+	err error
+}
+
+// NewComposer returns the Composer of batch b.
+func NewComposer(b Batch) *Composer {
+	c := &Composer{b: b}
+	if len(b.Langs) == 0 {
+		c.err = errors.New("no language")
+		return c
 	}
-	for _, l := range langs {
-		t, err := composeText(l, a)
+	c.titles = make([]string, len(b.Langs))
+	for i, l := range b.Langs {
+		if c.titles[i], c.err = l.Msg("Cert.Title"); c.err != nil {
+			return c
+		}
+	}
+	if b.Month != (dataset.Month{}) {
+		c.months = make([]string, len(b.Langs))
+		for i, l := range b.Langs {
+			if c.months[i], c.err = l.MonthYear(b.Month); c.err != nil {
+				return c
+			}
+		}
+	}
+	first := b.Langs[0]
+	var d, dateLabel string
+	if d, c.err = first.Msg("Cert.NumericDate", "Day2", first.Num2(b.Date.Day()), "Month2", first.Num2(int(b.Date.Month())), "Year", first.Num(b.Date.Year())); c.err != nil {
+		return c
+	}
+	for _, l := range []struct {
+		dst *string
+		id  string
+	}{{&dateLabel, "Cert.DateLabel"}, {&c.numberLabel, "Cert.NumberLabel"}, {&c.codeLabel, "Cert.CodeLabel"}} {
+		if *l.dst, c.err = labels(b.Langs, l.id); c.err != nil {
+			return c
+		}
+	}
+	c.dateLine, c.err = labelLine(b.Langs, dateLabel, d)
+	return c
+}
+
+// WithoutQR returns c composing certificates without their QR codes (a
+// benchmark's baseline).
+func (c *Composer) WithoutQR() *Composer {
+	d := *c
+	d.noQR = true
+	return &d
+}
+
+// Identity is the issuer at the head of the batch's certificates.
+func (c *Composer) Identity() *Identity { return c.b.Identity }
+
+// Compose writes r's certificate in each language of the batch.
+func (c *Composer) Compose(r Ref) (Certificate, error) {
+	return c.compose(r.Award, r.Number, c.verification(r))
+}
+
+// NumberRuns returns the texts r's certificate draws its number and code
+// with (see Certificate.NumberRuns), composing those lines only.
+func (c *Composer) NumberRuns(r Ref) ([]string, error) {
+	cert := Certificate{Award: r.Award}
+	if err := c.number(&cert, r.Number, c.verification(r)); err != nil {
+		return nil, err
+	}
+	return cert.NumberRuns(), nil
+}
+
+func (c *Composer) verification(r Ref) Verification {
+	v := Verification{Code: r.Code}
+	if !c.noQR {
+		v.Payload = QRPayload(c.b.VerifyBase, r.Number, r.Code)
+	}
+	return v
+}
+
+func (c *Composer) compose(a facts.Award, number string, v Verification) (Certificate, error) {
+	b := c.b
+	cert := Certificate{Award: a, Identity: b.Identity, DateLine: c.dateLine, Texts: make([]Text, 0, len(b.Langs))}
+	if c.err != nil {
+		return cert, fmt.Errorf("certificate of %s: %w", a.Unit.ID, c.err)
+	}
+	for i, l := range b.Langs {
+		month, err := c.monthYear(i, a.Month)
 		if err != nil {
-			return c, fmt.Errorf("certificate of %s: %w", a.Unit.ID, err)
+			return cert, fmt.Errorf("certificate of %s: %w", a.Unit.ID, err)
 		}
+		t, err := composeText(l, a, month)
+		if err != nil {
+			return cert, fmt.Errorf("certificate of %s: %w", a.Unit.ID, err)
+		}
+		t.Title = c.titles[i]
 		if l.Tag == "hi" {
-			t.Name, t.Designation = sig.NameHi, sig.DesignationHi
+			t.Name, t.Designation = b.Signatory.NameHi, b.Signatory.DesignationHi
 		} else {
-			t.Name, t.Designation = sig.NameEn, sig.DesignationEn
+			t.Name, t.Designation = b.Signatory.NameEn, b.Signatory.DesignationEn
 		}
-		c.Texts = append(c.Texts, t)
+		cert.Texts = append(cert.Texts, t)
 	}
-	// The first language writes the shared lines.
-	first := langs[0]
-	d, err := first.Msg("Cert.NumericDate", "Day2", first.Num2(date.Day()), "Month2", first.Num2(int(date.Month())), "Year", first.Num(date.Year()))
-	if err != nil {
-		return c, err
-	}
-	if c.DateLine, err = labelLine(langs, "Cert.DateLabel", d); err != nil {
-		return c, err
-	}
-	return Renumber(langs, c, number, v)
+	return cert, c.number(&cert, number, v)
 }
 
-// Renumber returns c (composed in langs) with another number and
-// verification: the lines that show them written anew, the rest as it was
-// (the same as Compose with that number and verification).
-func Renumber(langs []*l10n.Lang, c Certificate, number string, v Verification) (Certificate, error) {
-	c.Number, c.Verification = number, v
+// monthYear is month m in language i of the batch.
+func (c *Composer) monthYear(i int, m dataset.Month) (string, error) {
+	if c.months != nil && m == c.b.Month {
+		return c.months[i], nil
+	}
+	return c.b.Langs[i].MonthYear(m)
+}
+
+// number gives cert its number and verification, and writes the lines
+// that show them.
+func (c *Composer) number(cert *Certificate, number string, v Verification) error {
+	cert.Number, cert.Verification = number, v
+	if c.err != nil {
+		return fmt.Errorf("certificate of %s: %w", cert.Award.Unit.ID, c.err)
+	}
 	var err error
-	if c.NumberLine, err = labelLine(langs, "Cert.NumberLabel", number); err != nil {
-		return c, err
+	if cert.NumberLine, err = labelLine(c.b.Langs, c.numberLabel, number); err != nil {
+		return err
 	}
-	if c.CodeLine, err = labelLine(langs, "Cert.CodeLabel", v.Code); err != nil {
-		return c, err
-	}
-	return c, nil
+	cert.CodeLine, err = labelLine(c.b.Langs, c.codeLabel, v.Code)
+	return err
 }
 
-// labelLine is a labelled line (Cert.Label): the label id in each of langs
-// and the value, in the first language's words. The labels are joined last
-// language first, so that the label next to the value (Latin letters and
-// figures) is the one in its script: "Certificate No. / प्रमाण पत्र
-// संख्या: KZ/IGRS/...". OCR and readers alike then take the number as one
-// run of Latin text.
-func labelLine(langs []*l10n.Lang, id, value string) (string, error) {
-	labels := make([]string, len(langs))
+// labels returns the label id in each of langs, joined last language
+// first (see labelLine).
+func labels(langs []*l10n.Lang, id string) (string, error) {
+	out := make([]string, len(langs))
 	for i, l := range langs {
 		label, err := l.Msg(id)
 		if err != nil {
 			return "", err
 		}
-		labels[len(langs)-1-i] = label
+		out[len(langs)-1-i] = label
 	}
-	return langs[0].Msg("Cert.Label", "Label", strings.Join(labels, " / "), "Value", value)
+	return strings.Join(out, " / "), nil
 }
 
-func composeText(l *l10n.Lang, a facts.Award) (Text, error) {
+// labelLine is a labelled line (Cert.Label): the labels (see labels) and
+// the value, in the first language's words. The labels are joined last
+// language first, so that the label next to the value (Latin letters and
+// figures) is the one in its script: "Certificate No. / प्रमाण पत्र
+// संख्या: KZ/IGRS/...". OCR and readers alike then take the number as one
+// run of Latin text.
+func labelLine(langs []*l10n.Lang, labels, value string) (string, error) {
+	return langs[0].Msg("Cert.Label", "Label", labels, "Value", value)
+}
+
+// composeText writes a's wording in l but its title and signature; month
+// is a.Month's name and year.
+func composeText(l *l10n.Lang, a facts.Award, month string) (Text, error) {
 	t := Text{Lang: l.Tag}
 	var err error
 	msg := func(dst *string, id string, kv ...any) {
@@ -197,15 +326,10 @@ func composeText(l *l10n.Lang, a facts.Award) (Text, error) {
 		}
 		msg(&t.Unit, "Cert.UnitLine", "Unit", unit, "Parent", parent)
 	}
-	month, err := l.MonthYear(a.Month)
-	if err != nil {
-		return t, err
-	}
 	ord, err := l.Ordinal(a.Rank)
 	if err != nil {
 		return t, err
 	}
-	msg(&t.Title, "Cert.Title")
 	switch {
 	case a.Score != nil && a.MaxScore != nil:
 		msg(&t.Citation, "Cert.Citation", "Month", month, "Ordinal", ord, "Score", l.Num(a.Score), "Max", l.Num(a.MaxScore))

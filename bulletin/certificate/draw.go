@@ -375,6 +375,13 @@ func (c Certificate) Runs(l *Layout) []string {
 	return c.lines(l, codeRuns(c))
 }
 
+// NumberRuns returns the texts of Runs that show the certificate's number
+// and code (its number line, the code line's runs): all that numbering
+// changes.
+func (c Certificate) NumberRuns() []string {
+	return append([]string{c.NumberLine}, codeRuns(c)...)
+}
+
 func (c Certificate) lines(l *Layout, code []string) []string {
 	out := []string{c.NumberLine, c.DateLine}
 	for _, h := range headLines(c, l) {
@@ -662,14 +669,14 @@ func (r *Resources) Add(pg *Page) {
 	r.addEmblem(pg.emblem)
 }
 
-// Expect gathers, before c is drawn with l, what its page will need but
-// for the fonts: its emblem. A prototype of a document of pages not yet
+// Expect gathers, before certificates of issuer id are drawn with l, what
+// their pages will need but for the fonts: the emblem. A prototype of a document of pages not yet
 // drawn (for pdfjoin.New) is made of the Resources of its certificates:
 // an emblem with an alpha channel makes fpdf write PDF 1.4, with a
 // transparency group in each page.
-func (r *Resources) Expect(c Certificate, l *Layout) {
-	if drawsEmblem(c, l) {
-		r.addEmblem(c.Identity)
+func (r *Resources) Expect(id *Identity, l *Layout) {
+	if drawsEmblem(Certificate{Identity: id}, l) {
+		r.addEmblem(id)
 	}
 }
 

@@ -77,9 +77,7 @@ func benchCertificates(b *testing.B, size synth.Size) {
 	// "at most 15 % more" promise).
 	baseline := os.Getenv("BULLETIN_BENCH_BASELINE") == "1"
 	if baseline {
-		for i := range p.Certificates {
-			p.Certificates[i].Verification.Payload = ""
-		}
+		p.Composer = p.Composer.WithoutQR()
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -145,11 +143,7 @@ func maxInt(a, b int64) int64 {
 func BenchmarkOneCertificate(b *testing.B) {
 	env, m := benchEnv(b, b.TempDir())
 	full, p := benchPlan(b, env, m, false)
-	var lines []string
-	for _, c := range p.Certificates {
-		lines = append(lines, c.Runs(p.Layout)...)
-	}
-	set, err := full.Restrict(lines)
+	set, err := full.Restrict(allRuns(b, p))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -260,14 +254,25 @@ func BenchmarkStateNumber(b *testing.B) {
 func BenchmarkStateRestrict(b *testing.B) {
 	env, m := benchEnv(b, b.TempDir())
 	set, p := benchPlan(b, env, m, false)
-	var texts []string
-	for _, c := range p.Certificates {
-		texts = append(texts, c.Runs(p.Layout)...)
-	}
+	texts := allRuns(b, p)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := set.RestrictTo(texts, p.Layout.Styles()); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// allRuns is every run p's certificates draw (certificate.Certificate.Runs).
+func allRuns(b *testing.B, p build.Plan) []string {
+	b.Helper()
+	var texts []string
+	for _, r := range p.Certificates {
+		c, err := p.Composer.Compose(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, c.Runs(p.Layout)...)
+	}
+	return texts
 }

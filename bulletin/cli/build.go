@@ -146,7 +146,7 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	p.Restrictor = restrictAhead(set, p)
 	defer p.Restrictor.Stop() // if the batch is not drawn, counting for it stops
 	if err := plan.Drawable(set, env.Data, p); err != nil {
-		return err
+		return env.renderErr(err)
 	}
 	if err := env.checkSettings(set); err != nil {
 		return err
@@ -220,13 +220,8 @@ func restrictAhead(set *typeset.FontSet, p build.Plan) *typeset.Restrictor {
 	if err != nil {
 		return nil // build.Run meets it again and reports it
 	}
-	go func() { // an error comes back from build.Run's Add
-		r.AddEach(len(p.Certificates), func(lo, hi int) []string {
-			q := p
-			q.Certificates = p.Certificates[lo:hi]
-			return plan.FixedRuns(q)
-		})
-	}()
+	// An error comes back from build.Run's Restricted.
+	r.AddEachAhead(len(p.Certificates), func(lo, hi int) ([]string, error) { return plan.FixedRuns(p, lo, hi) })
 	return r
 }
 

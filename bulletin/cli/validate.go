@@ -64,7 +64,7 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	if err := plan.Drawable(set, env.Data, p); err != nil {
-		return err
+		return env.renderErr(err)
 	}
 	if err := env.checkSettings(set); err != nil {
 		return err

@@ -256,11 +256,15 @@ func splitWords(msg string) []string {
 // levelWords are the words that say a unit's level, from the catalog
 // (Unit.<level>.Named, separated by |), folded for comparison.
 func (l *Lang) levelWords(lv dataset.Level) ([]string, error) {
+	if words, ok := l.levels.Load(lv); ok {
+		return words.([]string), nil
+	}
 	msg, err := l.Msg("Unit." + lv.String() + ".Named")
 	if err != nil {
 		return nil, err
 	}
-	return splitWords(msg), nil
+	words, _ := l.levels.LoadOrStore(lv, splitWords(msg))
+	return words.([]string), nil
 }
 
 // fold prepares a name for comparing words: NFC, lower case (English),

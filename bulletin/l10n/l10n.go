@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -176,6 +177,9 @@ type Lang struct {
 	Tag  string
 	loc  *i18n.Localizer
 	opts Options
+	// levels holds levelWords' words by level, read from the catalog once
+	// (a batch's certificates write thousands of unit lines).
+	levels sync.Map
 }
 
 // Lang returns the writer of language tag (hi or en).

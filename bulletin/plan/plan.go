@@ -172,6 +172,9 @@ func (in *Inputs) Month(o Options) (build.Plan, error) {
 	if p.Certificates, p.Bundles, err = in.Certificates(o); err != nil {
 		return p, err
 	}
+	if p.Composer, err = in.Composer(o); err != nil {
+		return p, err
+	}
 	p.Register = o.Register
 	return p, nil
 }
@@ -249,8 +252,8 @@ func (in *Inputs) PDF(n Note) (build.PDF, error) {
 
 // Certificates lists the certificates of month o.Month, numbered, in
 // order, and groups them by the unit in scope that forwards them (see
-// build.Plan.Bundles).
-func (in *Inputs) Certificates(o Options) ([]certificate.Certificate, map[string][]int, error) {
+// build.Plan.Bundles). Their wording is composed when needed (Composer).
+func (in *Inputs) Certificates(o Options) ([]certificate.Ref, map[string][]int, error) {
 	c := in.Config
 	var levels []dataset.Level
 	for _, name := range c.Certs.Levels {
@@ -261,40 +264,10 @@ func (in *Inputs) Certificates(o Options) ([]certificate.Certificate, map[string
 	if err != nil {
 		return nil, nil, err
 	}
-	var langs []*l10n.Lang
-	for _, tag := range c.Certs.Languages {
-		l, err := in.Lang(tag)
-		if err != nil {
-			return nil, nil, err
-		}
-		langs = append(langs, l)
-	}
-	numbers, err := in.numbers(awards, o)
+	refs, err := in.refs(awards, o)
 	if err != nil {
 		return nil, nil, err
 	}
-	id, err := in.identity(o.Layout)
-	if err != nil {
-		return nil, nil, err
-	}
-	// Composed on every CPU (the state's 1,851 certificates in both
-	// languages are most of planning's time), in the awards' order.
-	certs := make([]certificate.Certificate, len(awards))
-	err = each(len(awards), func(i int) error {
-		a, n := awards[i], numbers[i]
-		code := strings.Repeat("0", register.CodeLen) // a preview's
-		if o.Register != nil {
-			code = o.Register.Code(n, a.Unit.ID, a.Month.String(), a.Rank)
-		}
-		v := certificate.Verification{Code: code, Payload: certificate.QRPayload(c.Certs.VerifyBase, n, code)}
-		var err error
-		certs[i], err = certificate.Compose(langs, a, n, o.Date, c.Signatory, id, v)
-		return templateErr(err)
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	shareLines(certs)
 	scope, _ := in.Data.Unit(c.Scope)
 	bundles := map[string][]int{}
 	for i, a := range awards {
@@ -302,91 +275,86 @@ func (in *Inputs) Certificates(o Options) ([]certificate.Certificate, map[string
 			bundles[a.Parent.ID] = append(bundles[a.Parent.ID], i)
 		}
 	}
-	return certs, bundles, nil
+	return refs, bundles, nil
 }
 
-// shareLines makes the lines many certificates write alike (the date, the
-// titles, a citation of the same rank and score) one string each: the plan
-// holds them for the whole batch, and each composed anew is its own copy.
-func shareLines(certs []certificate.Certificate) {
-	seen := map[string]string{}
-	share := func(s *string) {
-		if t, ok := seen[*s]; ok {
-			*s = t
-		} else {
-			seen[*s] = *s
-		}
+// refs numbers awards (see numbers) and gives them their codes: the
+// register's, or a preview's placeholder.
+func (in *Inputs) refs(awards []facts.Award, o Options) ([]certificate.Ref, error) {
+	numbers, err := in.numbers(awards, o)
+	if err != nil {
+		return nil, err
 	}
-	for i := range certs {
-		share(&certs[i].DateLine)
-		for j := range certs[i].Texts {
-			share(&certs[i].Texts[j].Title)
-			share(&certs[i].Texts[j].Citation)
+	refs := make([]certificate.Ref, len(awards))
+	for i, a := range awards {
+		code := strings.Repeat("0", register.CodeLen) // a preview's
+		if o.Register != nil {
+			code = o.Register.Code(numbers[i], a.Unit.ID, a.Month.String(), a.Rank)
 		}
+		refs[i] = certificate.Ref{Award: a, Number: numbers[i], Code: code}
 	}
+	return refs, nil
 }
 
-// Register numbers the certificates of p (planned with o, without a
-// register) from o.Register, gives them its verification codes, and has
-// build record their files in it. The CLI plans and checks a month first
-// and opens the register only then, so that bad input writes nothing.
-//
-// The certificates keep their wording; only their numbers, codes and the
-// lines that show them are written anew (certificate.Renumber): the same
-// certificates as planning with the register would give, without
-// composing the state's 1,851 certificates twice.
-func (in *Inputs) Register(p *build.Plan, o Options) error {
-	if o.Register == nil {
-		return fmt.Errorf("plan: Register without a register")
-	}
+// Composer writes the certificates of month o.Month (see Certificates) in
+// the languages of certificates.languages.
+func (in *Inputs) Composer(o Options) (*certificate.Composer, error) {
 	var langs []*l10n.Lang
 	for _, tag := range in.Config.Certs.Languages {
 		l, err := in.Lang(tag)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		langs = append(langs, l)
+	}
+	id, err := in.identity(o.Layout)
+	if err != nil {
+		return nil, err
+	}
+	return certificate.NewComposer(certificate.Batch{Langs: langs, Month: o.Month, Date: o.Date, Signatory: in.Config.Signatory,
+		Identity: id, VerifyBase: in.Config.Certs.VerifyBase}), nil
+}
+
+// Register numbers the certificates of p (planned with o, without a
+// register) from o.Register and gives them its verification codes, and
+// has build record their files in it. The CLI plans and checks a month
+// first and opens the register only then, so that bad input writes
+// nothing. The certificates are composed with their numbers when drawn.
+func (in *Inputs) Register(p *build.Plan, o Options) error {
+	if o.Register == nil {
+		return fmt.Errorf("plan: Register without a register")
 	}
 	awards := make([]facts.Award, len(p.Certificates))
 	for i, c := range p.Certificates {
 		awards[i] = c.Award
 	}
-	numbers, err := in.numbers(awards, o)
+	refs, err := in.refs(awards, o)
 	if err != nil {
 		return err
 	}
-	certs := make([]certificate.Certificate, len(p.Certificates))
-	err = each(len(certs), func(i int) error {
-		c := p.Certificates[i]
-		a, n := c.Award, numbers[i]
-		code := o.Register.Code(n, a.Unit.ID, a.Month.String(), a.Rank)
-		v := certificate.Verification{Code: code, Payload: certificate.QRPayload(in.Config.Certs.VerifyBase, n, code)}
-		var err error
-		certs[i], err = certificate.Renumber(langs, c, n, v)
-		return templateErr(err)
-	})
-	if err != nil {
-		return err
-	}
-	p.Certificates, p.Register = certs, o.Register
+	p.Certificates, p.Register = refs, o.Register
 	return nil
 }
 
-// FixedRuns returns the texts p's certificates are drawn with (see
-// certificate.Certificate.Runs) but those their numbers and codes make
-// (the number line, the code line's runs), which are all that Register
-// changes: the texts that can be counted for the batch's fonts (see
+// FixedRuns returns the texts certificates lo to hi-1 of p are drawn with
+// (see certificate.Certificate.Runs) but those their numbers and codes
+// make (Certificate.NumberRuns), which are all that Register changes: the
+// texts that can be counted for the batch's fonts (see
 // typeset.Restrictor) before the register gives the numbers.
-func FixedRuns(p build.Plan) []string {
+func FixedRuns(p build.Plan, lo, hi int) ([]string, error) {
 	var out []string
-	for _, c := range p.Certificates {
+	for _, r := range p.Certificates[lo:hi] {
+		c, err := p.Composer.Compose(r)
+		if err != nil {
+			return nil, templateErr(err)
+		}
 		for _, r := range c.Runs(p.Layout) {
 			if r != c.NumberLine && !strings.Contains(c.CodeLine, r) {
 				out = append(out, r)
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // numbers gives each award its certificate number: the register's (given
@@ -486,7 +454,11 @@ func Drawable(fonts *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 			}
 		}
 	}
-	for _, c := range p.Certificates {
+	for _, r := range p.Certificates {
+		c, err := p.Composer.Compose(r)
+		if err != nil {
+			return templateErr(err)
+		}
 		for _, s := range c.Lines(p.Layout) {
 			if err := drawable(set, "certificate of "+c.Award.Unit.ID, s); err != nil {
 				return err

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
-	"unsafe"
 
 	"github.com/igrs-pro/bulletin/bulletin/build"
 	"github.com/igrs-pro/bulletin/bulletin/certificate"
@@ -138,10 +137,7 @@ func TestCertificatesOfNamesWithLevelWords(t *testing.T) {
 	}
 	in.Data = d
 	m := dataset.Month{Year: 2024, Month: time.November}
-	certs, _, err := in.Certificates(plan.Options{Month: m, Date: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	certs := composed(t, in, plan.Options{Month: m, Date: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)})
 	want := map[string][2]string{
 		"r-kanpur":         {"कानपुर परिक्षेत्र, कानपुर जोन", "Kanpur Range, Kanpur Zone"},
 		"d-auraiya":        {"जनपद औरैया, कानपुर परिक्षेत्र", "Auraiya District, Kanpur Range"},
@@ -270,10 +266,7 @@ func TestRegisterRenumbers(t *testing.T) {
 		if err := in.Register(&p, withReg); err != nil {
 			t.Fatal(err)
 		}
-		want, _, err := in.Certificates(withReg)
-		if err != nil {
-			t.Fatal(err)
-		}
+		want := composed(t, in, withReg)
 		if run == 1 {
 			slices.Reverse(want)
 		}
@@ -284,7 +277,11 @@ func TestRegisterRenumbers(t *testing.T) {
 			t.Errorf("run %d: the plan does not record into the register", run)
 		}
 		renumbered := 0
-		for i, c := range p.Certificates {
+		for i, r := range p.Certificates {
+			c, err := p.Composer.Compose(r)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if got, w := c.String(), want[i].String(); got != w {
 				t.Fatalf("run %d, certificate %d:\n%s\nwant\n%s", run, i, got, w)
 			}
@@ -317,42 +314,56 @@ func defaultLayout(t *testing.T) *certificate.Layout {
 	return layout
 }
 
-// The plan holds its certificates for the whole batch: lines they write
-// alike (the date, the titles, the citation of ranks and scores alike) are
-// one string each, not one copy a certificate.
-func TestCertificatesShareLinesAlike(t *testing.T) {
-	in := example(t)
-	m := dataset.Month{Year: 2024, Month: time.November}
-	certs, _, err := in.Certificates(plan.Options{Month: m, Date: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)})
+// composed is every certificate of o's month, composed.
+func composed(t *testing.T, in *plan.Inputs, o plan.Options) []certificate.Certificate {
+	t.Helper()
+	refs, _, err := in.Certificates(o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(certs) < 2 {
-		t.Fatalf("%d certificates, want several", len(certs))
+	comp, err := in.Composer(o)
+	if err != nil {
+		t.Fatal(err)
 	}
-	first := map[string]*byte{}
-	same, citations := 0, 0
-	check := func(s string) {
-		if p, ok := first[s]; ok {
-			same++
-			if p != unsafe.StringData(s) {
-				t.Errorf("%q is written twice, once more at %p", s, unsafe.StringData(s))
-			}
-			return
-		}
-		first[s] = unsafe.StringData(s)
-	}
-	for _, c := range certs {
-		check(c.DateLine)
-		for _, x := range c.Texts {
-			check(x.Title)
-			if _, ok := first[x.Citation]; ok {
-				citations++
-			}
-			check(x.Citation)
+	out := make([]certificate.Certificate, len(refs))
+	for i, r := range refs {
+		if out[i], err = comp.Compose(r); err != nil {
+			t.Fatal(err)
 		}
 	}
-	if same == 0 || citations == 0 {
-		t.Errorf("%d lines and %d citations alike in %d certificates: the test shows nothing", same, citations, len(certs))
+	return out
+}
+
+// The fonts' counting splits each certificate's runs in two: those
+// counted ahead, before the register numbers the batch (FixedRuns), and
+// those of its number and code (NumberRuns), counted by build.Run. Both
+// together are every run the certificate draws, once each.
+func TestFixedAndNumberRunsAreRuns(t *testing.T) {
+	in := example(t)
+	m := dataset.Month{Year: 2024, Month: time.November}
+	p, err := in.Month(plan.Options{Month: m, Date: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), Layout: defaultLayout(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Certificates) < 2 {
+		t.Fatalf("%d certificates, want several", len(p.Certificates))
+	}
+	for i, r := range p.Certificates {
+		fixed, err := plan.FixedRuns(p, i, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		numbers, err := p.Composer.NumberRuns(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := p.Composer.Compose(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := slices.Sorted(slices.Values(append(fixed, numbers...))), slices.Sorted(slices.Values(c.Runs(p.Layout)))
+		if !slices.Equal(got, want) {
+			t.Fatalf("certificate %d: fixed %q and number runs %q; runs %q", i, fixed, numbers, want)
+		}
 	}
 }

@@ -86,6 +86,7 @@ type Restrictor struct {
 	done bool
 	// stopped ends AddEach at its next part (see Stop).
 	stopped atomic.Bool
+	ahead   sync.WaitGroup // the AddEachAhead running
 }
 
 // textHash stands for a text the Restrictor counted: 128 bits of two
@@ -200,6 +201,7 @@ func (r *Restrictor) spaceUse(fd *faceData) use {
 // Restricted returns the set restricted to the texts added; the
 // Restrictor takes no more texts.
 func (r *Restrictor) Restricted() (*FontSet, error) {
+	r.ahead.Wait()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.err != nil {
@@ -262,18 +264,45 @@ func (r *Restrictor) hold(inTexts []map[faceText]textCount) {
 }
 
 // AddEach adds the texts of n documents in parts of a few hundred (see
-// Add): texts(lo, hi) returns those of documents lo to hi-1.
-func (r *Restrictor) AddEach(n int, texts func(lo, hi int) []string) error {
+// Add): texts(lo, hi) returns those of documents lo to hi-1, made when
+// their part is counted (issue 14: the batch's texts are never all held).
+// An error of texts is AddEach's, and that of every later call.
+func (r *Restrictor) AddEach(n int, texts func(lo, hi int) ([]string, error)) error {
 	const part = 256
 	for lo := 0; lo < n; lo += part {
 		if r.stopped.Load() {
-			return errStopped
+			return r.fail(errStopped)
 		}
-		if err := r.Add(texts(lo, min(lo+part, n))); err != nil {
+		t, err := texts(lo, min(lo+part, n))
+		if err != nil {
+			return r.fail(err)
+		}
+		if err := r.Add(t); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// AddEachAhead is AddEach on a goroutine of its own: texts known early
+// are counted while the caller goes on. Restricted waits for it to end,
+// and returns its error.
+func (r *Restrictor) AddEachAhead(n int, texts func(lo, hi int) ([]string, error)) {
+	r.ahead.Add(1)
+	go func() {
+		defer r.ahead.Done()
+		r.AddEach(n, texts)
+	}()
+}
+
+// fail makes err the error of r's later calls, unless it has one.
+func (r *Restrictor) fail(err error) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.err == nil {
+		r.err = err
+	}
+	return err
 }
 
 // errStopped is AddEach's error once Stop was called.

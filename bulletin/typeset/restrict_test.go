@@ -555,7 +555,7 @@ func TestRestrictorLetsGoOfOwnWords(t *testing.T) {
 		}
 		return false
 	}
-	err = r.AddEach(2, func(lo, hi int) []string { return texts[lo:hi] }) // one part
+	err = r.AddEach(2, func(lo, hi int) ([]string, error) { return texts[lo:hi], nil }) // one part
 	if err == nil {
 		err = r.Add(texts[2:4])
 	}
@@ -627,14 +627,54 @@ func TestRestrictorStop(t *testing.T) {
 		t.Fatal(err)
 	}
 	parts := 0
-	err = r.AddEach(1000, func(lo, hi int) []string {
+	err = r.AddEach(1000, func(lo, hi int) ([]string, error) {
 		if parts++; parts == 2 {
 			r.Stop()
 		}
-		return []string{"part " + strconv.Itoa(lo)}
+		return []string{"part " + strconv.Itoa(lo)}, nil
 	})
 	if !errors.Is(err, errStopped) || parts != 2 {
 		t.Errorf("AddEach after Stop: %v after %d parts, want errStopped after 2", err, parts)
 	}
 	(*Restrictor)(nil).Stop() // does nothing
+	if _, err := r.Restricted(); !errors.Is(err, errStopped) {
+		t.Errorf("Restricted after Stop: %v, want errStopped", err)
+	}
+}
+
+// AddEachAhead counts on a goroutine of its own; Restricted waits for it
+// and gives the set of every text added, or the error of making a part's
+// texts.
+func TestRestrictorAddEachAhead(t *testing.T) {
+	texts := readCorpus(t)
+	serif := []Style{{Family: Serif}}
+	want, err := fontSet(t).RestrictTo(texts, serif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := fontSet(t).Restrictor(serif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	half := len(texts) / 2
+	r.AddEachAhead(half, func(lo, hi int) ([]string, error) { return texts[lo:hi], nil })
+	if err := r.Add(texts[half:]); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Restricted()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSubFonts(t, got, want, Serif)
+	bad := errors.New("no texts")
+	r, _ = fontSet(t).Restrictor(serif)
+	r.AddEachAhead(1000, func(lo, hi int) ([]string, error) {
+		if lo > 0 {
+			return nil, bad
+		}
+		return texts[:10], nil
+	})
+	if _, err := r.Restricted(); err != bad {
+		t.Errorf("Restricted after a part's error: %v, want %v", err, bad)
+	}
 }

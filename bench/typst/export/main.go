@@ -73,12 +73,21 @@ func run(out, config string) error {
 	if err != nil {
 		return err
 	}
-	certs, _, err := env.Inputs.Certificates(plan.Options{Month: m, Date: date, Layout: layout})
+	o := plan.Options{Month: m, Date: date, Layout: layout}
+	refs, _, err := env.Inputs.Certificates(o)
+	if err != nil {
+		return err
+	}
+	comp, err := env.Inputs.Composer(o)
 	if err != nil {
 		return err
 	}
 	var list []cert
-	for _, c := range certs {
+	for _, r := range refs {
+		c, err := comp.Compose(r)
+		if err != nil {
+			return err
+		}
 		q, err := qrcode.New(c.Verification.Payload, qrcode.Medium)
 		if err != nil {
 			return err
