@@ -27,8 +27,10 @@ type joined struct {
 // let go. Only each document's resources (fonts and the codes drawn of
 // them, emblems) and page offsets are kept until the end.
 type joiner struct {
-	docs   []*joined // the print file, then the bundles by name
-	of     [][]int   // by certificate: the docs holding its page
+	docs []*joined // the print file, then the bundles by name
+	// bundle is, by certificate, the index in docs of the bundle holding
+	// its page (0: none; the print file holds every page).
+	bundle []int32
 	window chan struct{}
 
 	mu      sync.Mutex
@@ -54,11 +56,9 @@ func (p Plan) joinedPaths() []string {
 // newJoiner starts writing p's print file and bundles (under temporary
 // names) in batch; window is how many drawn pages may wait their turn.
 func newJoiner(p Plan, batch output.Batch, window int) (*joiner, error) {
-	j := &joiner{of: make([][]int, len(p.Certificates)), window: make(chan struct{}, window), pending: map[int]*certificate.Page{}}
-	for i := range j.of {
-		j.of[i] = []int{0}
-	}
-	for b, name := range sortedKeys(p.Bundles) {
+	j := &joiner{bundle: make([]int32, len(p.Certificates)), window: make(chan struct{}, window), pending: map[int]*certificate.Page{}}
+	names := sortedKeys(p.Bundles)
+	for b, name := range names {
 		idx := p.Bundles[name]
 		if !slices.IsSorted(idx) || len(slices.Compact(slices.Clone(idx))) != len(idx) {
 			return nil, fmt.Errorf("build: bundle %s lists its certificates out of order", name)
@@ -67,10 +67,13 @@ func newJoiner(p Plan, batch output.Batch, window int) (*joiner, error) {
 			if i < 0 || i >= len(p.Certificates) {
 				return nil, fmt.Errorf("build: bundle %s lists certificate %d of %d", name, i, len(p.Certificates))
 			}
-			j.of[i] = append(j.of[i], b+1)
+			if j.bundle[i] != 0 {
+				return nil, fmt.Errorf("build: certificate %d is in bundles %s and %s", i, names[j.bundle[i]-1], name)
+			}
+			j.bundle[i] = int32(b + 1)
 		}
 	}
-	protos, err := p.prototypes()
+	proto, err := p.prototype()
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +84,7 @@ func newJoiner(p Plan, batch output.Batch, window int) (*joiner, error) {
 			return nil, err
 		}
 		j.docs = append(j.docs, &joined{path: path, t: t})
-		if j.docs[d].w, err = pdfjoin.New(t, protos[d]); err != nil {
+		if j.docs[d].w, err = pdfjoin.New(t, proto); err != nil {
 			j.abort()
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
@@ -89,35 +92,15 @@ func newJoiner(p Plan, batch output.Batch, window int) (*joiner, error) {
 	return j, nil
 }
 
-// prototypes returns the prototype (see pdfjoin) of each of joinedPaths:
-// a resource document of its certificates' emblems, without fonts, which
-// gives the file's PDF version and its pages' dictionaries.
-func (p Plan) prototypes() ([][]byte, error) {
-	groups := [][]int{nil} // the print file: every certificate
-	for i := range p.Certificates {
-		groups[0] = append(groups[0], i)
-	}
-	for _, name := range sortedKeys(p.Bundles) {
-		groups = append(groups, p.Bundles[name])
-	}
-	made := map[string][]byte{} // by the emblems' addresses: most share one
-	out := make([][]byte, len(groups))
-	for d, idx := range groups {
-		var r certificate.Resources
-		if len(idx) > 0 {
-			r.Expect(p.Composer.Identity(), p.Layout)
-		}
-		key := fmt.Sprint(r.Emblems())
-		if made[key] == nil {
-			b, err := r.Document("IGRS "+p.Month, p.Date)
-			if err != nil {
-				return nil, err
-			}
-			made[key] = b
-		}
-		out[d] = made[key]
-	}
-	return out, nil
+// prototype returns the prototype (see pdfjoin) of each of joinedPaths: a
+// resource document of the certificates' emblem, without fonts, which
+// gives the file's PDF version and its pages' dictionaries. The batch's
+// certificates have one issuer (Composer.Identity), so every joined
+// document has the same.
+func (p Plan) prototype() ([]byte, error) {
+	var r certificate.Resources
+	r.Expect(p.Composer.Identity(), p.Layout)
+	return r.Document("IGRS "+p.Month, p.Date)
 }
 
 // wait takes a place in the window for certificate i's page, before it
@@ -148,7 +131,7 @@ func (j *joiner) put(i int, pg *certificate.Page) error {
 			j.err = fmt.Errorf("build: the page of certificate %d was not written into its own PDF first", j.next)
 			break
 		}
-		for _, d := range j.of[j.next] {
+		for _, d := range j.holding(j.next) {
 			doc := j.docs[d]
 			var err error
 			if j.scratch, err = doc.w.AddPageBuf(j.scratch, stream); err != nil {
@@ -163,13 +146,22 @@ func (j *joiner) put(i int, pg *certificate.Page) error {
 	return j.err
 }
 
+// holding returns the documents that hold certificate i's page: the
+// print file and its bundle, if any.
+func (j *joiner) holding(i int) []int32 {
+	if b := j.bundle[i]; b != 0 {
+		return []int32{0, b}
+	}
+	return []int32{0}
+}
+
 // finish writes the end of document d (its fonts, cut to the codes its
 // pages drew, its page tree and cross-references) and gives it its name.
 // It returns the bytes written.
 func (j *joiner) finish(p Plan, d int) (int64, error) {
 	doc := j.docs[d]
-	if doc.w.Pages() == 0 || j.next != len(j.of) {
-		return 0, fmt.Errorf("%s: %d pages of %d certificates written", doc.path, doc.w.Pages(), len(j.of))
+	if doc.w.Pages() == 0 || j.next != len(j.bundle) {
+		return 0, fmt.Errorf("%s: %d pages of %d certificates written", doc.path, doc.w.Pages(), len(j.bundle))
 	}
 	res, err := doc.res.Document("IGRS "+p.Month, p.Date)
 	if err != nil {
