@@ -65,7 +65,7 @@ func (c *checker) data(t *rankRows) (*Data, Problems) {
 func uniqueUnits(units []Unit, ps *Problems) ([]Unit, map[string]int) {
 	byID := make(map[string]int, len(units))
 	byFold := make(map[string]int, len(units)) // ids as Windows and macOS compare file names
-	kept := units[:0:0]
+	kept := make([]Unit, 0, len(units))
 	for _, u := range units {
 		if j, dup := byID[u.ID]; dup {
 			ps.add(u.Pos.At("id"), "duplicate unit id %q, first used at %s; give each unit its own id", u.ID, kept[j].Pos.At("id"))

@@ -78,7 +78,14 @@ func Awards(d *dataset.Data, scopeID string, m dataset.Month, rule AwardRule) ([
 			Score: score(r), MaxScore: maxScore(r)}
 		byLevel[u.Level] = append(byLevel[u.Level], a)
 	}
-	var out []Award
+	n := 0
+	for _, as := range byLevel {
+		n += len(as)
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]Award, 0, n) // the plan keeps them: no room to spare
 	for _, l := range dataset.Levels {
 		out = append(out, byLevel[l]...)
 	}

@@ -218,7 +218,8 @@ func ComputeWith(d *dataset.Data, scopeID string, m dataset.Month, o Options) (*
 		}
 		res := UnitResult{UnitRef: ref(u), Rank: r.Rank, Score: score(r), MaxScore: maxScore(r)}
 		if p, ok := d.Rank(prev, u.ID); ok && prevKnown {
-			res.PreviousRank = &p.Rank
+			pr := p.Rank // not &p.Rank, which would keep all of p
+			res.PreviousRank = &pr
 		}
 		lf.Units = append(lf.Units, res)
 	}
