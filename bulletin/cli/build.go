@@ -130,6 +130,10 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
+	// The month's facts, awards and trend are made from its rankings, the
+	// month's before and the scope's: the rest (five in six of a year's
+	// rows) is not kept while the plan is made.
+	env.Data = env.Data.For(env.Config.Scope, m)
 	date, err := plan.Date(opts.Date, m)
 	if err != nil {
 		return err

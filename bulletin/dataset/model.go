@@ -8,6 +8,7 @@ package dataset
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -151,6 +152,8 @@ type Data struct {
 	spans  []span    // where the rows of each file begin, for their positions
 	byUnit []int32   // indexes of rows, by unit and month (see rankRows.index)
 	first  []int32   // byUnit[first[u]:first[u+1]] are unit u's
+	ranked [][]int32 // ranked[l][month]: how many units of level l were ranked
+	only   *only     // the rankings For kept; nil: all of them
 }
 
 // Unit returns the unit with the given id.
@@ -173,6 +176,65 @@ func (d *Data) Rank(m Month, id string) (Ranking, bool) {
 		return Ranking{}, false
 	}
 	return d.ranking(i), true
+}
+
+// For returns d with only the rankings that the documents of month m for
+// unit scope are made from (facts.ComputeWith, facts.Awards, trend.Of):
+// those of m and of the month before it in Months, and every one of
+// scope. The units, Months and Ranked are d's. What a build holds while it
+// plans is then two months of rankings, not all of them. Asking it for
+// another ranking (Rank), or for all of them (Rankings, NumRankings,
+// CheckRanks), is a bug and panics.
+func (d *Data) For(scope string, m Month) *Data {
+	o := &only{unit: -1}
+	if u, ok := d.byID[scope]; ok {
+		o.unit = u
+	}
+	if mi, ok := slices.BinarySearchFunc(d.months, m, compareMonths); ok {
+		o.months = append(o.months, int32(mi))
+		if mi > 0 {
+			o.months = append(o.months, int32(mi-1))
+		}
+	}
+	t := &rankRows{months: d.months}
+	for s, sp := range d.spans {
+		end := len(d.rows)
+		if s+1 < len(d.spans) {
+			end = d.spans[s+1].start
+		}
+		start := len(t.rows)
+		for _, r := range d.rows[sp.start:end] {
+			if o.has(r.month, int(r.unit)) {
+				t.rows = append(t.rows, r)
+			}
+		}
+		if len(t.rows) > start {
+			t.spans = append(t.spans, span{start: start, pos: sp.pos})
+		}
+	}
+	t.rows = slices.Clip(t.rows)
+	byUnit, first := t.index(len(d.Units))
+	kept := newData(d.Units, d.byID, t, byUnit, first)
+	kept.ranked, kept.only = d.ranked, o
+	return kept
+}
+
+// only is what For kept: the rankings of some months and of one unit.
+type only struct {
+	months []int32 // indexes in Data.months
+	unit   int     // index in Data.Units; -1 for none
+}
+
+func (o *only) has(month int32, unit int) bool {
+	return o == nil || unit == o.unit || slices.Contains(o.months, month)
+}
+
+// all panics when d was made by For: what asks for every ranking would
+// get only some.
+func (d *Data) all(what string) {
+	if d.only != nil {
+		panic("dataset: " + what + " of a Data made by For, which holds some rankings only")
+	}
 }
 
 // Months returns the months that have rankings, oldest first.

@@ -16,6 +16,7 @@ const maxWarnings = 20
 // commands do, that the rankings hold every ranked unit of a level
 // (the published ranking), not a part of it; Validate does not call it.
 func CheckRanks(d *Data) (errs, warns Problems) {
+	d.all("CheckRanks")
 	type group struct {
 		m int32 // index in d.months
 		l Level

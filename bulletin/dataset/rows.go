@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"cmp"
+	"fmt"
 	"iter"
 	"slices"
 	"sort"
@@ -143,7 +144,17 @@ func (t *rankRows) index(nunits int) (byUnit, first []int32) {
 // newData makes the Data of units (byID their indexes) and the merged
 // rows t, indexed by index.
 func newData(units []Unit, byID map[string]int, t *rankRows, byUnit, first []int32) *Data {
-	return &Data{Units: units, byID: byID, months: t.months, rows: t.rows, spans: t.spans, byUnit: byUnit, first: first}
+	d := &Data{Units: units, byID: byID, months: t.months, rows: t.rows, spans: t.spans, byUnit: byUnit, first: first}
+	d.ranked = make([][]int32, len(Levels))
+	for l := range d.ranked {
+		d.ranked[l] = make([]int32, len(d.months))
+	}
+	for _, r := range d.rows {
+		if l := units[r.unit].Level; l >= 0 && int(l) < len(d.ranked) {
+			d.ranked[l][r.month]++
+		}
+	}
+	return d
 }
 
 // ranking returns row i as a Ranking.
@@ -167,6 +178,9 @@ func (d *Data) row(m Month, u int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	if !d.only.has(int32(mi), u) {
+		panic(fmt.Sprintf("dataset: the ranking of %q in %s was left out by For", d.Units[u].ID, m))
+	}
 	rows := d.byUnit[d.first[u]:d.first[u+1]]
 	j, ok := slices.BinarySearchFunc(rows, int32(mi), func(r, mi int32) int { return cmp.Compare(d.rows[r].month, mi) })
 	if !ok {
@@ -178,6 +192,7 @@ func (d *Data) row(m Month, u int) (int, bool) {
 // Rankings returns the rankings in the order read: the files in name
 // order, each file's rows in order.
 func (d *Data) Rankings() iter.Seq[Ranking] {
+	d.all("Rankings")
 	return func(yield func(Ranking) bool) {
 		for i := range d.rows {
 			if !yield(d.ranking(i)) {
@@ -188,14 +203,21 @@ func (d *Data) Rankings() iter.Seq[Ranking] {
 }
 
 // NumRankings returns the number of rankings.
-func (d *Data) NumRankings() int { return len(d.rows) }
+func (d *Data) NumRankings() int {
+	d.all("NumRankings")
+	return len(d.rows)
+}
 
-// Ranked counts the units of level l ranked in each month.
+// Ranked counts the units of level l ranked in each month (months with
+// none are left out).
 func (d *Data) Ranked(l Level) map[Month]int {
 	n := map[Month]int{}
-	for _, r := range d.rows {
-		if d.Units[r.unit].Level == l {
-			n[d.months[r.month]]++
+	if l < 0 || int(l) >= len(d.ranked) {
+		return n
+	}
+	for m, c := range d.ranked[l] {
+		if c > 0 {
+			n[d.months[m]] = int(c)
 		}
 	}
 	return n

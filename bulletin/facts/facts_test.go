@@ -331,3 +331,45 @@ func TestYearCountsRankingsThatLeftTheScopeOut(t *testing.T) {
 		t.Errorf("streak = %d, want 1", f.Scope.FirstStreak)
 	}
 }
+
+// TestFactsOfDataFor: the facts and awards of a month worked out from the
+// data a build keeps (dataset.Data.For) are those worked out from all of
+// it, for every scope, month and history_from; a ranking they would need
+// and For left out would panic.
+func TestFactsOfDataFor(t *testing.T) {
+	ranks := map[string]map[string]int{}
+	months := []string{"2023-11", "2023-12", "2024-01", "2024-02", "2024-03", "2024-05", "2024-06"} // 2024-04 not published
+	for i, m := range months {
+		ranks[m] = map[string]int{}
+		for j, u := range world()[1:] {
+			if (i+j)%5 != 3 { // some units unranked in some months
+				ranks[m][u.ID] = 1 + (i*j+j)%3
+			}
+		}
+	}
+	full := build(t, ranks)
+	for _, scope := range []string{"up", "z1", "r1", "d1", "c1", "t1", "t3"} {
+		for _, m := range append(months, "2024-04", "2024-07") {
+			d := full.For(scope, month(m))
+			for _, from := range []string{"", "2024-01", "2024-05"} {
+				var o facts.Options
+				if from != "" {
+					o.HistoryFrom = month(from)
+				}
+				want, werr := facts.ComputeWith(full, scope, month(m), o)
+				got, gerr := facts.ComputeWith(d, scope, month(m), o)
+				if !reflect.DeepEqual(got, want) || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+					t.Errorf("%s %s from %q: facts of For differ:\n got %+v, %v\nwant %+v, %v", scope, m, from, got, gerr, want, werr)
+				}
+			}
+			for _, best := range []int{1, 3} {
+				rule := facts.AwardRule{BestRank: best}
+				want, werr := facts.Awards(full, scope, month(m), rule)
+				got, gerr := facts.Awards(d, scope, month(m), rule)
+				if !reflect.DeepEqual(got, want) || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+					t.Errorf("%s %s best %d: awards of For differ:\n got %+v\nwant %+v", scope, m, best, got, want)
+				}
+			}
+		}
+	}
+}

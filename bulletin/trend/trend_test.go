@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -73,6 +74,25 @@ func TestOf(t *testing.T) {
 	}
 	if _, err := Of(sample(), "nope", month(2024, 1), month(2024, 4)); err == nil {
 		t.Error("an unknown scope is accepted")
+	}
+}
+
+// TestOfDataFor: the history worked out from the data a build keeps
+// (dataset.Data.For: two months and the scope's rankings) is the one
+// worked out from all of it.
+func TestOfDataFor(t *testing.T) {
+	full := sample()
+	for _, scope := range []string{"Z1", "Z2"} {
+		for _, m := range []dataset.Month{month(2024, 2), month(2024, 4)} {
+			want, err := Of(full, scope, month(2023, 12), m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Of(full.For(scope, m), scope, month(2023, 12), m)
+			if err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %s: history of For %+v, %v; want %+v", scope, m, got, err, want)
+			}
+		}
 	}
 }
 
