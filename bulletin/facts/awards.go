@@ -53,18 +53,7 @@ func Awards(d *dataset.Data, scopeID string, m dataset.Month, rule AwardRule) ([
 	}
 	seq := map[dataset.Level]int{}
 	byLevel := map[dataset.Level][]Award{}
-	parents := map[string]*UnitRef{} // one for the units of a parent: ~1,900 a state
-	parent := func(id string) *UnitRef {
-		p, seen := parents[id]
-		if !seen {
-			if u, ok := d.Unit(id); ok {
-				p = &UnitRef{}
-				*p = ref(u)
-			}
-			parents[id] = p
-		}
-		return p
-	}
+	sh := shared{d: d, parents: map[string]*UnitRef{}, marks: map[float64]*float64{}}
 	for _, u := range d.Units {
 		seq[u.Level]++
 		if !want[u.Level] || !d.Contains(scope, u.ID) {
@@ -74,8 +63,8 @@ func Awards(d *dataset.Data, scopeID string, m dataset.Month, rule AwardRule) ([
 		if !ok || r.Rank > rule.BestRank {
 			continue
 		}
-		a := Award{Unit: ref(u), Parent: parent(u.Parent), Month: m, Rank: r.Rank, Seq: seq[u.Level],
-			Score: score(r), MaxScore: maxScore(r)}
+		a := Award{Unit: ref(u), Parent: sh.parent(u.Parent), Month: m, Rank: r.Rank, Seq: seq[u.Level],
+			Score: sh.mark(r.Score, r.HasScore), MaxScore: sh.mark(r.MaxScore, r.HasMax)}
 		byLevel[u.Level] = append(byLevel[u.Level], a)
 	}
 	n := 0
@@ -90,4 +79,41 @@ func Awards(d *dataset.Data, scopeID string, m dataset.Month, rule AwardRule) ([
 		out = append(out, byLevel[l]...)
 	}
 	return out, nil
+}
+
+// shared gives a month's awards one Parent a parent and one Score or
+// MaxScore a value (most units have 125 of 125), not one an award: the
+// plan holds the awards while the certificates are drawn. Nothing writes
+// through these pointers.
+type shared struct {
+	d       *dataset.Data
+	parents map[string]*UnitRef
+	marks   map[float64]*float64
+}
+
+// parent returns the unit id as a UnitRef; nil when it is no unit.
+func (s *shared) parent(id string) *UnitRef {
+	p, seen := s.parents[id]
+	if !seen {
+		if u, ok := s.d.Unit(id); ok {
+			p = &UnitRef{}
+			*p = ref(u)
+		}
+		s.parents[id] = p
+	}
+	return p
+}
+
+// mark returns v, when the rankings give it (has).
+func (s *shared) mark(v float64, has bool) *float64 {
+	if !has {
+		return nil
+	}
+	p, ok := s.marks[v]
+	if !ok {
+		p = new(float64)
+		*p = v
+		s.marks[v] = p
+	}
+	return p
 }

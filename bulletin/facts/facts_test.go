@@ -305,6 +305,16 @@ func TestAwards(t *testing.T) {
 	if _, err := facts.Awards(d, "z1", month("2024-11"), facts.AwardRule{BestRank: 0}); err == nil {
 		t.Error("best rank 0: no error")
 	}
+	// The plan holds the awards while drawing: siblings share their
+	// parent, and equal marks one value.
+	for _, a := range top3 {
+		if a.Score == nil || *a.Score != 100 || a.MaxScore == nil || *a.MaxScore != 125 {
+			t.Errorf("%s: marks %v of %v, want 100 of 125", a.Unit.ID, a.Score, a.MaxScore)
+		}
+	}
+	if t1, t2 := top3[2], top3[3]; t1.Parent != t2.Parent || t1.Score != t2.Score || t1.MaxScore != top3[0].MaxScore {
+		t.Errorf("t1 and t2 hold their parent d1 or their marks apart")
+	}
 }
 
 // TestYearCountsRankingsThatLeftTheScopeOut: in February the zones'
