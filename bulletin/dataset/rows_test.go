@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/igrs-pro/bulletin/bulletin/dataset"
 )
@@ -58,4 +59,25 @@ func TestDataFor(t *testing.T) {
 	mustPanic("Rankings", func() { d.Rankings() })
 	mustPanic("NumRankings", func() { d.NumRankings() })
 	mustPanic("CheckRanks", func() { dataset.CheckRanks(d) })
+}
+
+// TestRankingsKeepNoLine: a loaded Data keeps no text of the rankings
+// files (a unit id cut from a CSV line keeps the whole line alive): the
+// unit of every ranking is the unit's own id, from units.csv.
+func TestRankingsKeepNoLine(t *testing.T) {
+	d, msg := load(t, map[string]string{"units.csv": goodUnits, "r.csv": goodRankings}, "r.csv")
+	if msg != "" {
+		t.Fatal(msg)
+	}
+	n := 0
+	for r := range d.Rankings() {
+		u, _ := d.Unit(r.Unit)
+		if unsafe.StringData(r.Unit) != unsafe.StringData(u.ID) {
+			t.Errorf("%s: the ranking's unit %q is not the unit's id", r.Pos, r.Unit)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no rankings")
+	}
 }
