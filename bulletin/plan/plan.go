@@ -428,7 +428,9 @@ func drawable(set *typeset.Checker, where, text string) error {
 // Drawable finds, before anything is written, any character of the unit
 // names or of p's notes, certificates and drawn words (the annexure's
 // headings, the cards' lines, the charts' labels) that no font of set can
-// draw. Each character is looked up in the fonts once (typeset.Checker).
+// draw. Each character is looked up in the fonts once (typeset.Checker);
+// each certificate is composed (p.Composer), checked and let go, and an
+// error composing one is Drawable's.
 func Drawable(fonts *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 	set := fonts.Checker()
 	var ps dataset.Problems
