@@ -53,7 +53,7 @@ func (c *checker) unit(id string) (int32, bool) {
 // Data, or every problem found, sorted.
 func (c *checker) data(t *rankRows) (*Data, Problems) {
 	byUnit, first := t.index(len(c.units))
-	c.knownRankings(t, byUnit, first)
+	c.checkRankings(t, byUnit, first)
 	if len(c.ps) > 0 {
 		return nil, c.ps.sorted().resolveHints()
 	}
@@ -134,10 +134,10 @@ func checkParent(u Unit, units []Unit, byID map[string]int, ids *idIndex, ps *Pr
 	}
 }
 
-// knownRankings reports the rankings of unknown units (t's strays), of
+// checkRankings reports the rankings of unknown units (t's strays), of
 // the state, and second rows for a unit and month (byUnit and first index
 // t's rows, as rankRows.index does).
-func (c *checker) knownRankings(t *rankRows, byUnit, first []int32) {
+func (c *checker) checkRankings(t *rankRows, byUnit, first []int32) {
 	for _, s := range t.strays {
 		unit := s.unit
 		c.ps.addHinted(s.pos.At("unit"), fmt.Sprintf("unknown unit %q; add it to units.csv or correct the id", unit), unit, c.ids.of(-1),
