@@ -112,9 +112,7 @@ var pauseAfter func(ctx context.Context, files int)
 
 func buildRun(ctx context.Context, opts *BuildOptions) error {
 	start := time.Now()
-	ceiling, restore := limitMemory(opts.Workers)
-	defer restore()
-	ceiling(0) // before the data is read: the floor until the count is known
+	defer limitMemory(opts.Workers)() // before the data is read: reading and planning run under it too
 	env, err := opts.Globals.Load()
 	if err != nil {
 		return err
@@ -146,7 +144,6 @@ func buildRun(ctx context.Context, opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	ceiling(len(p.Certificates))
 	p.Restrictor = restrictAhead(set, p)
 	defer p.Restrictor.Stop() // if the batch is not drawn, counting for it stops
 	if err := plan.Drawable(set, env.Data, p); err != nil {
@@ -229,46 +226,41 @@ func restrictAhead(set *typeset.FontSet, p build.Plan) *typeset.Restrictor {
 	return r
 }
 
-// limitMemory returns what sets the soft memory ceiling of a batch of n
-// certificates drawn by workers goroutines (0: one per CPU; see
-// memoryLimit), and what restores the one before.
-func limitMemory(workers int) (ceiling func(n int), restore func()) {
+// limitMemory sets the soft memory ceiling of a batch drawn by workers
+// goroutines (0: one per CPU; see memoryLimit) and returns what restores
+// the one before.
+func limitMemory(workers int) (restore func()) {
 	if workers <= 0 || workers > MaxWorkers {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	prev := debug.SetMemoryLimit(-1) // -1 reads it: GOMEMLIMIT, if set
-	return func(n int) { debug.SetMemoryLimit(memoryLimit(prev, n, workers)) },
-		func() { debug.SetMemoryLimit(prev) }
+	prev := debug.SetMemoryLimit(memoryLimit(debug.SetMemoryLimit(-1), workers)) // -1 reads it: GOMEMLIMIT, if set
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
-// memoryLimit is the soft ceiling on the memory of a batch of n
-// certificates drawn by workers goroutines (see debug.SetMemoryLimit),
-// never above prev (the limit already set: GOMEMLIMIT, for a container).
-// It is set before the data is read (n = 0: the floor) and again once the
-// plan counts the certificates, so that reading, planning and the fonts'
-// counting run under it too. Since the print file and the bundles are
-// written as their pages come, each certificate is drawn straight into its
-// own PDF, the restricted fonts keep only the words texts share and the
-// fonts' counting keeps no text and no word of one text alone between its
-// parts of 256 certificates (issue 14), the live data is ~25-35 MB whatever
-// the batch (fonts, catalogs), a few MB a worker (its typesetter's bounded
-// caches, the document it draws, the queued files) and ~2-3 KB a
-// certificate (the plan, whose lines alike are one string, the data while
-// it is planned, the words counted): at most 33-34, 39-40 and 50-53 MB for
-// the state's 1,851 certificates, twice and four times as many on 2
-// workers (gctrace; 40-46 MB while drawing the last). At its default pace
-// (GOGC 100) the collector lets the heap reach twice the live data. The
-// ceiling, which also counts the runtime's own memory (~17 MB), holds the
-// state on 2 workers at ~73.6 MiB: 92-95 MB of memory in all (77 MiB:
-// 96-98 MB); twice and four times the state get 77 and 84.5 MiB (at 3 KiB
-// a certificate, 79 and 90 MiB: at four times the state ~6 MB more memory
-// and ~14 fewer of ~96 collections). A fixed
-// ceiling would be below the live data of a bigger batch or more workers
-// and make the collector run without end. The floor holds the data while
-// it is read and planned, and leaves room for the press notes, cards and
-// charts of a small month.
-func memoryLimit(prev int64, n, workers int) int64 {
-	return min(prev, max(72<<20, 54<<20+int64(workers)*8<<20+int64(n)*2<<10))
+// memoryLimit is the soft ceiling on the memory of a batch drawn by
+// workers goroutines (see debug.SetMemoryLimit), never above prev (the
+// limit already set: GOMEMLIMIT, for a container). It does not grow with
+// the batch, because the live data hardly does (issue 14): the data set
+// keeps the month's rankings, the month before's and the scope's; the plan
+// keeps a certificate as its award, number and code (~200 bytes) and
+// composes its texts when the fonts' counting and the drawing need them;
+// the counting keeps hashes and counts by glyph between its parts of 256
+// certificates; each certificate is drawn straight into its own PDF, and
+// the print file and the bundles are written as their pages come. So the
+// live data is ~28-34 MB (fonts, catalogs, the data while it is planned)
+// and a few MB a worker (its typesetter's bounded caches, the document it
+// draws, the queued files): at most 33, 35 and 40 MB for the state's 1,851
+// certificates, twice and four times as many on 2 workers (gctrace), 44
+// MB for the state's press notes and certificates together. At its default
+// pace (GOGC 100) the collector would let the heap reach twice the live
+// data; the ceiling, which also counts the runtime's own memory (~6 MB),
+// holds the state on 2 workers at 70 MiB: 87-90 MB of memory in all (it
+// was 92 at 2 KiB a certificate over 70 MiB), 93-94 MB at four times the
+// state (was 106-108). A batch whose live data passed the ceiling would
+// not stop: the collector then takes at most half the CPU and lets the
+// heap grow (runtime/debug: the memory limit is soft).
+func memoryLimit(prev int64, workers int) int64 {
+	return min(prev, 54<<20+int64(workers)*8<<20)
 }
 
 // progress is what build reports after each file it writes: a progress
