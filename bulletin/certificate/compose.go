@@ -6,7 +6,6 @@ package certificate
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -146,55 +145,65 @@ type Batch struct {
 // (the titles, the date line, the labels) is composed once; each
 // certificate's own lines when it is composed. It is immutable and safe
 // for concurrent use.
+//
+// An error composing a shared line is that of every certificate, and
+// each reports it as composing it alone would (Compose): where that
+// composing meets it first, and as it names it (a title or month in a
+// language's text, "certificate of <unit>: ..."; the date, number and code
+// lines as they are), so that a bad catalog message reads the same
+// whichever certificate meets it.
 type Composer struct {
-	b        Batch
-	noQR     bool
-	titles   []string // by language of b.Langs
-	months   []string // b.Month, by language
-	dateLine string
-	// Labels are the labels of a labelled line, joined (see labelLine).
-	numberLabel, codeLabel string
-	// err is the error of composing the shared lines: every certificate's
-	// (a batch without certificates needs none of them).
-	err error
+	b     Batch
+	noQR  bool
+	langs []sharedText // by language of b.Langs
+	// The lines every certificate prints alike, or their errors.
+	dateLine    string
+	dateErr     error
+	numberLabel string // the labels of a labelled line, joined (see labelLine)
+	numberErr   error
+	codeLabel   string
+	codeErr     error
+}
+
+// sharedText is what the texts of a language print alike: the title and
+// the batch's month, or their errors.
+type sharedText struct {
+	title, month       string
+	titleErr, monthErr error
 }
 
 // NewComposer returns the Composer of batch b.
 func NewComposer(b Batch) *Composer {
 	c := &Composer{b: b}
 	if len(b.Langs) == 0 {
-		c.err = errors.New("no language")
 		return c
 	}
-	c.titles = make([]string, len(b.Langs))
+	c.langs = make([]sharedText, len(b.Langs))
 	for i, l := range b.Langs {
-		if c.titles[i], c.err = l.Msg("Cert.Title"); c.err != nil {
-			return c
+		st := &c.langs[i]
+		st.title, st.titleErr = l.Msg("Cert.Title")
+		if b.Month != (dataset.Month{}) {
+			st.month, st.monthErr = l.MonthYear(b.Month)
 		}
 	}
-	if b.Month != (dataset.Month{}) {
-		c.months = make([]string, len(b.Langs))
-		for i, l := range b.Langs {
-			if c.months[i], c.err = l.MonthYear(b.Month); c.err != nil {
-				return c
-			}
-		}
-	}
-	first := b.Langs[0]
-	var d, dateLabel string
-	if d, c.err = first.Msg("Cert.NumericDate", "Day2", first.Num2(b.Date.Day()), "Month2", first.Num2(int(b.Date.Month())), "Year", first.Num(b.Date.Year())); c.err != nil {
-		return c
-	}
-	for _, l := range []struct {
-		dst *string
-		id  string
-	}{{&dateLabel, "Cert.DateLabel"}, {&c.numberLabel, "Cert.NumberLabel"}, {&c.codeLabel, "Cert.CodeLabel"}} {
-		if *l.dst, c.err = labels(b.Langs, l.id); c.err != nil {
-			return c
-		}
-	}
-	c.dateLine, c.err = labelLine(b.Langs, dateLabel, d)
+	c.dateLine, c.dateErr = c.composeDateLine()
+	c.numberLabel, c.numberErr = labels(b.Langs, "Cert.NumberLabel")
+	c.codeLabel, c.codeErr = labels(b.Langs, "Cert.CodeLabel")
 	return c
+}
+
+// composeDateLine writes the date line, in the first language's words.
+func (c *Composer) composeDateLine() (string, error) {
+	first, date := c.b.Langs[0], c.b.Date
+	d, err := first.Msg("Cert.NumericDate", "Day2", first.Num2(date.Day()), "Month2", first.Num2(int(date.Month())), "Year", first.Num(date.Year()))
+	if err != nil {
+		return "", err
+	}
+	label, err := labels(c.b.Langs, "Cert.DateLabel")
+	if err != nil {
+		return "", err
+	}
+	return labelLine(c.b.Langs, label, d)
 }
 
 // WithoutQR returns c composing certificates without their QR codes (a
@@ -233,20 +242,15 @@ func (c *Composer) verification(r Ref) Verification {
 
 func (c *Composer) compose(a facts.Award, number string, v Verification) (Certificate, error) {
 	b := c.b
-	cert := Certificate{Award: a, Identity: b.Identity, DateLine: c.dateLine, Texts: make([]Text, 0, len(b.Langs))}
-	if c.err != nil {
-		return cert, fmt.Errorf("certificate of %s: %w", a.Unit.ID, c.err)
+	cert := Certificate{Award: a, Identity: b.Identity, Texts: make([]Text, 0, len(b.Langs))}
+	if len(b.Langs) == 0 {
+		return cert, fmt.Errorf("certificate of %s: no language", a.Unit.ID)
 	}
 	for i, l := range b.Langs {
-		month, err := c.monthYear(i, a.Month)
+		t, err := c.composeText(i, l, a)
 		if err != nil {
 			return cert, fmt.Errorf("certificate of %s: %w", a.Unit.ID, err)
 		}
-		t, err := composeText(l, a, month)
-		if err != nil {
-			return cert, fmt.Errorf("certificate of %s: %w", a.Unit.ID, err)
-		}
-		t.Title = c.titles[i]
 		if l.Tag == "hi" {
 			t.Name, t.Designation = b.Signatory.NameHi, b.Signatory.DesignationHi
 		} else {
@@ -254,13 +258,17 @@ func (c *Composer) compose(a facts.Award, number string, v Verification) (Certif
 		}
 		cert.Texts = append(cert.Texts, t)
 	}
+	if c.dateErr != nil {
+		return cert, c.dateErr
+	}
+	cert.DateLine = c.dateLine
 	return cert, c.number(&cert, number, v)
 }
 
 // monthYear is month m in language i of the batch.
 func (c *Composer) monthYear(i int, m dataset.Month) (string, error) {
-	if c.months != nil && m == c.b.Month {
-		return c.months[i], nil
+	if m == c.b.Month && m != (dataset.Month{}) {
+		return c.langs[i].month, c.langs[i].monthErr
 	}
 	return c.b.Langs[i].MonthYear(m)
 }
@@ -269,12 +277,18 @@ func (c *Composer) monthYear(i int, m dataset.Month) (string, error) {
 // that show them.
 func (c *Composer) number(cert *Certificate, number string, v Verification) error {
 	cert.Number, cert.Verification = number, v
-	if c.err != nil {
-		return fmt.Errorf("certificate of %s: %w", cert.Award.Unit.ID, c.err)
+	if len(c.b.Langs) == 0 {
+		return fmt.Errorf("certificate of %s: no language", cert.Award.Unit.ID)
 	}
 	var err error
+	if c.numberErr != nil {
+		return c.numberErr
+	}
 	if cert.NumberLine, err = labelLine(c.b.Langs, c.numberLabel, number); err != nil {
 		return err
+	}
+	if c.codeErr != nil {
+		return c.codeErr
 	}
 	cert.CodeLine, err = labelLine(c.b.Langs, c.codeLabel, v.Code)
 	return err
@@ -304,16 +318,10 @@ func labelLine(langs []*l10n.Lang, labels, value string) (string, error) {
 	return langs[0].Msg("Cert.Label", "Label", labels, "Value", value)
 }
 
-// composeText writes a's wording in l but its title and signature; month
-// is a.Month's name and year.
-func composeText(l *l10n.Lang, a facts.Award, month string) (Text, error) {
+// composeText writes a's wording in language i of the batch (l) but its
+// signature.
+func (c *Composer) composeText(i int, l *l10n.Lang, a facts.Award) (Text, error) {
 	t := Text{Lang: l.Tag}
-	var err error
-	msg := func(dst *string, id string, kv ...any) {
-		if err == nil {
-			*dst, err = l.Msg(id, kv...)
-		}
-	}
 	unit, err := l.Unit(a.Unit)
 	if err != nil {
 		return t, err
@@ -324,17 +332,26 @@ func composeText(l *l10n.Lang, a facts.Award, month string) (Text, error) {
 		if err != nil {
 			return t, err
 		}
-		msg(&t.Unit, "Cert.UnitLine", "Unit", unit, "Parent", parent)
+		if t.Unit, err = l.Msg("Cert.UnitLine", "Unit", unit, "Parent", parent); err != nil {
+			return t, err // not the unit alone, without its parent: no line at all
+		}
+	}
+	month, err := c.monthYear(i, a.Month)
+	if err != nil {
+		return t, err
 	}
 	ord, err := l.Ordinal(a.Rank)
 	if err != nil {
 		return t, err
 	}
+	if t.Title, err = c.langs[i].title, c.langs[i].titleErr; err != nil {
+		return t, err
+	}
 	switch {
 	case a.Score != nil && a.MaxScore != nil:
-		msg(&t.Citation, "Cert.Citation", "Month", month, "Ordinal", ord, "Score", l.Num(a.Score), "Max", l.Num(a.MaxScore))
+		t.Citation, err = l.Msg("Cert.Citation", "Month", month, "Ordinal", ord, "Score", l.Num(a.Score), "Max", l.Num(a.MaxScore))
 	default:
-		msg(&t.Citation, "Cert.Citation.NoScore", "Month", month, "Ordinal", ord)
+		t.Citation, err = l.Msg("Cert.Citation.NoScore", "Month", month, "Ordinal", ord)
 	}
 	return t, err
 }

@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -365,5 +366,52 @@ func TestFixedAndNumberRunsAreRuns(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("certificate %d: fixed %q and number runs %q; runs %q", i, fixed, numbers, want)
 		}
+	}
+}
+
+// TestComposingErrors: a catalog message that fails when a certificate is
+// composed (only when run: what a message may use is checked when the
+// catalog is read) stops the month before anything is drawn, as a
+// TemplateError, reading as when each certificate was composed alone and
+// all before the characters were checked: a line they all share (the
+// date, number and code lines) names no certificate; a unit line that
+// fails is an error, not a certificate without its unit; a composing
+// error comes before a unit name the fonts cannot draw.
+func TestComposingErrors(t *testing.T) {
+	set, err := typeset.NewFontSet(fonts.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := dataset.Month{Year: 2024, Month: time.November}
+	opts := plan.Options{Month: m, Date: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), Layout: defaultLayout(t)}
+	tests := []struct {
+		name, id, msg string
+		badName       bool // a unit name with a character no font has, too
+		want          string
+	}{
+		// The date line is shared: 01.12.2024 has 10 bytes.
+		{"shared line", "Cert.Label", `other = "{{.Label}}: {{slice .Value 0 11}}"`, false, "message Cert.Label (hi): "},
+		// Parents' names are shorter than 100 bytes.
+		{"unit line", "Cert.UnitLine", `other = "{{.Unit}}, {{.Parent}}{{$x := index .Parent 99}}"`, false, "certificate of r-kanpur: message Cert.UnitLine (hi): "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := example(t)
+			over := fstest.MapFS{"active.hi.toml": {Data: []byte("[\"" + tt.id + "\"]\n" + tt.msg + "\n")}}
+			if in.Catalog, err = l10n.Load(locales.FS, over); err != nil {
+				t.Fatal(err)
+			}
+			if tt.badName {
+				in.Data.Units[len(in.Data.Units)-1].NameHi += "☎"
+			}
+			p, err := in.Month(opts)
+			if err == nil {
+				err = plan.Drawable(set, in.Data, p)
+			}
+			var te *plan.TemplateError
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || !errors.As(err, &te) {
+				t.Errorf("error %v; want a TemplateError starting %q", err, tt.want)
+			}
+		})
 	}
 }
