@@ -412,6 +412,27 @@ func (in *Inputs) identity(l *certificate.Layout) (*certificate.Identity, error)
 	return id, nil
 }
 
+// drawableCertificates composes p's certificates in order and returns the
+// first character of them that no font of set can draw (charErr), or the
+// first error composing one (err).
+func drawableCertificates(set *typeset.Checker, p build.Plan) (charErr, err error) {
+	for _, r := range p.Certificates {
+		c, err := p.Composer.Compose(r)
+		if err != nil {
+			return nil, templateErr(err)
+		}
+		if charErr != nil {
+			continue
+		}
+		for _, s := range c.Lines(p.Layout) {
+			if charErr = drawable(set, "certificate of "+c.Award.Unit.ID, s); charErr != nil {
+				break
+			}
+		}
+	}
+	return charErr, nil
+}
+
 // drawable returns an error naming where, the character and the text when
 // a character of text is in no font of set. The unit names are checked
 // first, so such a character comes from a catalog, a template or a setting.
@@ -429,10 +450,16 @@ func drawable(set *typeset.Checker, where, text string) error {
 // names or of p's notes, certificates and drawn words (the annexure's
 // headings, the cards' lines, the charts' labels) that no font of set can
 // draw. Each character is looked up in the fonts once (typeset.Checker);
-// each certificate is composed (p.Composer), checked and let go, and an
-// error composing one is Drawable's.
+// each certificate is composed (p.Composer), checked and let go. An error
+// composing one comes first, as when planning composed them all: the
+// first certificate's by index that fails (then the unit names, the
+// notes, the certificates' characters, the drawn words).
 func Drawable(fonts *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 	set := fonts.Checker()
+	certErr, err := drawableCertificates(set, p)
+	if err != nil {
+		return err
+	}
 	var ps dataset.Problems
 	for _, u := range d.Units {
 		for _, n := range []struct{ col, name string }{{"name_hi", u.NameHi}, {"name_en", u.NameEn}} {
@@ -456,16 +483,8 @@ func Drawable(fonts *typeset.FontSet, d *dataset.Data, p build.Plan) error {
 			}
 		}
 	}
-	for _, r := range p.Certificates {
-		c, err := p.Composer.Compose(r)
-		if err != nil {
-			return templateErr(err)
-		}
-		for _, s := range c.Lines(p.Layout) {
-			if err := drawable(set, "certificate of "+c.Award.Unit.ID, s); err != nil {
-				return err
-			}
-		}
+	if certErr != nil {
+		return certErr
 	}
 	for _, d := range p.PDFs {
 		for _, s := range d.Texts {

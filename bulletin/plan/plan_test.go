@@ -393,6 +393,7 @@ func TestComposingErrors(t *testing.T) {
 		{"shared line", "Cert.Label", `other = "{{.Label}}: {{slice .Value 0 11}}"`, false, "message Cert.Label (hi): "},
 		// Parents' names are shorter than 100 bytes.
 		{"unit line", "Cert.UnitLine", `other = "{{.Unit}}, {{.Parent}}{{$x := index .Parent 99}}"`, false, "certificate of r-kanpur: message Cert.UnitLine (hi): "},
+		{"before the names", "Cert.Citation", `other = "{{.Month}} {{.Ordinal}} {{$x := index .Month 99}}"`, true, "certificate of r-kanpur: message Cert.Citation (hi): "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
