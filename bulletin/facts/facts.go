@@ -142,14 +142,20 @@ func (f *Facts) At(name string) *LevelFacts {
 	return nil
 }
 
-// NoRankingError says the scope unit has no ranking in the month asked for.
+// NoRankingError says the scope unit has no ranking in the month asked for
+// (for the state, which is never ranked: no unit has).
 type NoRankingError struct {
 	Scope  string
 	Month  dataset.Month
-	Months []dataset.Month // months in which the scope is ranked
+	Months []dataset.Month // months in which the scope is ranked (the state: any unit)
+	State  bool            // Scope is the state
 }
 
 func (e *NoRankingError) Error() string {
+	if n := len(e.Months); e.State && n > 0 {
+		return fmt.Sprintf("no unit is ranked in %s: the rankings hold %s to %s; pass --month %s or add the rankings of %s",
+			e.Month, e.Months[0], e.Months[n-1], e.Months[n-1], e.Month)
+	}
 	hint := "check --month and the rankings files"
 	if n := len(e.Months); n > 0 {
 		hint = fmt.Sprintf("its latest ranked month is %s; pass --month %s or add its row for %s", e.Months[n-1], e.Months[n-1], e.Month)
@@ -185,6 +191,10 @@ func ComputeWith(d *dataset.Data, scopeID string, m dataset.Month, o Options) (*
 			return nil, &NoRankingError{Scope: scope.ID, Month: m, Months: rankedMonths(d, scope.ID)}
 		}
 		scopeFacts(&f.Scope, d, h, m, r)
+	} else if !h.published[m] {
+		// The state is never ranked: its month is one the rankings hold,
+		// or its notes would announce a ranking no one published.
+		return nil, &NoRankingError{Scope: scope.ID, Month: m, Months: d.Months(), State: true}
 	}
 	prev, prevKnown := h.previous(m)
 	for _, l := range dataset.Levels {

@@ -260,6 +260,31 @@ func TestScopeWithoutRankingIsAnError(t *testing.T) {
 	}
 }
 
+// TestStateScopeInAMonthWithoutRankings: the state is never ranked, so
+// its month is one that some unit was ranked in; a month the rankings do
+// not hold (not published, a mistyped --month) is an error, not a press
+// note announcing "the IGRS ranking for February 2025" with no result.
+func TestStateScopeInAMonthWithoutRankings(t *testing.T) {
+	d := build(t, map[string]map[string]int{
+		"2024-10": {"z1": 1, "z2": 2},
+		"2024-12": {"z1": 2, "z2": 1},
+	})
+	for _, m := range []string{"2024-11", "2025-02", "2024-09"} {
+		f, err := facts.Compute(d, "up", month(m))
+		var nr *facts.NoRankingError
+		if !errors.As(err, &nr) {
+			t.Fatalf("%s: facts %+v, err = %v; want NoRankingError", m, f, err)
+		}
+		want := `no unit is ranked in ` + m + `: the rankings hold 2024-10 to 2024-12; pass --month 2024-12 or add the rankings of ` + m
+		if err.Error() != want {
+			t.Errorf("err = %q\nwant %q", err, want)
+		}
+	}
+	if _, err := facts.Compute(d, "up", month("2024-12")); err != nil {
+		t.Errorf("a month the rankings hold: %v", err)
+	}
+}
+
 func TestDistrictScopeOnlyHasThanas(t *testing.T) {
 	d := build(t, map[string]map[string]int{"2024-11": {"d1": 2, "t1": 1, "t2": 1, "t3": 1}})
 	f, err := facts.Compute(d, "d1", month("2024-11"))
