@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -348,8 +349,9 @@ func FixedRuns(p build.Plan, lo, hi int) ([]string, error) {
 		if err != nil {
 			return nil, templateErr(err)
 		}
+		numbers := c.NumberRuns() // these runs exactly: a piece of the code line is not one
 		for _, r := range c.Runs(p.Layout) {
-			if r != c.NumberLine && !strings.Contains(c.CodeLine, r) {
+			if !slices.Contains(numbers, r) {
 				out = append(out, r)
 			}
 		}
