@@ -381,57 +381,6 @@ var colorComps = func() (t [256]string) {
 	return t
 }()
 
-// writeText writes the glyphs gl (with their slots) of piece p as one text
-// object, starting at pen position x on the baseline y (points from the top
-// of the page): a Td to each place where the shaper's position differs from
-// the one a viewer computes from the /Widths (which, see use, is only where
-// a glyph is raised or lowered), then the codes up to the next such place.
-func (d *drawer) writeText(p *piece, fd *faceData, gl []glyph, slots []uint16, x, y float64) error {
-	scale := p.size / fd.upem // points per font unit
-	wscale := p.size / 1000   // points per /Widths unit
-	pen := x
-	var lineX, lineY, predicted float64 // the text line's origin, rounded
-	inText := false
-	for i, g := range gl {
-		sf := fd.plan.Sub(slots[i])
-		if err := d.switchFont(sf, p.size, inText); err != nil {
-			return err
-		}
-		b := d.buf
-		gx := round2(pen + float64(g.dx)*scale)
-		gy := round2(d.pageH - (y - float64(g.dy)*scale))
-		if !inText || math.Abs(gx-predicted) > posTolerance || gy != lineY {
-			if !inText {
-				b = append(b, "BT "...)
-				b = appendNum(b, gx)
-				b = append(b, ' ')
-				b = appendNum(b, gy)
-				inText = true
-			} else {
-				b = append(b, ") Tj "...)
-				b = appendNum(b, round2(gx-lineX))
-				b = append(b, ' ')
-				b = appendNum(b, round2(gy-lineY))
-			}
-			b = append(b, " Td ("...)
-			lineX, lineY, predicted = gx, gy, gx
-		}
-		code := byte(slots[i])
-		switch code {
-		case '(', ')', '\\':
-			b = append(b, '\\')
-		}
-		d.buf = append(b, code)
-		d.font.Mark(code)
-		predicted += float64(sf.Width(code)) * wscale
-		pen += float64(g.adv) * scale
-	}
-	if inText {
-		d.buf = append(d.buf, ") Tj ET\n"...)
-	}
-	return nil
-}
-
 // switchFont makes sf at size the font of the next glyph. Inside a text
 // object (a word whose glyphs are in two sub-fonts) it writes a Tf there,
 // and the text goes on from where the last glyph ended: a new text object

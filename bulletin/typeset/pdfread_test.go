@@ -214,6 +214,7 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 	var cur *pdfFont
 	var tx, ty, size float64 // the start of the text line, and the font size
 	var cx float64           // where the next glyph goes: a Tj goes on from the last
+	var rise float64         // the text rise (Ts)
 	i := 0
 	for i < len(c) {
 		ch := c[i]
@@ -314,6 +315,19 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 				tx, ty = tx+dx, ty+dy
 				cx = tx
 				stack = stack[:0]
+			case "Ts":
+				rise, _ = strconv.ParseFloat(stack[len(stack)-1], 64)
+				stack = stack[:0]
+			case "TJ": // draw.go's moves: numbers only
+				for _, n := range stack {
+					v, err := strconv.ParseFloat(n, 64)
+					if err != nil {
+						t.Fatalf("TJ operand %q is not a number", n)
+					}
+					cx -= v * size / 1000
+				}
+				stack = stack[:0]
+			case "[", "]":
 			case "Tj":
 				s := stack[len(stack)-1]
 				if s[0] != '(' {
@@ -328,7 +342,7 @@ func contentGlyphs(t testing.TB, c []byte, fonts map[string]*pdfFont) []shownGly
 					if code < cur.first || code-cur.first >= len(cur.widths) {
 						t.Fatalf("code %d outside the /Widths of %s", code, cur.baseFont)
 					}
-					out = append(out, shownGlyph{font: cur, code: code, x: x, y: ty})
+					out = append(out, shownGlyph{font: cur, code: code, x: x, y: ty + rise})
 					x += float64(cur.widths[code-cur.first]) * size / 1000
 				}
 				cx = x
