@@ -26,8 +26,9 @@ func (d *drawer) writeText(p *piece, fd *faceData, gl []glyph, slots []uint16, x
 	wscale := p.size / 1000   // points per /Widths unit
 	pen := x
 	var lineX, lineY, predicted float64 // the text line's origin as a Td would set it, rounded
-	var at textPen
-	inText := false
+	var x0, y0 float64                  // the text object's start
+	var at textPen                      // followed from the first move on (most words have none)
+	inText, moved := false, false
 	for i, g := range gl {
 		sf := fd.plan.Sub(slots[i])
 		if err := d.switchFont(sf, p.size, inText); err != nil {
@@ -42,9 +43,16 @@ func (d *drawer) writeText(p *piece, fd *faceData, gl []glyph, slots []uint16, x
 			b = append(b, ' ')
 			b = appendNum(b, gy)
 			b = append(b, " Td ("...)
-			at = newTextPen(gx, gy, p.size)
+			x0, y0 = gx, gy
 			lineX, lineY, predicted, inText = gx, gy, gx, true
 		} else if math.Abs(gx-predicted) > posTolerance || gy != lineY {
+			if !moved {
+				at = newTextPen(x0, y0, p.size)
+				for j := range i {
+					at.advance(fd.plan.Sub(slots[j]).Width(byte(slots[j])))
+				}
+				moved = true
+			}
 			b = append(b, ") Tj "...)
 			b = at.move(b, round2(gx-lineX), round2(gy-lineY))
 			b = append(b, '(')
@@ -59,12 +67,14 @@ func (d *drawer) writeText(p *piece, fd *faceData, gl []glyph, slots []uint16, x
 		d.font.Mark(code)
 		w := sf.Width(code)
 		predicted += float64(w) * wscale
-		at.advance(w)
+		if moved {
+			at.advance(w)
+		}
 		pen += float64(g.adv) * scale
 	}
 	if inText {
 		d.buf = append(d.buf, ") Tj "...)
-		if at.rise != 0 { // the text state outlives the text object
+		if moved && at.rise != 0 { // the text state outlives the text object
 			d.buf = append(d.buf, "0 Ts "...)
 		}
 		d.buf = append(d.buf, "ET\n"...)
@@ -90,7 +100,13 @@ type textPen struct {
 
 func newTextPen(x0, y0, size float64) textPen {
 	var buf [24]byte
-	t := textPen{size: popplerNum(strconv.AppendFloat(buf[:0], size, 'f', 2, 64))}
+	s := buf[:0]
+	if size == round2(size) {
+		s = appendNum(s, size) // as AppendFloat, without its slow fixed-precision path
+	} else {
+		s = strconv.AppendFloat(s, size, 'f', 2, 64) // as the Tf
+	}
+	t := textPen{size: popplerNum(s)}
 	t.oldLineX = popplerNum(appendNum(buf[:0], x0))
 	t.oldLineY = popplerNum(appendNum(buf[:0], y0))
 	t.oldX, t.x, t.baseY = t.oldLineX, t.oldLineX, t.oldLineY
@@ -134,31 +150,36 @@ func (t *textPen) move(b []byte, tx, ty float64) []byte {
 	return b
 }
 
-// appendExact appends v as a decimal with the fewest digits after the
-// point (2 to 17) that poppler reads as a number for which ok holds; if
-// none does, with 17.
+// appendExact appends v as a decimal that poppler reads as a number for
+// which ok holds, with as few digits after the point (up to 17) as it
+// can: digit by digit, each the largest that keeps the number read (as
+// poppler's lexer adds it up) at most |v|, or one more. No strconv: its
+// fixed-precision formatting is slow, and any digits that poppler reads
+// right will do.
 func appendExact(b []byte, v float64, ok func(float64) bool) []byte {
-	start := len(b)
-	for k := 2; k <= 17; k++ {
-		b = trimZeros(strconv.AppendFloat(b[:start], v, 'f', k, 64))
-		if ok(popplerNum(b[start:])) {
-			return b
+	sign := 1.0
+	if math.Signbit(v) {
+		b = append(b, '-')
+		sign, v = -1, -v
+	}
+	xf := math.Floor(v)
+	b = strconv.AppendInt(b, int64(xf), 10)
+	if ok(sign * xf) {
+		return b
+	}
+	b = append(b, '.')
+	scale := 0.1
+	for range 17 {
+		d := min(9, max(0, math.Floor((v-xf)/scale)))
+		if next := float64(xf + float64(scale*d)); ok(sign * next) {
+			return append(b, byte('0'+d))
+		} else if up := float64(xf + float64(scale*(d+1))); d < 9 && ok(sign*up) {
+			return append(b, byte('0'+d+1))
+		} else {
+			xf = next
 		}
-	}
-	return b
-}
-
-// trimZeros drops the zeros at the end of the decimal at the end of b, and
-// the point if nothing follows it.
-func trimZeros(b []byte) []byte {
-	for len(b) > 0 && b[len(b)-1] == '0' {
-		b = b[:len(b)-1]
-	}
-	if len(b) > 0 && b[len(b)-1] == '.' {
-		b = b[:len(b)-1]
-	}
-	if len(b) == 0 || string(b[len(b)-1:]) == "-" {
-		b = append(b, '0')
+		b = append(b, byte('0'+d))
+		scale = float64(scale * 0.1)
 	}
 	return b
 }

@@ -89,3 +89,16 @@ func TestWordsMoveWithoutTd(t *testing.T) {
 		t.Fatalf("%d text objects, %d rises: the words were not drawn as expected", len(objs), rises)
 	}
 }
+
+func BenchmarkTextPenMove(b *testing.B) {
+	var out []byte
+	for i := range b.N {
+		at := newTextPen(354.49, 343.25, 22)
+		for range 5 {
+			at.advance(int16(500 + i%300))
+		}
+		out = at.move(out[:0], 62.07, 0.22)
+		at.advance(0)
+		out = at.move(out[:0], -0.4, -0.22)
+	}
+}
