@@ -479,46 +479,45 @@ func finishJoined(ctx context.Context, cancel context.CancelCauseFunc, p Plan, j
 // layout's styles (typeset.FontSet.RestrictTo): with p.Restrictor, which
 // counts the others ahead, their numbers' and codes' alone.
 func (p Plan) restrict(set *typeset.FontSet) (*typeset.FontSet, error) {
-	rs, texts := p.Restrictor, p.numberTexts
+	rs, texts := p.Restrictor, p.Composer.NumberRuns
 	if rs == nil {
 		var err error
 		if rs, err = set.Restrictor(p.Layout.Styles()); err != nil {
 			return nil, err
 		}
-		texts = p.certificateTexts
+		texts = p.runs
 	}
-	if err := rs.AddEach(len(p.Certificates), texts); err != nil {
+	if err := rs.AddEach(len(p.Certificates), p.textsOf(texts)); err != nil {
 		return nil, err
 	}
 	return rs.Restricted()
 }
 
-// certificateTexts is every text certificates lo to hi-1 draw (see
-// certificate.Certificate.Runs).
-func (p Plan) certificateTexts(lo, hi int) ([]string, error) {
-	var out []string
-	for _, r := range p.Certificates[lo:hi] {
-		c, err := p.Composer.Compose(r)
-		if err != nil {
-			return nil, err
+// textsOf returns what lists the texts certificates lo to hi-1 draw, as
+// texts gives them for one.
+func (p Plan) textsOf(texts func(certificate.Ref) ([]string, error)) func(lo, hi int) ([]string, error) {
+	return func(lo, hi int) ([]string, error) {
+		var out []string
+		for _, r := range p.Certificates[lo:hi] {
+			t, err := texts(r)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, t...)
 		}
-		out = append(out, c.Runs(p.Layout)...)
+		return out, nil
 	}
-	return out, nil
 }
 
-// numberTexts is the texts certificates lo to hi-1 draw their numbers
-// and codes with (see certificate.Certificate.NumberRuns).
-func (p Plan) numberTexts(lo, hi int) ([]string, error) {
-	var out []string
-	for _, r := range p.Certificates[lo:hi] {
-		runs, err := p.Composer.NumberRuns(r)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, runs...)
+// runs is every text r's certificate draws (see
+// certificate.Certificate.Runs); Composer.NumberRuns those of its number
+// and code.
+func (p Plan) runs(r certificate.Ref) ([]string, error) {
+	c, err := p.Composer.Compose(r)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return c.Runs(p.Layout), nil
 }
 
 // DrawCertificate draws certificate i of p once, as the batch does: its
